@@ -1,0 +1,5 @@
+fn main() {
+    for kind in lems_treatments_build::FileKind::ALL {
+        std::fs::write(format!("schema/{}", kind.schema_file()), kind.schema_text()).unwrap();
+    }
+}

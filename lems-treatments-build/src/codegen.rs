@@ -1,0 +1,527 @@
+//! The code generator: checked content in, formatted Rust out.
+//!
+//! Every string reaches the output through `proc_macro2::Literal` (via
+//! `quote`), which escapes it, so no content text can change the code's shape.
+//! Output is ordered by id through `BTreeMap`s, so it is byte-for-byte
+//! deterministic.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::content::{category_cautions, variant_name, Content};
+use crate::model::*;
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// Doc attributes for any text: one `#[doc]` per line, each with a leading
+/// space so it renders as `/// text`. The text stays a string literal, so
+/// nothing in it can end a comment or start code.
+fn doc_attrs(text: &str) -> TokenStream {
+    let lines = text.trim().lines().map(|l| format!(" {}", l.trim_end()));
+    quote! { #(#[doc = #lines])* }
+}
+
+fn v(id: &str) -> Ident {
+    ident(&variant_name(id))
+}
+
+/// Lowercases the way the generated lookup compares: char by char.
+pub fn fold(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Emits a generated enum for a closed set from the model.
+fn closed_set<T: ClosedSet>() -> TokenStream {
+    let name = ident(T::RUST_NAME);
+    let doc = T::DOC.trim();
+    let variants = T::ALL.iter().map(|x| {
+        let d = x.doc().trim();
+        let var = ident(x.variant());
+        let d_doc = doc_attrs(d);
+        quote! { #d_doc #var }
+    });
+    let all = T::ALL.iter().map(|x| ident(x.variant()));
+    let ids = T::ALL.iter().map(|x| {
+        let var = ident(x.variant());
+        let id = x.yaml();
+        quote! { Self::#var => #id }
+    });
+    let labels = T::ALL.iter().map(|x| {
+        let var = ident(x.variant());
+        let l = x.label();
+        quote! { Self::#var => #l }
+    });
+    let mut keys: BTreeMap<String, String> = BTreeMap::new();
+    for x in T::ALL {
+        keys.insert(fold(x.yaml()), x.variant().to_string());
+        keys.entry(fold(x.label())).or_insert_with(|| x.variant().to_string());
+    }
+    let table = lookup_table(&keys);
+    let doc_doc = doc_attrs(doc);
+    quote! {
+        #doc_doc
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+        pub enum #name { #(#variants,)* }
+
+        impl #name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[#(Self::#all),*];
+            /// The value as written in the content's YAML.
+            pub const fn id(self) -> &'static str { match self { #(#ids,)* } }
+            /// A short label for readers.
+            pub const fn name(self) -> &'static str { match self { #(#labels,)* } }
+            /// Lookup keys (case-folded) sorted for binary search.
+            const LOOKUP: &'static [(&'static str, Self)] = #table;
+        }
+    }
+}
+
+fn lookup_table(keys: &BTreeMap<String, String>) -> TokenStream {
+    let rows = keys.iter().map(|(k, var)| {
+        let var = ident(var);
+        quote! { (#k, Self::#var) }
+    });
+    quote! { &[#(#rows),*] }
+}
+
+fn opt_str(s: Option<&Text>) -> TokenStream {
+    match s {
+        Some(t) => {
+            let t = t.as_str();
+            quote! { Some(#t) }
+        }
+        None => quote! { None },
+    }
+}
+
+/// A `const fn` that matches every variant to an expression.
+fn accessor<'a>(doc: &str, name: &str, ret: TokenStream, arms: impl Iterator<Item = (&'a str, TokenStream)>) -> TokenStream {
+    let name = ident(name);
+    let arms: Vec<TokenStream> = arms
+        .map(|(id, body)| {
+            let var = v(id);
+            quote! { Self::#var => #body }
+        })
+        .collect();
+    let doc_doc = doc_attrs(doc);
+    if arms.is_empty() {
+        return quote! {
+            #doc_doc
+            pub const fn #name(self) -> #ret { match self {} }
+        };
+    }
+    quote! {
+        #doc_doc
+        pub const fn #name(self) -> #ret { match self { #(#arms,)* } }
+    }
+}
+
+fn slice_of(kind: &str, ids: impl IntoIterator<Item = String>) -> TokenStream {
+    let kind = ident(kind);
+    let items = ids.into_iter().map(|id| {
+        let var = v(&id);
+        quote! { #kind::#var }
+    });
+    quote! { &[#(#items),*] }
+}
+
+fn strs<'a>(items: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    let items: Vec<&str> = items.into_iter().collect();
+    quote! { &[#(#items),*] }
+}
+
+/// An enum of content entities with the common surface.
+fn entity_enum(rust: &str, doc: &str, entries: &[(String, String, String)], lookup: &BTreeMap<String, String>) -> TokenStream {
+    let name = ident(rust);
+    let variants = entries.iter().map(|(id, _, d)| {
+        let var = v(id);
+        let d_doc = doc_attrs(d);
+        quote! { #d_doc #var }
+    });
+    let all = entries.iter().map(|(id, _, _)| v(id));
+    let ids = accessor("The content id, as in the YAML (`snake_case`).", "id", quote!(&'static str), entries.iter().map(|(id, _, _)| (id.as_str(), quote!(#id))));
+    let names = accessor(
+        "The name a reader sees.",
+        "name",
+        quote!(&'static str),
+        entries.iter().map(|(id, n, _)| (id.as_str(), quote!(#n))),
+    );
+    let table = lookup_table(lookup);
+    let count = entries.len();
+    let derive = quote! { #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)] };
+    let doc_doc = doc_attrs(doc);
+    quote! {
+        #doc_doc
+        #derive
+        pub enum #name { #(#variants,)* }
+
+        impl #name {
+            /// Every value, in id order.
+            pub const ALL: &'static [Self] = &[#(Self::#all),*];
+            /// How many values there are.
+            pub const COUNT: usize = #count;
+            #ids
+            #names
+            /// Lookup keys (case-folded) sorted for binary search.
+            const LOOKUP: &'static [(&'static str, Self)] = #table;
+        }
+    }
+}
+
+/// Generates the Rust source for the content, formatted and marked `@generated`.
+pub fn generate(c: &Content) -> String {
+    let tokens = tokens(c);
+    let body = match syn::parse2::<syn::File>(tokens.clone()) {
+        Ok(file) => prettyplease::unparse(&file),
+        // Cannot happen for tokens built by `quote!`; keep the raw tokens so that
+        // rustc points at the problem instead of the generator hiding it.
+        Err(_) => tokens.to_string(),
+    };
+    format!(
+        "// @generated by lems-treatments-build from the YAML files in data/. DO NOT EDIT.\n\
+         // Edit the content in data/ instead; `cargo build` regenerates this file.\n\n{body}"
+    )
+}
+
+fn tokens(c: &Content) -> TokenStream {
+    let mut out = TokenStream::new();
+    out.extend(closed_set::<Region>());
+    out.extend(closed_set::<RegulatoryStatus>());
+    out.extend(closed_set::<TreatmentKind>());
+    out.extend(closed_set::<CautionKind>());
+    out.extend(closed_set::<Target>());
+    out.extend(closed_set::<SourceKind>());
+
+    // ---- Sources
+    let entries: Vec<(String, String, String)> = c
+        .sources
+        .iter()
+        .map(|(id, l)| (id.clone(), l.item.title.0.clone(), format!("{}, {}.", l.item.title.0, l.item.publisher.0)))
+        .collect();
+    let mut keys = BTreeMap::new();
+    for (id, l) in &c.sources {
+        keys.insert(fold(id), variant_name(id));
+        keys.entry(fold(&l.item.title.0)).or_insert_with(|| variant_name(id));
+    }
+    out.extend(entity_enum("Source", "A source that the content cites.", &entries, &keys));
+    let src = &c.sources;
+    let publisher = accessor("Who published it.", "publisher", quote!(&'static str), src.iter().map(|(id, l)| {
+        let p = l.item.publisher.as_str();
+        (id.as_str(), quote!(#p))
+    }));
+    let kind = accessor("What kind of document it is.", "kind", quote!(SourceKind), src.iter().map(|(id, l)| {
+        let k = ident(l.item.kind.variant());
+        (id.as_str(), quote!(SourceKind::#k))
+    }));
+    let updated = accessor("When it was last updated (`YYYY-MM-DD`), if it says.", "last_updated", quote!(Option<&'static str>), src.iter().map(|(id, l)| {
+        let d = match &l.item.last_updated {
+            Some(d) => {
+                let d = d.0.as_str();
+                quote!(Some(#d))
+            }
+            None => quote!(None),
+        };
+        (id.as_str(), d)
+    }));
+    out.extend(quote! { impl Source { #publisher #kind #updated } });
+
+    // ---- Cautions: which treatments each applies to (own or through the class).
+    let mut caution_treatments: BTreeMap<String, BTreeSet<String>> = c.cautions.keys().map(|k| (k.clone(), BTreeSet::new())).collect();
+    let mut treatment_cautions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (id, l) in &c.treatments {
+        let mut all: BTreeSet<String> = l.item.cautions.iter().map(|x| x.0.clone()).collect();
+        all.extend(category_cautions(c, &l.item.category.0));
+        for caution in &all {
+            caution_treatments.entry(caution.clone()).or_default().insert(id.clone());
+        }
+        treatment_cautions.insert(id.clone(), all);
+    }
+    let entries: Vec<(String, String, String)> = c
+        .cautions
+        .iter()
+        .map(|(id, l)| (id.clone(), l.item.title.0.clone(), format!("**{}**: {}", l.item.title.0, l.item.explanation.0)))
+        .collect();
+    let mut keys = BTreeMap::new();
+    for (id, l) in &c.cautions {
+        keys.insert(fold(id), variant_name(id));
+        keys.entry(fold(&l.item.title.0)).or_insert_with(|| variant_name(id));
+    }
+    out.extend(entity_enum("Caution", "A caution that applies to one or more treatments.", &entries, &keys));
+    let cs = &c.cautions;
+    let ckind = accessor("What kind of caution it is.", "kind", quote!(CautionKind), cs.iter().map(|(id, l)| {
+        let k = ident(l.item.kind.variant());
+        (id.as_str(), quote!(CautionKind::#k))
+    }));
+    let expl = accessor("What the risk is and why, in plain words.", "explanation", quote!(&'static str), cs.iter().map(|(id, l)| {
+        let t = l.item.explanation.as_str();
+        (id.as_str(), quote!(#t))
+    }));
+    let patient = accessor("What follows for the patient, such as monitoring.", "for_the_patient", quote!(&'static str), cs.iter().map(|(id, l)| {
+        let t = l.item.for_the_patient.as_str();
+        (id.as_str(), quote!(#t))
+    }));
+    let csrc = accessor("The sources it comes from.", "sources", quote!(&'static [Source]), cs.iter().map(|(id, l)| {
+        (id.as_str(), slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())))
+    }));
+    let ctreat = accessor(
+        "Every treatment it applies to, directly or through the treatment's class (computed at build time).",
+        "treatments",
+        quote!(&'static [Treatment]),
+        caution_treatments.iter().map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
+    );
+    let ccats = accessor(
+        "The classes that carry it for all their members.",
+        "categories",
+        quote!(&'static [Category]),
+        cs.keys().map(|id| {
+            let cats = c.categories.iter().filter(|(_, l)| l.item.cautions.iter().any(|x| &x.0 == id)).map(|(k, _)| k.clone());
+            (id.as_str(), slice_of("Category", cats))
+        }),
+    );
+    out.extend(quote! { impl Caution { #ckind #expl #patient #csrc #ctreat #ccats } });
+
+    // ---- Mechanisms
+    let entries: Vec<(String, String, String)> = c
+        .mechanisms
+        .iter()
+        .map(|(id, l)| (id.clone(), l.item.name.0.clone(), format!("**{}**: {}", l.item.name.0, l.item.explanation.0)))
+        .collect();
+    let mut keys = BTreeMap::new();
+    for (id, l) in &c.mechanisms {
+        keys.insert(fold(id), variant_name(id));
+        keys.entry(fold(&l.item.name.0)).or_insert_with(|| variant_name(id));
+    }
+    out.extend(entity_enum("Mechanism", "How a treatment works.", &entries, &keys));
+    let ms = &c.mechanisms;
+    let target = accessor("Which part of the disease story it acts on.", "target", quote!(Target), ms.iter().map(|(id, l)| {
+        let k = ident(l.item.target.variant());
+        (id.as_str(), quote!(Target::#k))
+    }));
+    let mexpl = accessor("How it works, in plain words.", "explanation", quote!(&'static str), ms.iter().map(|(id, l)| {
+        let t = l.item.explanation.as_str();
+        (id.as_str(), quote!(#t))
+    }));
+    let msrc = accessor("The sources it comes from.", "sources", quote!(&'static [Source]), ms.iter().map(|(id, l)| {
+        (id.as_str(), slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())))
+    }));
+    let mtreat = accessor(
+        "The treatments that work this way (computed at build time).",
+        "treatments",
+        quote!(&'static [Treatment]),
+        ms.keys().map(|id| {
+            let ts = c.treatments.iter().filter(|(_, l)| l.item.mechanisms.iter().any(|m| &m.0 == id)).map(|(k, _)| k.clone());
+            (id.as_str(), slice_of("Treatment", ts))
+        }),
+    );
+    out.extend(quote! { impl Mechanism { #target #mexpl #msrc #mtreat } });
+
+    // ---- Categories
+    let entries: Vec<(String, String, String)> = c
+        .categories
+        .iter()
+        .map(|(id, l)| (id.clone(), l.item.name.0.clone(), format!("**{}**: {}", l.item.name.0, l.item.description.0)))
+        .collect();
+    let mut keys = BTreeMap::new();
+    for (id, l) in &c.categories {
+        keys.insert(fold(id), variant_name(id));
+        keys.entry(fold(&l.item.name.0)).or_insert_with(|| variant_name(id));
+    }
+    out.extend(entity_enum("Category", "A class of treatments.", &entries, &keys));
+    let cats = &c.categories;
+    let mut guide_order: Vec<(u32, &String)> = cats.iter().map(|(id, l)| (l.item.order, id)).collect();
+    guide_order.sort();
+    let guide = slice_of("Category", guide_order.iter().map(|(_, id)| (*id).clone()));
+    let parent = accessor("The broader class it belongs to, if any.", "parent", quote!(Option<Category>), cats.iter().map(|(id, l)| {
+        let p = match &l.item.parent {
+            Some(p) => {
+                let var = v(&p.0);
+                quote!(Some(Category::#var))
+            }
+            None => quote!(None),
+        };
+        (id.as_str(), p)
+    }));
+    let children = accessor("The classes directly under it.", "children", quote!(&'static [Category]), cats.keys().map(|id| {
+        let kids = cats.iter().filter(|(_, l)| l.item.parent.as_ref().is_some_and(|p| &p.0 == id)).map(|(k, _)| k.clone());
+        (id.as_str(), slice_of("Category", kids))
+    }));
+    let order = accessor("Where it appears in guides: lower first.", "order", quote!(u32), cats.iter().map(|(id, l)| {
+        let o = l.item.order;
+        (id.as_str(), quote!(#o))
+    }));
+    let desc = accessor("What its treatments have in common.", "description", quote!(&'static str), cats.iter().map(|(id, l)| {
+        let t = l.item.description.as_str();
+        (id.as_str(), quote!(#t))
+    }));
+    let cat_cautions = accessor(
+        "The cautions it carries for every member, its parents' included.",
+        "cautions",
+        quote!(&'static [Caution]),
+        cats.keys().map(|id| (id.as_str(), slice_of("Caution", category_cautions(c, id)))),
+    );
+    let in_cat = |cat: &str, t: &str| {
+        let mut next = Some(t.to_string());
+        let mut guard = 0;
+        while let Some(n) = next {
+            if n == cat || guard > cats.len() {
+                return n == cat;
+            }
+            guard += 1;
+            next = cats.get(&n).and_then(|l| l.item.parent.as_ref()).map(|p| p.0.clone());
+        }
+        false
+    };
+    let members = accessor(
+        "The treatments in it or in any class under it (computed at build time).",
+        "treatments",
+        quote!(&'static [Treatment]),
+        cats.keys().map(|id| {
+            let ts = c.treatments.iter().filter(|(_, l)| in_cat(id, &l.item.category.0)).map(|(k, _)| k.clone());
+            (id.as_str(), slice_of("Treatment", ts))
+        }),
+    );
+    let csrc = accessor("The sources it comes from.", "sources", quote!(&'static [Source]), cats.iter().map(|(id, l)| {
+        (id.as_str(), slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())))
+    }));
+    out.extend(quote! {
+        impl Category {
+            /// Every class in guide order (by `order`, then id).
+            pub const IN_GUIDE_ORDER: &'static [Category] = #guide;
+            #parent #children #order #desc #cat_cautions #members #csrc
+        }
+    });
+
+    // ---- Treatments
+    let ts = &c.treatments;
+    let entries: Vec<(String, String, String)> = ts
+        .iter()
+        .map(|(id, l)| (id.clone(), l.item.name.0.clone(), format!("**{}**: {}", l.item.name.0, l.item.summary.0)))
+        .collect();
+    let mut keys = BTreeMap::new();
+    for (id, l) in ts {
+        let var = variant_name(id);
+        keys.insert(fold(id), var.clone());
+        keys.entry(fold(&l.item.name.0)).or_insert_with(|| var.clone());
+        for s in &l.item.synonyms {
+            keys.entry(fold(&s.0)).or_insert_with(|| var.clone());
+        }
+        for b in &l.item.brands {
+            keys.entry(fold(&b.name.0)).or_insert_with(|| var.clone());
+        }
+    }
+    out.extend(entity_enum("Treatment", "A treatment of LEMS described by the content.", &entries, &keys));
+    let syn_ = accessor("Other names the sources use for it.", "synonyms", quote!(&'static [&'static str]), ts.iter().map(|(id, l)| {
+        (id.as_str(), strs(l.item.synonyms.iter().map(|s| s.as_str())))
+    }));
+    let brand_names = accessor("The brand names it is sold under.", "brand_names", quote!(&'static [&'static str]), ts.iter().map(|(id, l)| {
+        (id.as_str(), strs(l.item.brands.iter().map(|b| b.name.as_str())))
+    }));
+    let brands = accessor("The brands it is sold under, with the regions the sources name.", "brands", quote!(&'static [Brand]), ts.iter().map(|(id, l)| {
+        let items = l.item.brands.iter().map(|b| {
+            let n = b.name.as_str();
+            let regions = b.regions.iter().map(|r| ident(r.variant()));
+            quote! { Brand { name: #n, regions: &[#(Region::#regions),*] } }
+        });
+        (id.as_str(), quote! { &[#(#items),*] })
+    }));
+    let tkind = accessor("What kind of treatment it is.", "kind", quote!(TreatmentKind), ts.iter().map(|(id, l)| {
+        let k = ident(l.item.kind.variant());
+        (id.as_str(), quote!(TreatmentKind::#k))
+    }));
+    let category = accessor("Its class (the most specific one).", "category", quote!(Category), ts.iter().map(|(id, l)| {
+        let var = v(&l.item.category.0);
+        (id.as_str(), quote!(Category::#var))
+    }));
+    let mechs = accessor("How it works.", "mechanisms", quote!(&'static [Mechanism]), ts.iter().map(|(id, l)| {
+        (id.as_str(), slice_of("Mechanism", l.item.mechanisms.iter().map(|m| m.0.clone())))
+    }));
+    let summary = accessor("What it does, in plain words.", "summary", quote!(&'static str), ts.iter().map(|(id, l)| {
+        let t = l.item.summary.as_str();
+        (id.as_str(), quote!(#t))
+    }));
+    let usage = accessor("How and when it is used, one statement per item.", "usage", quote!(&'static [&'static str]), ts.iter().map(|(id, l)| {
+        (id.as_str(), strs(l.item.usage.iter().map(|s| s.as_str())))
+    }));
+    let regulatory = accessor("Regulatory facts the sources state.", "regulatory", quote!(&'static [RegulatoryFact]), ts.iter().map(|(id, l)| {
+        let items = l.item.regulatory.iter().map(|r| {
+            let region = ident(r.region.variant());
+            let status = ident(r.status.variant());
+            let scope = r.scope.as_str();
+            let authority = opt_str(r.authority.as_ref());
+            let source = v(&r.source.0);
+            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, source: Source::#source } }
+        });
+        (id.as_str(), quote! { &[#(#items),*] })
+    }));
+    let cautions = accessor(
+        "Every caution that applies, its class's included, sorted and without repeats.",
+        "cautions",
+        quote!(&'static [Caution]),
+        treatment_cautions.iter().map(|(id, cs)| (id.as_str(), slice_of("Caution", cs.iter().cloned()))),
+    );
+    // "Used with" is symmetric: if A is combined with B, B is combined with A.
+    let mut used: BTreeMap<String, BTreeSet<String>> = ts.keys().map(|k| (k.clone(), BTreeSet::new())).collect();
+    for (id, l) in ts {
+        for o in &l.item.used_with {
+            used.entry(id.clone()).or_default().insert(o.0.clone());
+            used.entry(o.0.clone()).or_default().insert(id.clone());
+        }
+    }
+    let used_with = accessor(
+        "The treatments it is sometimes combined with (both directions).",
+        "used_with",
+        quote!(&'static [Treatment]),
+        used.iter().filter(|(k, _)| ts.contains_key(*k)).map(|(id, os)| (id.as_str(), slice_of("Treatment", os.iter().cloned()))),
+    );
+    let tsrc = accessor("The sources its statements come from.", "sources", quote!(&'static [Source]), ts.iter().map(|(id, l)| {
+        (id.as_str(), slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())))
+    }));
+    out.extend(quote! {
+        impl Treatment {
+            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #tsrc
+        }
+    });
+
+    // ---- The condition and the disclaimer
+    let k = &c.condition.item;
+    let (name, abbr, summary, normal, wrong, curable, goal) = (
+        k.name.as_str(),
+        k.abbreviation.as_str(),
+        k.summary.as_str(),
+        k.normal_signal.as_str(),
+        k.what_goes_wrong.as_str(),
+        k.curable,
+        k.treatment_goal.as_str(),
+    );
+    let (cname, share, note) = (
+        k.associated_cancer.name.as_str(),
+        k.associated_cancer.share_of_patients.as_str(),
+        k.associated_cancer.treatment_note.as_str(),
+    );
+    let csources = slice_of("Source", k.sources.iter().map(|s| s.0.clone()));
+    let cond_doc_doc = doc_attrs(&format!("{name} ({abbr}): {summary}"));
+    let disclaimer = c.disclaimer.item.text.as_str();
+    let disclaimer_doc = doc_attrs(disclaimer);
+    out.extend(quote! {
+        #cond_doc_doc
+        pub const CONDITION: Condition = Condition {
+            name: #name,
+            abbreviation: #abbr,
+            summary: #summary,
+            normal_signal: #normal,
+            what_goes_wrong: #wrong,
+            curable: #curable,
+            treatment_goal: #goal,
+            associated_cancer: AssociatedCancer { name: #cname, share_of_patients: #share, treatment_note: #note },
+            sources: #csources,
+        };
+
+        #disclaimer_doc
+        pub const DISCLAIMER: &str = #disclaimer;
+    });
+    out
+}

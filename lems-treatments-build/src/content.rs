@@ -1,0 +1,574 @@
+//! Loading a content tree: every file parsed, schema-checked, read into the
+//! model types, and cross-checked. All problems are collected, none panics.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::diagnostic::{self, Code, Diagnostic, Position};
+use crate::model::*;
+use crate::schema_check::CompiledSchema;
+use crate::suggest::did_you_mean;
+use crate::yaml::{self, Document};
+
+/// Where the content and its schemas are, and how to name files in messages.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The `data/` folder.
+    pub data: PathBuf,
+    /// The `schema/` folder holding the committed schemas.
+    pub schema: PathBuf,
+    /// The prefix used for file names in messages, usually `data`.
+    pub display: String,
+}
+
+impl Paths {
+    /// The usual layout: `<root>/data` and `<root>/schema`, files shown as `data/…`.
+    pub fn under(root: &Path) -> Paths {
+        Paths {
+            data: root.join("data"),
+            schema: root.join("schema"),
+            display: "data".to_string(),
+        }
+    }
+}
+
+/// How strictly to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaCheck {
+    /// Validate every file against the committed JSON Schema (the default).
+    Validate,
+    /// Skip the JSON Schema pass: the model types and cross-checks still reject
+    /// bad content, with less detailed messages. For downstream builds of
+    /// published, already-validated content.
+    Skip,
+}
+
+/// A parsed file and the entity read from it.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    /// The file, as shown in messages.
+    pub file: String,
+    /// The parsed YAML with spans.
+    pub doc: Document,
+    /// The entity.
+    pub item: T,
+}
+
+/// All content, read and checked.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// Treatments by id.
+    pub treatments: BTreeMap<String, Loaded<TreatmentFile>>,
+    /// Categories by id.
+    pub categories: BTreeMap<String, Loaded<CategoryFile>>,
+    /// Mechanisms by id.
+    pub mechanisms: BTreeMap<String, Loaded<MechanismFile>>,
+    /// Cautions by id.
+    pub cautions: BTreeMap<String, Loaded<CautionFile>>,
+    /// Sources by id.
+    pub sources: BTreeMap<String, Loaded<SourceFile>>,
+    /// The condition.
+    pub condition: Loaded<ConditionFile>,
+    /// The disclaimer.
+    pub disclaimer: Loaded<DisclaimerFile>,
+    /// Every file read, with its text, for rendering diagnostics.
+    pub files: Vec<String>,
+}
+
+/// The outcome of reading a tree: the content when there were no errors, and
+/// every diagnostic.
+#[derive(Debug)]
+pub struct Report {
+    /// The checked content, when nothing was wrong.
+    pub content: Option<Content>,
+    /// Every problem, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file that was read (display names), sorted.
+    pub files: Vec<String>,
+}
+
+struct Reader {
+    paths: Paths,
+    check: SchemaCheck,
+    diags: Vec<Diagnostic>,
+    files: Vec<String>,
+    /// Ids declared by each kind, even in files that failed later checks, so
+    /// that a broken file does not also make every reference to it an error.
+    declared: BTreeMap<FileKind, BTreeSet<String>>,
+}
+
+/// Reads and checks the whole content tree.
+pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
+    let mut r = Reader {
+        paths: paths.clone(),
+        check,
+        diags: Vec::new(),
+        files: Vec::new(),
+        declared: BTreeMap::new(),
+    };
+    if !paths.data.is_dir() {
+        r.diags.push(
+            Diagnostic::new(paths.display.clone(), Position::START, Code::Layout, "the content folder does not exist")
+                .with_help(format!("expected a folder at {}", paths.data.display())),
+        );
+        return r.finish(None);
+    }
+    r.check_unexpected_entries();
+    let treatments = r.read_kind::<TreatmentFile>(FileKind::Treatment);
+    let categories = r.read_kind::<CategoryFile>(FileKind::Category);
+    let mechanisms = r.read_kind::<MechanismFile>(FileKind::Mechanism);
+    let cautions = r.read_kind::<CautionFile>(FileKind::Caution);
+    let sources = r.read_kind::<SourceFile>(FileKind::Source);
+    let condition = r.read_singleton::<ConditionFile>(FileKind::Condition);
+    let disclaimer = r.read_singleton::<DisclaimerFile>(FileKind::Disclaimer);
+    let (Some(condition), Some(disclaimer)) = (condition, disclaimer) else {
+        return r.finish(None);
+    };
+    let mut content = Content {
+        treatments,
+        categories,
+        mechanisms,
+        cautions,
+        sources,
+        condition,
+        disclaimer,
+        files: Vec::new(),
+    };
+    r.cross_check(&content);
+    content.files = r.files.clone();
+    let ok = r.diags.is_empty();
+    r.finish(if ok { Some(content) } else { None })
+}
+
+/// The Rust variant name of an id: `intravenous_immunoglobulin` → `IntravenousImmunoglobulin`.
+pub fn variant_name(id: &str) -> String {
+    let mut out = String::new();
+    for word in id.split('_') {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
+
+/// Whether an id can become a Rust enum variant.
+pub fn is_rust_variant(name: &str) -> bool {
+    !name.is_empty() && name != "Self" && syn::parse_str::<syn::Ident>(name).is_ok()
+}
+
+impl Reader {
+    fn finish(mut self, content: Option<Content>) -> Report {
+        diagnostic::sort(&mut self.diags);
+        self.files.sort();
+        Report {
+            content,
+            diagnostics: self.diags,
+            files: self.files,
+        }
+    }
+
+    fn display(&self, rel: &str) -> String {
+        format!("{}/{}", self.paths.display, rel)
+    }
+
+    fn check_unexpected_entries(&mut self) {
+        let known: BTreeSet<&str> = FileKind::ALL.iter().map(|k| k.location()).collect();
+        let Ok(entries) = std::fs::read_dir(&self.paths.data) else { return };
+        let mut names: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        for name in names {
+            if !known.contains(name.as_str()) && !name.starts_with('.') {
+                let expected: Vec<&str> = known.iter().copied().collect();
+                let mut d = Diagnostic::new(self.display(&name), Position::START, Code::Layout, format!("`{name}` is not part of the content layout"));
+                d = d.with_help(match did_you_mean(&name, expected.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`? The content folder holds: {}", expected.join(", ")),
+                    None => format!("move it into one of: {}", expected.join(", ")),
+                });
+                self.diags.push(d);
+            }
+        }
+    }
+
+    fn schema(&mut self, kind: FileKind) -> Option<CompiledSchema> {
+        if self.check == SchemaCheck::Skip {
+            return None;
+        }
+        let path = self.paths.schema.join(kind.schema_file());
+        let shown = format!("schema/{}", kind.schema_file());
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("the schema could not be read: {e}"))
+                        .with_help("regenerate the schemas with `cargo run -p lems-content -- schema`"),
+                );
+                return None;
+            }
+        };
+        let value: Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::new(shown, Position { line: e.line(), column: e.column() }, Code::Layout, format!("the schema is not valid JSON: {e}"))
+                        .with_help("regenerate the schemas with `cargo run -p lems-content -- schema`"),
+                );
+                return None;
+            }
+        };
+        match CompiledSchema::new(value) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                self.diags.push(Diagnostic::new(shown, Position::START, Code::Layout, format!("the schema is not a valid JSON Schema: {e}")));
+                None
+            }
+        }
+    }
+
+    /// Reads one file: bytes, YAML, schema, model type.
+    fn read_file<T: DeserializeOwned>(&mut self, kind: FileKind, path: &Path, shown: String, schema: Option<&CompiledSchema>) -> Option<Loaded<T>> {
+        self.files.push(shown.clone());
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.diags.push(Diagnostic::new(shown, Position::START, Code::Unreadable, format!("the file could not be read: {e}")));
+                return None;
+            }
+        };
+        let (doc, mut diags) = yaml::load_bytes(&shown, &bytes);
+        let clean_bytes = diags.is_empty();
+        self.diags.append(&mut diags);
+        let doc = doc?;
+        if let Some(id) = doc.value.get("id").and_then(Value::as_str) {
+            self.declared.entry(kind).or_default().insert(id.to_string());
+        }
+        if let Some(schema) = schema {
+            let mut errors = schema.check(&shown, &doc);
+            if !errors.is_empty() {
+                self.diags.append(&mut errors);
+                return None;
+            }
+        }
+        match serde_json::from_value::<T>(doc.value.clone()) {
+            Ok(item) if clean_bytes => Some(Loaded { file: shown, doc, item }),
+            Ok(_) => None,
+            Err(e) => {
+                // Without the schema pass (or with a stale schema), serde is the last line.
+                let span = doc.locate("");
+                self.diags.push(
+                    Diagnostic::new(shown, span.value.0, Code::InvalidValue, format!("the file does not fit the {} model: {e}", kind.noun()))
+                        .with_help("run `lems-content check` for a located explanation"),
+                );
+                None
+            }
+        }
+    }
+
+    fn read_kind<T: DeserializeOwned + HasId>(&mut self, kind: FileKind) -> BTreeMap<String, Loaded<T>> {
+        let mut out: BTreeMap<String, Loaded<T>> = BTreeMap::new();
+        let dir = self.paths.data.join(kind.location());
+        let folder = kind.location();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(_) => {
+                self.diags.push(
+                    Diagnostic::new(self.display(folder), Position::START, Code::Layout, format!("the folder `{folder}` is missing"))
+                        .with_help(format!("create `{}/{folder}/` and put one YAML file per {} in it", self.paths.display, kind.noun())),
+                );
+                return out;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        paths.sort();
+        let schema = self.schema(kind);
+        for path in paths {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let shown = self.display(&format!("{folder}/{name}"));
+            if name.starts_with('.') {
+                continue;
+            }
+            let Some(stem) = name.strip_suffix(".yaml") else {
+                self.diags.push(
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is not a `.yaml` file, so it is not read"))
+                        .with_help("content files end in `.yaml` (not `.yml`); rename it or move it out of the content folder"),
+                );
+                continue;
+            };
+            let stem = stem.to_string();
+            let Some(loaded) = self.read_file::<T>(kind, &path, shown.clone(), schema.as_ref()) else { continue };
+            let id = loaded.item.id().to_string();
+            if id != stem {
+                let span = loaded.doc.locate("/id");
+                self.diags.push(
+                    Diagnostic::new(shown.clone(), span.value.0, Code::DuplicateId, format!("the id `{id}` does not match the file name `{name}`"))
+                        .until(span.value.1)
+                        .at_pointer("/id")
+                        .with_help(format!("rename the file to `{id}.yaml`, or set `id: {stem}`")),
+                );
+                continue;
+            }
+            out.insert(id, loaded);
+        }
+        out
+    }
+
+    fn read_singleton<T: DeserializeOwned>(&mut self, kind: FileKind) -> Option<Loaded<T>> {
+        let path = self.paths.data.join(kind.location());
+        let shown = self.display(kind.location());
+        if !path.is_file() {
+            self.diags.push(
+                Diagnostic::new(shown, Position::START, Code::Layout, format!("the file `{}` is missing", kind.location()))
+                    .with_help(format!("create it; its schema is schema/{}", kind.schema_file())),
+            );
+            return None;
+        }
+        let schema = self.schema(kind);
+        self.read_file(kind, &path, shown, schema.as_ref())
+    }
+
+    fn known(&self, kind: FileKind) -> Vec<&str> {
+        self.declared.get(&kind).map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default()
+    }
+
+    /// Checks that `id` at `pointer` in `doc` names an existing `kind`.
+    fn reference(&mut self, file: &str, doc: &Document, pointer: &str, kind: FileKind, id: &str) {
+        if self.declared.get(&kind).is_some_and(|s| s.contains(id)) {
+            return;
+        }
+        let known = self.known(kind);
+        let help = match did_you_mean(id, known.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if known.is_empty() => format!("there are no {}s yet; add `{}/{}/{id}.yaml`", kind.noun(), self.paths.display, kind.location()),
+            None => format!("known {}s: {}", kind.noun(), known.join(", ")),
+        };
+        let span = doc.locate(pointer);
+        self.diags.push(
+            Diagnostic::new(file, span.value.0, Code::UnknownReference, format!("unknown {} `{id}`", kind.noun()))
+                .until(span.value.1)
+                .at_pointer(pointer)
+                .with_help(help),
+        );
+    }
+
+    fn references(&mut self, file: &str, doc: &Document, field: &str, kind: FileKind, ids: &[Id]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.reference(file, doc, &format!("/{field}/{i}"), kind, &id.0);
+        }
+    }
+
+    fn require_sources(&mut self, file: &str, doc: &Document, what: &str, sources: &[Id]) {
+        if sources.is_empty() {
+            let span = doc.locate("/sources");
+            self.diags.push(
+                Diagnostic::new(file, span.value.0, Code::MissingSource, format!("{what} cites no source"))
+                    .at_pointer("/sources")
+                    .with_help("every statement must come from a source: list at least one id from data/sources/ under `sources:`"),
+            );
+        }
+        self.references(file, doc, "sources", FileKind::Source, sources);
+    }
+
+    fn check_ids<T: HasId>(&mut self, items: &BTreeMap<String, Loaded<T>>, kind: FileKind) {
+        let mut variants: BTreeMap<String, String> = BTreeMap::new();
+        for (id, l) in items {
+            let v = variant_name(id);
+            let span = l.doc.locate("/id");
+            if !is_rust_variant(&v) {
+                self.diags.push(
+                    Diagnostic::new(&l.file, span.value.0, Code::BadIdentifier, format!("the id `{id}` cannot become a Rust name (`{v}` is reserved)"))
+                        .at_pointer("/id")
+                        .with_help("choose another id, for example by adding a word"),
+                );
+            } else if let Some(other) = variants.insert(v.clone(), id.clone()) {
+                self.diags.push(
+                    Diagnostic::new(&l.file, span.value.0, Code::BadIdentifier, format!("the {} ids `{other}` and `{id}` both become the Rust name `{v}`", kind.noun()))
+                        .at_pointer("/id")
+                        .with_help("make the ids differ by more than underscores"),
+                );
+            }
+        }
+    }
+
+    fn cross_check(&mut self, c: &Content) {
+        self.check_ids(&c.treatments, FileKind::Treatment);
+        self.check_ids(&c.categories, FileKind::Category);
+        self.check_ids(&c.mechanisms, FileKind::Mechanism);
+        self.check_ids(&c.cautions, FileKind::Caution);
+        self.check_ids(&c.sources, FileKind::Source);
+
+        // Names, synonyms and brands must point at one treatment only.
+        let mut lookup: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for (id, l) in &c.treatments {
+            let t = &l.item;
+            self.references(&l.file, &l.doc, "mechanisms", FileKind::Mechanism, &t.mechanisms);
+            self.references(&l.file, &l.doc, "cautions", FileKind::Caution, &t.cautions);
+            self.references(&l.file, &l.doc, "used_with", FileKind::Treatment, &t.used_with);
+            self.reference(&l.file, &l.doc, "/category", FileKind::Category, &t.category.0);
+            self.require_sources(&l.file, &l.doc, &format!("the treatment `{id}`"), &t.sources);
+            for (i, r) in t.regulatory.iter().enumerate() {
+                self.reference(&l.file, &l.doc, &format!("/regulatory/{i}/source"), FileKind::Source, &r.source.0);
+            }
+            for (i, other) in t.used_with.iter().enumerate() {
+                if &other.0 == id {
+                    let span = l.doc.locate(&format!("/used_with/{i}"));
+                    self.diags.push(
+                        Diagnostic::new(&l.file, span.value.0, Code::UnknownReference, "a treatment cannot be used with itself")
+                            .at_pointer(format!("/used_with/{i}"))
+                            .with_help("remove this item"),
+                    );
+                }
+            }
+            // Class-wide cautions are written once on the class.
+            let inherited = category_cautions(c, &t.category.0);
+            for (i, caution) in t.cautions.iter().enumerate() {
+                if inherited.contains(&caution.0) {
+                    let span = l.doc.locate(&format!("/cautions/{i}"));
+                    self.diags.push(
+                        Diagnostic::new(&l.file, span.value.0, Code::InvalidValue, format!("the caution `{}` already applies through the class `{}`", caution.0, t.category.0))
+                            .at_pointer(format!("/cautions/{i}"))
+                            .with_help("remove it here: class-wide cautions are written once, on the class"),
+                    );
+                }
+            }
+            let mut names: Vec<(String, String)> = vec![(format!("/id"), id.clone()), ("/name".into(), t.name.0.clone())];
+            names.extend(t.synonyms.iter().enumerate().map(|(i, s)| (format!("/synonyms/{i}"), s.0.clone())));
+            names.extend(t.brands.iter().enumerate().map(|(i, b)| (format!("/brands/{i}/name"), b.name.0.clone())));
+            let mut own: BTreeSet<String> = BTreeSet::new();
+            for (pointer, name) in names {
+                let key = name.to_lowercase();
+                if !own.insert(key.clone()) {
+                    continue;
+                }
+                if let Some((other, _)) = lookup.get(&key) {
+                    let span = l.doc.locate(&pointer);
+                    self.diags.push(
+                        Diagnostic::new(&l.file, span.value.0, Code::DuplicateId, format!("`{name}` also names the treatment `{other}`, so a lookup by it would be ambiguous"))
+                            .at_pointer(pointer)
+                            .with_help("each name, synonym and brand must belong to one treatment"),
+                    );
+                } else {
+                    lookup.insert(key, (id.clone(), pointer));
+                }
+            }
+        }
+        for (id, l) in &c.categories {
+            let cat = &l.item;
+            if let Some(parent) = &cat.parent {
+                self.reference(&l.file, &l.doc, "/parent", FileKind::Category, &parent.0);
+                // A parent chain must end.
+                let mut seen = BTreeSet::from([id.clone()]);
+                let mut next = Some(parent.0.clone());
+                while let Some(p) = next {
+                    if !seen.insert(p.clone()) {
+                        let span = l.doc.locate("/parent");
+                        self.diags.push(
+                            Diagnostic::new(&l.file, span.value.0, Code::InvalidValue, format!("the class `{id}` is its own ancestor (through `{p}`)"))
+                                .at_pointer("/parent")
+                                .with_help("a class's parent chain must end at a class with no parent"),
+                        );
+                        break;
+                    }
+                    next = c.categories.get(&p).and_then(|x| x.item.parent.as_ref()).map(|x| x.0.clone());
+                }
+            }
+            self.references(&l.file, &l.doc, "cautions", FileKind::Caution, &cat.cautions);
+            self.require_sources(&l.file, &l.doc, &format!("the class `{id}`"), &cat.sources);
+        }
+        for (id, l) in &c.mechanisms {
+            self.require_sources(&l.file, &l.doc, &format!("the mechanism `{id}`"), &l.item.sources);
+        }
+        for (id, l) in &c.cautions {
+            self.require_sources(&l.file, &l.doc, &format!("the caution `{id}`"), &l.item.sources);
+        }
+        for l in c.sources.values() {
+            if let Some(date) = &l.item.last_updated {
+                self.check_date(&l.file, &l.doc, "/last_updated", &date.0);
+            }
+        }
+        let l = &c.condition;
+        self.require_sources(&l.file, &l.doc, "the condition", &l.item.sources);
+        // Unused entities are likely mistakes.
+        let used_mechanisms: BTreeSet<&str> = c.treatments.values().flat_map(|t| t.item.mechanisms.iter().map(|m| m.0.as_str())).collect();
+        for (id, l) in &c.mechanisms {
+            if !used_mechanisms.contains(id.as_str()) {
+                self.diags.push(
+                    Diagnostic::new(&l.file, l.doc.locate("/id").value.0, Code::UnknownReference, format!("no treatment uses the mechanism `{id}`"))
+                        .at_pointer("/id")
+                        .with_help("list it under `mechanisms:` of a treatment, or delete the file"),
+                );
+            }
+        }
+        let used_cautions: BTreeSet<&str> = c
+            .treatments
+            .values()
+            .flat_map(|t| t.item.cautions.iter().map(|m| m.0.as_str()))
+            .chain(c.categories.values().flat_map(|t| t.item.cautions.iter().map(|m| m.0.as_str())))
+            .collect();
+        for (id, l) in &c.cautions {
+            if !used_cautions.contains(id.as_str()) {
+                self.diags.push(
+                    Diagnostic::new(&l.file, l.doc.locate("/id").value.0, Code::UnknownReference, format!("no treatment or class lists the caution `{id}`"))
+                        .at_pointer("/id")
+                        .with_help("list it under `cautions:` of a treatment or class, or delete the file"),
+                );
+            }
+        }
+    }
+
+    fn check_date(&mut self, file: &str, doc: &Document, pointer: &str, date: &str) {
+        let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+        let valid = match parts.as_slice() {
+            [y, m, d] => {
+                let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+                let days = match m {
+                    1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                    4 | 6 | 9 | 11 => 30,
+                    2 if leap => 29,
+                    2 => 28,
+                    _ => 0,
+                };
+                *d >= 1 && *d <= days
+            }
+            _ => false,
+        };
+        if !valid {
+            let span = doc.locate(pointer);
+            self.diags.push(
+                Diagnostic::new(file, span.value.0, Code::InvalidValue, format!("`{date}` is not a real calendar date"))
+                    .at_pointer(pointer)
+                    .with_help("write the date as YYYY-MM-DD with a month 01-12 and a day that exists in that month"),
+            );
+        }
+    }
+}
+
+/// The cautions a class carries, its ancestors' included.
+pub fn category_cautions(c: &Content, category: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    let mut next = Some(category.to_string());
+    while let Some(id) = next {
+        if !seen.insert(id.clone()) {
+            break;
+        }
+        let Some(cat) = c.categories.get(&id) else { break };
+        out.extend(cat.item.cautions.iter().map(|x| x.0.clone()));
+        next = cat.item.parent.as_ref().map(|p| p.0.clone());
+    }
+    out
+}
+
+/// Entities with an id.
+pub trait HasId {
+    /// The entity's id.
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &str { &self.id.0 } })* };
+}
+has_id!(TreatmentFile, CategoryFile, MechanismFile, CautionFile, SourceFile);

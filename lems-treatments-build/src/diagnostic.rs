@@ -1,0 +1,177 @@
+//! Problems found in content, as values with a location and a hint.
+
+use std::fmt;
+
+/// A position in a file: 1-based line and 1-based column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The start of a file.
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    /// Converts one of saphyr's markers (1-based line, 0-based column).
+    pub fn from_marker(marker: &saphyr::Marker) -> Position {
+        Position {
+            line: marker.line().max(1),
+            column: marker.col() + 1,
+        }
+    }
+}
+
+/// A stable code per kind of problem, so editors can look it up in `EDITING.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// A file could not be read, or is not valid UTF-8.
+    Unreadable,
+    /// The YAML could not be parsed.
+    YamlSyntax,
+    /// A key appears twice in one mapping.
+    DuplicateKey,
+    /// YAML that is valid but not allowed in content (tags, several documents, non-text keys, an empty file).
+    UnsupportedYaml,
+    /// Invisible or direction-changing characters, or a byte order mark.
+    InvisibleCharacter,
+    /// A field that the schema does not know.
+    UnknownField,
+    /// A field the schema requires is missing.
+    MissingField,
+    /// A value of the wrong type (text expected but a number given, …).
+    WrongType,
+    /// A value of the right type that the schema does not allow.
+    InvalidValue,
+    /// Two files declare the same id, or an id does not match its file name.
+    DuplicateId,
+    /// A reference to an id that does not exist.
+    UnknownReference,
+    /// An id that cannot become a Rust identifier.
+    BadIdentifier,
+    /// A treatment or other entity without any source.
+    MissingSource,
+    /// A file that does not belong where it is, or a schema that is missing.
+    Layout,
+    /// Text nobody can use: empty, whitespace only, or a leftover placeholder.
+    UnusableText,
+}
+
+impl Code {
+    /// The code as printed: `E0001` …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Unreadable => "E0001",
+            Code::YamlSyntax => "E0002",
+            Code::DuplicateKey => "E0003",
+            Code::UnsupportedYaml => "E0004",
+            Code::InvisibleCharacter => "E0005",
+            Code::UnknownField => "E0101",
+            Code::MissingField => "E0102",
+            Code::WrongType => "E0103",
+            Code::InvalidValue => "E0104",
+            Code::DuplicateId => "E0201",
+            Code::UnknownReference => "E0202",
+            Code::BadIdentifier => "E0203",
+            Code::MissingSource => "E0204",
+            Code::Layout => "E0205",
+            Code::UnusableText => "E0206",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem in the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the crate root, with `/` separators (for example `data/treatments/x.yaml`).
+    pub file: String,
+    /// Where the problem starts.
+    pub start: Position,
+    /// Where the offending node ends, when known.
+    pub end: Option<Position>,
+    /// The kind of problem.
+    pub code: Code,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// The JSON pointer of the offending value inside the file (`""` for the whole file).
+    pub pointer: String,
+    /// How to fix it, when known.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at `start` in `file`.
+    pub fn new(file: impl Into<String>, start: Position, code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            start,
+            end: None,
+            code,
+            message: message.into(),
+            pointer: String::new(),
+            help: None,
+        }
+    }
+
+    /// Sets the JSON pointer.
+    #[must_use]
+    pub fn at_pointer(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = pointer.into();
+        self
+    }
+
+    /// Sets the end of the span.
+    #[must_use]
+    pub fn until(mut self, end: Position) -> Self {
+        self.end = Some(end);
+        self
+    }
+
+    /// Sets the help text.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The one-line form used by the build script:
+    /// `data/…/file.yaml:LINE:COL: message (at /pointer)`, with the help appended.
+    pub fn one_line(&self) -> String {
+        let mut line = format!(
+            "{}:{}:{}: {} [{}] (at {})",
+            self.file,
+            self.start.line,
+            self.start.column,
+            self.message,
+            self.code,
+            if self.pointer.is_empty() { "/" } else { &self.pointer }
+        );
+        if let Some(help) = &self.help {
+            line.push_str("; help: ");
+            line.push_str(help);
+        }
+        // Cargo's output is line-based: keep it on one line whatever the content holds.
+        line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.one_line())
+    }
+}
+
+/// Sorts diagnostics by file and position so that output is deterministic.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.start, a.code, &a.message).cmp(&(&b.file, b.start, b.code, &b.message))
+    });
+}

@@ -1,0 +1,101 @@
+//! Build-time half of [`lems-treatments`](https://crates.io/crates/lems-treatments):
+//! loads the YAML content, validates it against the committed JSON Schema,
+//! cross-checks it, and generates typed Rust.
+//!
+//! The crate's `build.rs` is a thin call into [`build_script`]. The editors'
+//! tool `lems-content` uses the same [`load`] and [`Diagnostic`]s.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     lems_treatments_build::build_script();
+//! }
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod codegen;
+pub mod content;
+pub mod diagnostic;
+pub mod model;
+pub mod schema_check;
+pub mod suggest;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+pub use content::{load, Content, Paths, Report, SchemaCheck};
+pub use diagnostic::{Code, Diagnostic, Position};
+pub use model::FileKind;
+
+/// The file name of the generated code inside `OUT_DIR`.
+pub const GENERATED_FILE: &str = "lems_content.rs";
+
+/// The hint appended to build errors.
+pub const CHECK_HINT: &str = "run `cargo run -p lems-content -- check` for the full picture";
+
+/// Loads, validates and generates: the whole pipeline for one content tree.
+/// Returns the generated Rust source, or every problem found.
+pub fn generate(paths: &Paths, check: SchemaCheck) -> Result<String, Vec<Diagnostic>> {
+    let report = load(paths, check);
+    match report.content {
+        Some(content) if report.diagnostics.is_empty() => Ok(codegen::generate(&content)),
+        _ => Err(report.diagnostics),
+    }
+}
+
+/// The lines a build script prints for a set of problems: one
+/// `cargo::error=` line each, then a hint.
+pub fn cargo_error_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
+    let mut lines: Vec<String> = diagnostics.iter().map(|d| format!("cargo::error={}", d.one_line())).collect();
+    let files: std::collections::BTreeSet<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+    lines.push(format!(
+        "cargo::error={} problem{} in {} file{} of content; {CHECK_HINT}",
+        diagnostics.len(),
+        if diagnostics.len() == 1 { "" } else { "s" },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+    ));
+    lines
+}
+
+/// Everything `build.rs` does: generate into `OUT_DIR`, or report every
+/// problem through `cargo::error=` (which fails the build). Reruns only when
+/// something under `data/` or `schema/` changes. Never panics.
+pub fn build_script() {
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    // Downstream users may skip the schema pass for published content; this
+    // repository's own builds always validate (see the `validate` feature).
+    let check = if std::env::var_os("CARGO_FEATURE_SKIP_SCHEMA_VALIDATION").is_some() {
+        SchemaCheck::Skip
+    } else {
+        SchemaCheck::Validate
+    };
+    for line in run(&manifest_dir, &out_dir, check) {
+        println!("{line}");
+    }
+}
+
+/// The testable core of [`build_script`]: returns the lines to print.
+pub fn run(manifest_dir: &Path, out_dir: &Path, check: SchemaCheck) -> Vec<String> {
+    let paths = Paths::under(manifest_dir);
+    let mut lines = vec![
+        format!("cargo::rerun-if-changed={}", paths.data.display()),
+        format!("cargo::rerun-if-changed={}", paths.schema.display()),
+    ];
+    match generate(&paths, check) {
+        Ok(code) => {
+            let target = out_dir.join(GENERATED_FILE);
+            // Write only when changed, so unchanged content does not rebuild the crate.
+            let unchanged = std::fs::read_to_string(&target).is_ok_and(|old| old == code);
+            if !unchanged {
+                if let Err(e) = std::fs::write(&target, code) {
+                    lines.push(format!("cargo::error=could not write {}: {e}", target.display()));
+                }
+            }
+        }
+        Err(diagnostics) => lines.extend(cargo_error_lines(&diagnostics)),
+    }
+    lines
+}

@@ -1,0 +1,518 @@
+//! The content model: one set of Rust types that serde reads the YAML into,
+//! schemars writes the JSON Schema from, and the generator turns into code.
+//!
+//! Every doc comment on a field becomes the `description` an editor sees on
+//! hover, so write them for medical writers, not for Rust programmers.
+
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Serialize};
+
+/// The pattern every id must match: lowercase words joined by single
+/// underscores (`snake_case`). Accepted by Rust's and JavaScript's regex engines.
+pub const ID_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
+
+/// The pattern of a calendar date, `YYYY-MM-DD`.
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// An identifier: lowercase `snake_case`, for example `pyridostigmine`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl JsonSchema for Id {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "minLength": 1,
+            "maxLength": 64,
+        })
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Text a reader sees: at least one visible character.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl JsonSchema for Text {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "pattern": "\\S",
+        })
+    }
+}
+
+impl Text {
+    /// The text itself.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Date(pub String);
+
+impl JsonSchema for Date {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": DATE_PATTERN,
+        })
+    }
+}
+
+/// Metadata the generator needs about a closed set of values (an enum in the
+/// YAML). The same list drives serde, the schema and the generated Rust enum.
+pub trait ClosedSet: Sized + Copy + 'static {
+    /// The Rust name of the generated enum.
+    const RUST_NAME: &'static str;
+    /// The doc comment of the generated enum.
+    const DOC: &'static str;
+    /// Every value, in order.
+    const ALL: &'static [Self];
+    /// The value as written in YAML.
+    fn yaml(self) -> &'static str;
+    /// The Rust variant name.
+    fn variant(self) -> &'static str;
+    /// What the value means, for people.
+    fn doc(self) -> &'static str;
+    /// A short label a reader sees.
+    fn label(self) -> &'static str;
+}
+
+macro_rules! closed_set {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident {
+            $( $(#[doc = $vdoc:literal])* $variant:ident = $yaml:literal, $label:literal; )+
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        pub enum $name {
+            $(
+                $(#[doc = $vdoc])*
+                #[serde(rename = $yaml)]
+                $variant,
+            )+
+        }
+
+        impl ClosedSet for $name {
+            const RUST_NAME: &'static str = stringify!($name);
+            const DOC: &'static str = concat!($($doc, "\n"),*);
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn yaml(self) -> &'static str {
+                match self { $(Self::$variant => $yaml),+ }
+            }
+            fn variant(self) -> &'static str {
+                match self { $(Self::$variant => stringify!($variant)),+ }
+            }
+            fn doc(self) -> &'static str {
+                match self { $(Self::$variant => concat!($($vdoc, "\n"),*)),+ }
+            }
+            fn label(self) -> &'static str {
+                match self { $(Self::$variant => $label),+ }
+            }
+        }
+    };
+}
+
+closed_set! {
+    /// A region whose regulators or markets the content names.
+    Region {
+        /// The United States (regulator: the U.S. Food and Drug Administration, FDA).
+        UnitedStates = "us", "United States";
+        /// The European Union.
+        EuropeanUnion = "eu", "European Union";
+    }
+}
+
+closed_set! {
+    /// The regulatory or market status of a treatment in a region.
+    RegulatoryStatus {
+        /// Approved by the region's regulator for the stated use.
+        Approved = "approved", "approved";
+        /// Available in the region (the source does not say more).
+        Available = "available", "available";
+    }
+}
+
+closed_set! {
+    /// What kind of thing a treatment is.
+    TreatmentKind {
+        /// A medicine a patient takes or is given.
+        Medicine = "medicine", "medicine";
+        /// A procedure done to the patient, such as filtering the blood.
+        Procedure = "procedure", "procedure";
+        /// A therapy delivered by a therapist, such as physical therapy.
+        Therapy = "therapy", "therapy";
+        /// Care aimed at a disease associated with LEMS, such as a cancer.
+        AssociatedDiseaseCare = "associated_disease_care", "care of an associated disease";
+    }
+}
+
+closed_set! {
+    /// What kind of caution a caution is.
+    CautionKind {
+        /// A risk to watch for while using the treatment.
+        Warning = "warning", "warning";
+        /// A reason not to use the treatment at all.
+        Contraindication = "contraindication", "contraindication";
+        /// An unwanted effect the treatment can have.
+        UndesirableEffect = "undesirable_effect", "undesirable effect";
+    }
+}
+
+closed_set! {
+    /// Which part of the disease story a mechanism acts on.
+    Target {
+        /// The signal from nerve to muscle: more acetylcholine, or acetylcholine that lasts longer.
+        NerveSignal = "nerve_signal", "the signal from nerve to muscle";
+        /// The immune system's attack on the nerve endings.
+        ImmuneAttack = "immune_attack", "the immune attack on the nerve endings";
+        /// The patient's everyday function: strength, mobility, speech, daily tasks.
+        DailyFunction = "daily_function", "everyday function";
+    }
+}
+
+closed_set! {
+    /// What kind of document a source is.
+    SourceKind {
+        /// An article written for patients and the public.
+        Article = "article", "article";
+        /// A reference list or database of checked facts.
+        Reference = "reference", "reference";
+    }
+}
+
+/// A brand name a treatment is sold under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("defaultSnippets" = [{"label": "brand", "body": {"name": "$1", "regions": []}}]))]
+pub struct Brand {
+    /// The brand name exactly as it is printed, for example `Firdapse`.
+    pub name: Text,
+    /// The regions where the source says this brand is approved or available (`us`, `eu`). Leave empty when the source names none.
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub regions: Vec<Region>,
+}
+
+/// A regulatory fact about a treatment in one region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Regulatory {
+    /// The region the fact is about: `us` or `eu`.
+    pub region: Region,
+    /// `approved` (a regulator approved it for the use below) or `available` (the source only says it can be had there).
+    pub status: RegulatoryStatus,
+    /// What it is approved or available for, in plain words, for example `relief of LEMS symptoms`.
+    pub scope: Text,
+    /// The regulator that approved it, when the source names one, for example `U.S. Food and Drug Administration (FDA)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<Text>,
+    /// The id of the source this fact comes from (a file in `data/sources/`).
+    pub source: Id,
+}
+
+/// One treatment of LEMS: the file `data/treatments/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "LEMS treatment")]
+pub struct TreatmentFile {
+    /// The treatment's id: lowercase words joined by `_`, the same as the file name without `.yaml`. Code uses it; changing it breaks users.
+    pub id: Id,
+    /// The name a reader sees, for example `Pyridostigmine`.
+    pub name: Text,
+    /// Other names the source uses for it, for example `IVIG`. Lookups accept these, ignoring case.
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub synonyms: Vec<Text>,
+    /// Brand names it is sold under, with the regions the source names. Lookups accept these, ignoring case.
+    #[serde(default)]
+    pub brands: Vec<Brand>,
+    /// What kind of treatment it is: `medicine`, `procedure`, `therapy` or `associated_disease_care`.
+    pub kind: TreatmentKind,
+    /// The id of its class (a file in `data/categories/`), the most specific one that fits.
+    pub category: Id,
+    /// The ids of how it works (files in `data/mechanisms/`). May be empty when the source does not say.
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub mechanisms: Vec<Id>,
+    /// What it does, in one or two plain sentences.
+    pub summary: Text,
+    /// How and when it is used, one statement per item (how well it works, for whom, with what).
+    #[schemars(length(min = 1))]
+    pub usage: Vec<Text>,
+    /// Regulatory facts the sources state, one per region and status.
+    #[serde(default)]
+    pub regulatory: Vec<Regulatory>,
+    /// The ids of cautions that apply to this treatment alone (files in `data/cautions/`). Cautions of its class are added automatically: do not repeat them here.
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub cautions: Vec<Id>,
+    /// The ids of treatments the source says it is sometimes combined with.
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub used_with: Vec<Id>,
+    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    pub sources: Vec<Id>,
+}
+
+/// A class of treatments: the file `data/categories/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "LEMS treatment class")]
+pub struct CategoryFile {
+    /// The class's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
+    pub id: Id,
+    /// The name a reader sees, for example `Cholinesterase inhibitors`.
+    pub name: Text,
+    /// The id of the broader class this one belongs to, if any (for example `immune_therapy`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Id>,
+    /// Where the class appears in guides: lower numbers first.
+    pub order: u32,
+    /// What the treatments of this class have in common, in plain words.
+    pub description: Text,
+    /// The ids of cautions that the source states for every treatment of this class (and of its sub-classes). Written once here, they apply to every member.
+    #[serde(default)]
+    #[schemars(extend("uniqueItems" = true))]
+    pub cautions: Vec<Id>,
+    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    pub sources: Vec<Id>,
+}
+
+/// How a treatment works: the file `data/mechanisms/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "LEMS treatment mechanism")]
+pub struct MechanismFile {
+    /// The mechanism's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
+    pub id: Id,
+    /// The name a reader sees, for example `Cholinesterase inhibition`.
+    pub name: Text,
+    /// Which part of the disease story it acts on: `nerve_signal`, `immune_attack` or `daily_function`.
+    pub target: Target,
+    /// How it works, in plain words, tied to the nerve-to-muscle story (acetylcholine, cholinesterase, nerve endings).
+    pub explanation: Text,
+    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    pub sources: Vec<Id>,
+}
+
+/// A caution: the file `data/cautions/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "LEMS treatment caution")]
+pub struct CautionFile {
+    /// The caution's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
+    pub id: Id,
+    /// A short title a reader sees, for example `Higher risk of infection`.
+    pub title: Text,
+    /// `warning`, `contraindication` or `undesirable_effect`.
+    pub kind: CautionKind,
+    /// What the risk is and why, in plain words.
+    pub explanation: Text,
+    /// What follows for the patient, for example the monitoring that is needed.
+    pub for_the_patient: Text,
+    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    pub sources: Vec<Id>,
+}
+
+/// A source that content cites: the file `data/sources/<id>.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "LEMS content source")]
+pub struct SourceFile {
+    /// The source's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
+    pub id: Id,
+    /// The title of the document.
+    pub title: Text,
+    /// Who published it.
+    pub publisher: Text,
+    /// `article` or `reference`.
+    pub kind: SourceKind,
+    /// The date the document was last updated, `YYYY-MM-DD`, when it states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated: Option<Date>,
+}
+
+/// The cancer that LEMS is associated with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssociatedCancer {
+    /// The cancer's name, for example `small-cell lung cancer`.
+    pub name: Text,
+    /// How many patients with LEMS have it, as the source puts it, for example `roughly half`.
+    pub share_of_patients: Text,
+    /// What it means for treatment, in plain words.
+    pub treatment_note: Text,
+}
+
+/// The condition itself: the file `data/condition.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "The condition (LEMS)")]
+pub struct ConditionFile {
+    /// The condition's full name.
+    pub name: Text,
+    /// Its usual abbreviation.
+    pub abbreviation: Text,
+    /// What the condition is, in plain words.
+    pub summary: Text,
+    /// How a nerve signal normally makes a muscle move: acetylcholine and cholinesterase.
+    pub normal_signal: Text,
+    /// What goes wrong in this condition.
+    pub what_goes_wrong: Text,
+    /// Whether the sources say a cure exists. `false` means there is no cure.
+    pub curable: bool,
+    /// What treatment aims at, given the answer above.
+    pub treatment_goal: Text,
+    /// The cancer associated with the condition.
+    pub associated_cancer: AssociatedCancer,
+    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    pub sources: Vec<Id>,
+}
+
+/// The disclaimer shown with the content: the file `data/disclaimer.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Disclaimer")]
+pub struct DisclaimerFile {
+    /// The disclaimer, in our own words: the content is information, not medical advice.
+    pub text: Text,
+}
+
+/// The kinds of content file, each with its own folder (or file) and schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    /// `data/treatments/*.yaml`
+    Treatment,
+    /// `data/categories/*.yaml`
+    Category,
+    /// `data/mechanisms/*.yaml`
+    Mechanism,
+    /// `data/cautions/*.yaml`
+    Caution,
+    /// `data/sources/*.yaml`
+    Source,
+    /// `data/condition.yaml`
+    Condition,
+    /// `data/disclaimer.yaml`
+    Disclaimer,
+}
+
+impl FileKind {
+    /// Every kind, in the order files are reported.
+    pub const ALL: [FileKind; 7] = [
+        FileKind::Treatment,
+        FileKind::Category,
+        FileKind::Mechanism,
+        FileKind::Caution,
+        FileKind::Source,
+        FileKind::Condition,
+        FileKind::Disclaimer,
+    ];
+
+    /// The folder under `data/` (for one-per-entity kinds) or the file name (for singletons).
+    pub fn location(self) -> &'static str {
+        match self {
+            FileKind::Treatment => "treatments",
+            FileKind::Category => "categories",
+            FileKind::Mechanism => "mechanisms",
+            FileKind::Caution => "cautions",
+            FileKind::Source => "sources",
+            FileKind::Condition => "condition.yaml",
+            FileKind::Disclaimer => "disclaimer.yaml",
+        }
+    }
+
+    /// Whether this kind is a single file rather than a folder of files.
+    pub fn is_singleton(self) -> bool {
+        matches!(self, FileKind::Condition | FileKind::Disclaimer)
+    }
+
+    /// The schema file name under `schema/`.
+    pub fn schema_file(self) -> &'static str {
+        match self {
+            FileKind::Treatment => "treatment.schema.json",
+            FileKind::Category => "category.schema.json",
+            FileKind::Mechanism => "mechanism.schema.json",
+            FileKind::Caution => "caution.schema.json",
+            FileKind::Source => "source.schema.json",
+            FileKind::Condition => "condition.schema.json",
+            FileKind::Disclaimer => "disclaimer.schema.json",
+        }
+    }
+
+    /// A word for one entity of this kind, used in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            FileKind::Treatment => "treatment",
+            FileKind::Category => "category",
+            FileKind::Mechanism => "mechanism",
+            FileKind::Caution => "caution",
+            FileKind::Source => "source",
+            FileKind::Condition => "condition",
+            FileKind::Disclaimer => "disclaimer",
+        }
+    }
+
+    /// The JSON Schema of this kind, generated from the model types.
+    pub fn schema(self) -> Schema {
+        let schema = match self {
+            FileKind::Treatment => schemars::schema_for!(TreatmentFile),
+            FileKind::Category => schemars::schema_for!(CategoryFile),
+            FileKind::Mechanism => schemars::schema_for!(MechanismFile),
+            FileKind::Caution => schemars::schema_for!(CautionFile),
+            FileKind::Source => schemars::schema_for!(SourceFile),
+            FileKind::Condition => schemars::schema_for!(ConditionFile),
+            FileKind::Disclaimer => schemars::schema_for!(DisclaimerFile),
+        };
+        schema
+    }
+
+    /// The schema as the committed file's text: pretty JSON with a final newline.
+    pub fn schema_text(self) -> String {
+        let mut text = serde_json::to_string_pretty(&self.schema().to_value())
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        text.push('\n');
+        text
+    }
+}

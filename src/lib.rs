@@ -1,0 +1,213 @@
+//! Treatments of **Lambert-Eaton myasthenic syndrome (LEMS)** as compile-checked Rust.
+//!
+//! ```
+//! use lems_treatments::{Caution, Treatment};
+//!
+//! let t: Treatment = "Firdapse".parse()?; // brand, name, synonym or id, any case
+//! assert_eq!(t, Treatment::Amifampridine);
+//! assert!(Treatment::Prednisone.cautions().contains(&Caution::ImmuneSuppressionRisks));
+//! # Ok::<(), lems_treatments::ParseError>(())
+//! ```
+//!
+//! Every enum, constant and text in this crate is generated at build time
+//! from reviewed YAML content (`data/` in the repository), each statement
+//! citing its [`Source`]. All data lives in `const`/`static` items: no
+//! parsing, allocation or lazy initialisation at run time.
+//!
+//! **This is information, not medical advice.** See [`DISCLAIMER`].
+//!
+//! # What is here
+//! - [`Treatment`]: every treatment, with its [`Category`], [`Mechanism`]s,
+//!   [`Caution`]s (its class's included), brands, usage, regulatory facts
+//!   and sources;
+//! - [`Mechanism`], [`Caution`] and [`Category`], each with the reverse link
+//!   to its treatments;
+//! - [`CONDITION`]: the condition itself; [`DISCLAIMER`].
+//!
+//! Every enum has `ALL`, `id()` (the content id), `name()`, [`Display`](core::fmt::Display)
+//! (the name), [`FromStr`](core::str::FromStr) and `TryFrom<&str>` (ignoring case) with
+//! one error type, [`ParseError`].
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+#[cfg(feature = "std")]
+extern crate std;
+
+use core::cmp::Ordering;
+use core::fmt;
+use core::str::FromStr;
+
+include!(concat!(env!("OUT_DIR"), "/lems_content.rs"));
+
+/// A brand name and the regions the sources name for it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Brand {
+    /// The brand name as printed.
+    pub name: &'static str,
+    /// The regions where the sources say it is approved or available (may be empty).
+    pub regions: &'static [Region],
+}
+
+/// A regulatory fact about a treatment in one region.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct RegulatoryFact {
+    /// The region.
+    pub region: Region,
+    /// Approved, or only available.
+    pub status: RegulatoryStatus,
+    /// What it is approved or available for.
+    pub scope: &'static str,
+    /// The regulator, when the source names one.
+    pub authority: Option<&'static str>,
+    /// Where the fact comes from.
+    pub source: Source,
+}
+
+/// The cancer associated with the condition.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct AssociatedCancer {
+    /// The cancer's name.
+    pub name: &'static str,
+    /// How many patients have it, as the source puts it.
+    pub share_of_patients: &'static str,
+    /// What it means for treatment.
+    pub treatment_note: &'static str,
+}
+
+/// The condition: see [`CONDITION`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Condition {
+    /// Full name.
+    pub name: &'static str,
+    /// Usual abbreviation.
+    pub abbreviation: &'static str,
+    /// What the condition is.
+    pub summary: &'static str,
+    /// How a nerve signal normally makes a muscle move.
+    pub normal_signal: &'static str,
+    /// What goes wrong in the condition.
+    pub what_goes_wrong: &'static str,
+    /// Whether the sources say a cure exists.
+    pub curable: bool,
+    /// What treatment aims at.
+    pub treatment_goal: &'static str,
+    /// The associated cancer.
+    pub associated_cancer: AssociatedCancer,
+    /// Where these statements come from.
+    pub sources: &'static [Source],
+}
+
+/// The error of every `FromStr`/`TryFrom<&str>` in this crate: the text
+/// named nothing of the expected kind.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct ParseError {
+    kind: &'static str,
+}
+
+impl ParseError {
+    /// What was being looked up, for example `"Treatment"`.
+    pub const fn kind(&self) -> &'static str {
+        self.kind
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no {} has this id or name", self.kind)
+    }
+}
+
+impl core::error::Error for ParseError {}
+
+/// Compares a case-folded table key with input, folding the input on the fly.
+fn fold_cmp(key: &str, input: &str) -> Ordering {
+    key.chars().cmp(input.chars().flat_map(char::to_lowercase))
+}
+
+fn lookup<T: Copy>(table: &[(&'static str, T)], input: &str) -> Option<T> {
+    let input = input.trim();
+    table
+        .binary_search_by(|(k, _)| fold_cmp(k, input))
+        .ok()
+        .and_then(|i| table.get(i))
+        .map(|(_, v)| *v)
+}
+
+macro_rules! enum_traits {
+    ($($t:ident),*) => {$(
+        impl $t {
+            /// Looks a value up by id or name (for treatments also synonym or
+            /// brand), ignoring case and surrounding spaces. Allocates nothing.
+            pub fn lookup(text: &str) -> Option<Self> {
+                lookup(Self::LOOKUP, text)
+            }
+        }
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+        impl FromStr for $t {
+            type Err = ParseError;
+            fn from_str(s: &str) -> Result<Self, ParseError> {
+                Self::lookup(s).ok_or(ParseError { kind: stringify!($t) })
+            }
+        }
+        impl TryFrom<&str> for $t {
+            type Error = ParseError;
+            fn try_from(s: &str) -> Result<Self, ParseError> {
+                s.parse()
+            }
+        }
+        impl AsRef<str> for $t {
+            /// The content id.
+            fn as_ref(&self) -> &str {
+                self.id()
+            }
+        }
+    )*};
+}
+
+enum_traits!(Treatment, Mechanism, Caution, Category, Source, Region, RegulatoryStatus, TreatmentKind, CautionKind, Target, SourceKind);
+
+impl Treatment {
+    /// Whether the content records this treatment as approved by a regulator in `region`.
+    ///
+    /// ```
+    /// use lems_treatments::{Region, Treatment};
+    /// assert!(Treatment::Amifampridine.is_approved_in(Region::UnitedStates));
+    /// assert!(!Treatment::Guanidine.is_approved_in(Region::UnitedStates));
+    /// ```
+    pub fn is_approved_in(self, region: Region) -> bool {
+        self.regulatory()
+            .iter()
+            .any(|r| r.region == region && r.status == RegulatoryStatus::Approved)
+    }
+
+    /// Whether this treatment shares at least one caution with `other`.
+    ///
+    /// ```
+    /// use lems_treatments::Treatment;
+    /// assert!(Treatment::Prednisone.shares_caution_with(Treatment::Azathioprine));
+    /// ```
+    pub fn shares_caution_with(self, other: Treatment) -> bool {
+        self.cautions().iter().any(|c| other.cautions().contains(c))
+    }
+}
+
+/// Every caution that applies to any of `treatments`, each once, in
+/// [`Caution::ALL`] order. Allocates nothing.
+///
+/// ```
+/// use lems_treatments::{cautions_of, Caution, Treatment};
+/// let list = [Treatment::Prednisone, Treatment::Azathioprine, Treatment::Guanidine];
+/// let cautions: Vec<Caution> = cautions_of(&list).collect();
+/// assert_eq!(cautions.len(), 2);
+/// ```
+pub fn cautions_of(treatments: &[Treatment]) -> impl Iterator<Item = Caution> + '_ {
+    Caution::ALL
+        .iter()
+        .copied()
+        .filter(move |c| c.treatments().iter().any(|t| treatments.contains(t)))
+}
