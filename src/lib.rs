@@ -40,6 +40,9 @@ use core::str::FromStr;
 
 include!(concat!(env!("OUT_DIR"), "/lems_content.rs"));
 
+mod guide;
+pub use guide::{guide, Guide, TreatmentCard};
+
 /// A brand name and the regions the sources name for it.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct Brand {
