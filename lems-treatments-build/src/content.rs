@@ -253,8 +253,11 @@ impl Reader {
                 return None;
             }
         }
+        let mut text_problems = text_checks(&shown, &doc);
+        let clean_text = text_problems.is_empty();
+        self.diags.append(&mut text_problems);
         match serde_json::from_value::<T>(doc.value.clone()) {
-            Ok(item) if clean_bytes => Some(Loaded { file: shown, doc, item }),
+            Ok(item) if clean_bytes && clean_text => Some(Loaded { file: shown, doc, item }),
             Ok(_) => None,
             Err(e) => {
                 // Without the schema pass (or with a stale schema), serde is the last line.
@@ -299,6 +302,9 @@ impl Reader {
                 continue;
             };
             let stem = stem.to_string();
+            // Declared even if the file turns out broken, so that references
+            // to it are not reported as well.
+            self.declared.entry(kind).or_default().insert(stem.clone());
             let Some(loaded) = self.read_file::<T>(kind, &path, shown.clone(), schema.as_ref()) else { continue };
             let id = loaded.item.id().to_string();
             if id != stem {
@@ -409,6 +415,14 @@ impl Reader {
             self.references(&l.file, &l.doc, "used_with", FileKind::Treatment, &t.used_with);
             self.reference(&l.file, &l.doc, "/category", FileKind::Category, &t.category.0);
             self.require_sources(&l.file, &l.doc, &format!("the treatment `{id}`"), &t.sources);
+            if t.usage.is_empty() {
+                let span = l.doc.locate("/usage");
+                self.diags.push(
+                    Diagnostic::new(&l.file, span.value.0, Code::MissingField, format!("the treatment `{id}` says nothing about how it is used"))
+                        .at_pointer("/usage")
+                        .with_help("add at least one statement under `usage:`"),
+                );
+            }
             for (i, r) in t.regulatory.iter().enumerate() {
                 self.reference(&l.file, &l.doc, &format!("/regulatory/{i}/source"), FileKind::Source, &r.source.0);
             }
@@ -464,6 +478,10 @@ impl Reader {
                 let mut next = Some(parent.0.clone());
                 while let Some(p) = next {
                     if !seen.insert(p.clone()) {
+                        if &p != id {
+                            // The cycle is reported on its own members.
+                            break;
+                        }
                         let span = l.doc.locate("/parent");
                         self.diags.push(
                             Diagnostic::new(&l.file, span.value.0, Code::InvalidValue, format!("the class `{id}` is its own ancestor (through `{p}`)"))
@@ -491,7 +509,10 @@ impl Reader {
         }
         let l = &c.condition;
         self.require_sources(&l.file, &l.doc, "the condition", &l.item.sources);
-        // Unused entities are likely mistakes.
+        // Unused entities are likely mistakes; only meaningful when every file loaded.
+        if !self.diags.is_empty() {
+            return;
+        }
         let used_mechanisms: BTreeSet<&str> = c.treatments.values().flat_map(|t| t.item.mechanisms.iter().map(|m| m.0.as_str())).collect();
         for (id, l) in &c.mechanisms {
             if !used_mechanisms.contains(id.as_str()) {
@@ -544,6 +565,44 @@ impl Reader {
             );
         }
     }
+}
+
+/// The marker `lems-content new` puts where an editor must write something.
+pub const PLACEHOLDER: &str = "TODO";
+
+/// Checks every text in a document: no control characters, no leftover
+/// placeholders, no leading or trailing blank space that a reader cannot see.
+pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut todo: Vec<(String, &Value)> = vec![(String::new(), &doc.value)];
+    while let Some((pointer, v)) = todo.pop() {
+        match v {
+            Value::Array(items) => todo.extend(items.iter().enumerate().map(|(i, x)| (format!("{pointer}/{i}"), x))),
+            Value::Object(map) => todo.extend(map.iter().map(|(k, x)| (format!("{pointer}/{}", yaml::escape_pointer(k)), x))),
+            Value::String(s) => {
+                let span = doc.locate(&pointer);
+                let field = crate::schema_check::field_label(&pointer);
+                if let Some(c) = s.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+                    out.push(
+                        Diagnostic::new(file, span.value.0, Code::UnusableText, format!("{field} holds the control character U+{:04X}, which readers cannot see", c as u32))
+                            .until(span.value.1)
+                            .at_pointer(pointer.clone())
+                            .with_help("remove it (check for `\\0`, `\\a`, `\\x..` escapes in double-quoted text)"),
+                    );
+                }
+                if s.contains(PLACEHOLDER) {
+                    out.push(
+                        Diagnostic::new(file, span.value.0, Code::UnusableText, format!("{field} still holds a `{PLACEHOLDER}` placeholder"))
+                            .until(span.value.1)
+                            .at_pointer(pointer.clone())
+                            .with_help("replace the placeholder with real content from a cited source"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The cautions a class carries, its ancestors' included.

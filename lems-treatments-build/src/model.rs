@@ -16,10 +16,57 @@ pub const ID_PATTERN: &str = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
 /// The pattern of a calendar date, `YYYY-MM-DD`.
 pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
+/// Why `s` is not a valid id, if it is not. The same rule as [`ID_PATTERN`],
+/// checked without a regex engine so that builds that skip the schema pass
+/// still refuse bad ids.
+pub fn id_problem(s: &str) -> Option<&'static str> {
+    let starts_ok = s.starts_with(|c: char| c.is_ascii_lowercase());
+    let chars_ok = s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let underscores_ok = !s.ends_with('_') && !s.contains("__");
+    if starts_ok && chars_ok && underscores_ok && s.len() <= 64 {
+        None
+    } else {
+        Some("is not a valid id: use lowercase words joined by single underscores")
+    }
+}
+
+/// Why `s` is not usable text, if it is not.
+pub fn text_problem(s: &str) -> Option<&'static str> {
+    if s.trim().is_empty() {
+        Some("is blank: write the text")
+    } else {
+        None
+    }
+}
+
+/// Why `s` is not a `YYYY-MM-DD` date, if it is not.
+pub fn date_problem(s: &str) -> Option<&'static str> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if shape {
+        None
+    } else {
+        Some("is not a date written YYYY-MM-DD")
+    }
+}
+
 /// An identifier: lowercase `snake_case`, for example `pyridostigmine`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Id(pub String);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match id_problem(&s) {
+            None => Ok(Id(s)),
+            Some(why) => Err(serde::de::Error::custom(format!("`{s}` {why}"))),
+        }
+    }
+}
 
 impl JsonSchema for Id {
     fn inline_schema() -> bool {
@@ -45,9 +92,19 @@ impl std::fmt::Display for Id {
 }
 
 /// Text a reader sees: at least one visible character.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match text_problem(&s) {
+            None => Ok(Text(s)),
+            Some(why) => Err(serde::de::Error::custom(format!("`{s}` {why}"))),
+        }
+    }
+}
 
 impl JsonSchema for Text {
     fn inline_schema() -> bool {
@@ -73,9 +130,19 @@ impl Text {
 }
 
 /// A calendar date written `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Date(pub String);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match date_problem(&s) {
+            None => Ok(Date(s)),
+            Some(why) => Err(serde::de::Error::custom(format!("`{s}` {why}"))),
+        }
+    }
+}
 
 impl JsonSchema for Date {
     fn inline_schema() -> bool {

@@ -83,7 +83,8 @@ impl CompiledSchema {
                         continue;
                     }
                     let span = doc.locate(&pointer);
-                    let (code, message, help) = describe_value_error(kind, instance, &field_name, field_schema.map(|s| resolve(&self.schema, s)));
+                    let raw = doc.source_of(&pointer);
+                    let (code, message, help) = describe_value_error(kind, instance, raw, &field_name, field_schema.map(|s| resolve(&self.schema, s)));
                     let help = match (help, field_desc) {
                         (Some(h), Some(desc)) => Some(format!("{h}. {field_name}: {}", first_sentence(desc))),
                         (Some(h), None) => Some(h),
@@ -155,6 +156,7 @@ fn type_word(t: &str) -> &'static str {
 fn describe_value_error(
     kind: &ValidationErrorKind,
     instance: &Value,
+    raw: Option<&str>,
     field: &str,
     schema: Option<&Value>,
 ) -> (Code, String, Option<String>) {
@@ -165,11 +167,15 @@ fn describe_value_error(
                 TypeKind::Multiple(ts) => ts.iter().map(|t| type_word(&t.to_string())).collect(),
             };
             let expected = expected.join(" or ");
+            let as_written = raw.map_or_else(|| scalar_text(instance), str::to_string);
             let help = match instance {
                 Value::Bool(_) | Value::Number(_) | Value::Null if expected.starts_with("text") => Some(format!(
-                    "YAML read this as {}; put it in quotes to keep it as text, for example \"{}\"",
+                    "YAML read `{as_written}` as {}; put it in quotes to keep it as text: \"{}\"",
                     kind_word(instance),
-                    scalar_text(instance)
+                    as_written.trim_matches(|c| c == '"' || c == '\'')
+                )),
+                Value::String(s) if expected.starts_with("true") => Some(format!(
+                    "write `true` or `false`; YAML 1.2 reads `{s}` as text, not as yes/no"
                 )),
                 Value::Array(_) if expected.starts_with("text") => Some("write one piece of text here, not a list".to_string()),
                 _ => None,

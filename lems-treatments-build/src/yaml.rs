@@ -38,9 +38,34 @@ pub struct Document {
     pub value: Value,
     /// The span of every node, by JSON pointer (`""` is the root).
     pub spans: BTreeMap<String, NodeSpan>,
+    /// The source text, to quote the editor's own words back in messages.
+    pub source: String,
 }
 
 impl Document {
+    /// The source text of the node at `pointer`, when it sits on one line.
+    pub fn source_of(&self, pointer: &str) -> Option<&str> {
+        let span = self.spans.get(pointer)?;
+        let (start, end) = span.value;
+        if start.line != end.line {
+            return None;
+        }
+        let line = self.source.lines().nth(start.line.checked_sub(1)?)?;
+        let from = line.char_indices().nth(start.column - 1).map(|(i, _)| i)?;
+        let to = line.char_indices().nth(end.column - 1).map_or(line.len(), |(i, _)| i);
+        line.get(from..to).map(str::trim_end)
+    }
+
+    /// The JSON pointer of the innermost node whose span holds `pos`.
+    pub fn pointer_at(&self, pos: Position) -> String {
+        self.spans
+            .iter()
+            .filter(|(_, s)| s.value.0 <= pos && pos <= s.value.1)
+            .max_by_key(|(p, _)| p.len())
+            .map(|(p, _)| p.clone())
+            .unwrap_or_default()
+    }
+
     /// The span of the node at `pointer`, or of its nearest ancestor that has one.
     pub fn locate(&self, pointer: &str) -> NodeSpan {
         let mut p = pointer;
@@ -170,7 +195,14 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic
         }
     }
     match parse(file, body) {
-        Ok(doc) => (Some(doc), diags),
+        Ok(doc) => {
+            for d in &mut diags {
+                if d.code == Code::InvisibleCharacter && d.start != Position::START {
+                    d.pointer = doc.pointer_at(d.start);
+                }
+            }
+            (Some(doc), diags)
+        }
         Err(mut more) => {
             diags.append(&mut more);
             (None, diags)
@@ -460,6 +492,11 @@ impl Builder<'_> {
         match self.anchors.get(&id).cloned() {
             Some((value, n)) => {
                 if n > self.alias_budget {
+                    if self.alias_budget == 0 {
+                        // Reported once already.
+                        self.finish(Value::Null, at, 0, false);
+                        return;
+                    }
                     self.error(
                         at,
                         Code::UnsupportedYaml,
@@ -576,7 +613,7 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
             Err(vec![Diagnostic::new(file, Position::START, Code::UnsupportedYaml, "the file holds no content (its only document is empty)")
                 .with_help("fill it in, or delete the file")])
         }
-        Some(value) => Ok(Document { value, spans: b.spans }),
+        Some(value) => Ok(Document { value, spans: b.spans, source: text.to_string() }),
     }
 }
 
