@@ -1,5 +1,193 @@
-fn main() {
-    for kind in lems_treatments_build::FileKind::ALL {
-        std::fs::write(format!("schema/{}", kind.schema_file()), kind.schema_text()).unwrap();
+//! `lems-content`: the content editors' tool for lems-treatments.
+//!
+//! It uses the very same loader and validator as the crate's build script.
+#![forbid(unsafe_code)]
+
+mod render;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use lems_treatments::Treatment;
+use lems_treatments_build::{load, FileKind, Paths, SchemaCheck};
+
+/// Check, create and preview LEMS treatment content.
+#[derive(Parser, Debug)]
+#[command(name = "lems-content", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate the content and print every problem, rustc-style.
+    Check {
+        /// The repository root (holding data/ and schema/), or a data folder.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Create a new content file with every field explained.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The new entity's id (lowercase words joined by `_`).
+        id: String,
+        /// The repository root (holding data/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Print one treatment as a reader sees it (the review snapshots' rendering).
+    Show {
+        /// An id, name, synonym or brand name, in any case.
+        name: String,
+    },
+    /// Regenerate schema/ from the model types.
+    Schema {
+        /// The repository root (holding schema/).
+        #[arg(default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Diagnostics with source snippets, for people.
+    Human,
+    /// One JSON document, for editor plugins and CI annotations.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum NewKind {
+    /// A treatment file in data/treatments/.
+    Treatment,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { path, format } => check(&path, format),
+        Command::New { kind: NewKind::Treatment, id, root } => new_treatment(&root, &id),
+        Command::Show { name } => show(&name),
+        Command::Schema { root } => schema(&root),
     }
+}
+
+/// Resolves PATH to the content layout: a root with `data/`, or a data folder.
+fn paths_for(path: &Path) -> Option<Paths> {
+    if path.join("data").is_dir() {
+        Some(Paths::under(path))
+    } else if path.is_dir() {
+        let parent = path.parent().map_or_else(|| PathBuf::from(".."), Path::to_path_buf);
+        Some(Paths {
+            data: path.to_path_buf(),
+            schema: parent.join("schema"),
+            display: path.file_name().map_or_else(|| "data".to_string(), |n| n.to_string_lossy().into_owned()),
+        })
+    } else {
+        None
+    }
+}
+
+fn check(path: &Path, format: Format) -> ExitCode {
+    let Some(paths) = paths_for(path) else {
+        eprintln!("error: `{}` is not a folder holding content (expected data/ inside it)", path.display());
+        return ExitCode::from(2);
+    };
+    let report = load(&paths, SchemaCheck::Validate);
+    let text = match format {
+        Format::Human => render::human(&paths, &report, std::io::stdout().is_terminal()),
+        Format::Json => render::json(&report),
+    };
+    print!("{text}");
+    if report.diagnostics.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn new_treatment(root: &Path, id: &str) -> ExitCode {
+    if let Some(why) = lems_treatments_build::model::id_problem(id) {
+        eprintln!("error: `{id}` {why}");
+        eprintln!("help: for example `{}`", lems_treatments_build::schema_check::suggest_id(id));
+        return ExitCode::from(2);
+    }
+    let dir = root.join("data").join(FileKind::Treatment.location());
+    if !dir.is_dir() {
+        eprintln!("error: `{}` does not exist; run this from the repository root or pass --root", dir.display());
+        return ExitCode::from(2);
+    }
+    let file = dir.join(format!("{id}.yaml"));
+    // Never overwrite: an editor's work is not lost to a typo.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&file)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, render::skeleton(id).as_bytes()));
+    match written {
+        Ok(()) => {
+            println!("created {}", file.display());
+            println!("fill in every TODO, then run `cargo run -p lems-content -- check`");
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!("error: {} already exists; it was left unchanged", file.display());
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: could not write {}: {e}", file.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn show(name: &str) -> ExitCode {
+    match name.parse::<Treatment>() {
+        Ok(t) => {
+            print!("{}", t.card());
+            ExitCode::SUCCESS
+        }
+        Err(_) => {
+            eprintln!("error: no treatment is called `{name}`");
+            let names = Treatment::ALL.iter().flat_map(|t| std::iter::once(t.name()).chain(t.brand_names().iter().copied()).chain(t.synonyms().iter().copied()));
+            if let Some(s) = lems_treatments_build::suggest::did_you_mean(name, names) {
+                eprintln!("help: did you mean `{s}`?");
+            } else {
+                let ids: Vec<&str> = Treatment::ALL.iter().map(|t| t.id()).collect();
+                eprintln!("help: known treatments: {}", ids.join(", "));
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn schema(root: &Path) -> ExitCode {
+    let dir = root.join("schema");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("error: could not create {}: {e}", dir.display());
+        return ExitCode::from(2);
+    }
+    for kind in FileKind::ALL {
+        let path = dir.join(kind.schema_file());
+        let text = kind.schema_text();
+        let old = std::fs::read_to_string(&path).ok();
+        if old.as_deref() == Some(text.as_str()) {
+            println!("unchanged {}", path.display());
+            continue;
+        }
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("error: could not write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        println!("wrote     {}", path.display());
+    }
+    ExitCode::SUCCESS
 }
