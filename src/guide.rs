@@ -91,7 +91,13 @@ impl Display for TreatmentCard {
             writeln!(f, "### How it works")?;
             writeln!(f)?;
             for m in t.mechanisms() {
-                writeln!(f, "- **{}** (acts on {}): {}", m.name(), m.target(), m.explanation())?;
+                writeln!(
+                    f,
+                    "- **{}** (acts on {}): {}",
+                    m.name(),
+                    m.target(),
+                    m.explanation()
+                )?;
             }
         }
         writeln!(f)?;
@@ -127,7 +133,12 @@ impl Display for TreatmentCard {
                     f.write_str("; applies to all ")?;
                     list(f, c.categories())?;
                 }
-                writeln!(f, "): {} What this means for the patient: {}", c.explanation(), c.for_the_patient())?;
+                writeln!(
+                    f,
+                    "): {} What this means for the patient: {}",
+                    c.explanation(),
+                    c.for_the_patient()
+                )?;
             }
         }
         writeln!(f)?;
@@ -160,7 +171,9 @@ impl Display for Guide {
         writeln!(
             f,
             "**Associated cancer.** {} ({} of patients). {}",
-            c.associated_cancer.name, c.associated_cancer.share_of_patients, c.associated_cancer.treatment_note
+            c.associated_cancer.name,
+            c.associated_cancer.share_of_patients,
+            c.associated_cancer.treatment_note
         )?;
         for cat in Category::IN_GUIDE_ORDER {
             writeln!(f)?;

@@ -25,7 +25,7 @@
 //! - [`CONDITION`]: the condition itself; [`DISCLAIMER`].
 //!
 //! Every enum has `ALL`, `id()` (the content id), `name()`, [`Display`](core::fmt::Display)
-//! (the name), [`FromStr`](core::str::FromStr) and `TryFrom<&str>` (ignoring case) with
+//! (the name), [`FromStr`] and `TryFrom<&str>` (ignoring case) with
 //! one error type, [`ParseError`].
 #![no_std]
 #![forbid(unsafe_code)]
@@ -172,7 +172,19 @@ macro_rules! enum_traits {
     )*};
 }
 
-enum_traits!(Treatment, Mechanism, Caution, Category, Source, Region, RegulatoryStatus, TreatmentKind, CautionKind, Target, SourceKind);
+enum_traits!(
+    Treatment,
+    Mechanism,
+    Caution,
+    Category,
+    Source,
+    Region,
+    RegulatoryStatus,
+    TreatmentKind,
+    CautionKind,
+    Target,
+    SourceKind
+);
 
 impl Treatment {
     /// Whether the content records this treatment as approved by a regulator in `region`.

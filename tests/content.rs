@@ -6,17 +6,33 @@
 //! `cargo insta review`.
 
 use lems_treatments::{
-    cautions_of, Category, Caution, Mechanism, Region, Source, Treatment, TreatmentKind, CONDITION, DISCLAIMER,
+    cautions_of, Category, Caution, Mechanism, Region, Source, Treatment, TreatmentKind, CONDITION,
+    DISCLAIMER,
 };
 
 #[test]
 fn brand_names_and_names_parse_ignoring_case() {
-    assert_eq!("Firdapse".parse::<Treatment>(), Ok(Treatment::Amifampridine));
-    assert_eq!("mestinon".parse::<Treatment>(), Ok(Treatment::Pyridostigmine));
-    assert_eq!("MESTINON".parse::<Treatment>(), Ok(Treatment::Pyridostigmine));
-    assert_eq!("ivig".parse::<Treatment>(), Ok(Treatment::IntravenousImmunoglobulin));
+    assert_eq!(
+        "Firdapse".parse::<Treatment>(),
+        Ok(Treatment::Amifampridine)
+    );
+    assert_eq!(
+        "mestinon".parse::<Treatment>(),
+        Ok(Treatment::Pyridostigmine)
+    );
+    assert_eq!(
+        "MESTINON".parse::<Treatment>(),
+        Ok(Treatment::Pyridostigmine)
+    );
+    assert_eq!(
+        "ivig".parse::<Treatment>(),
+        Ok(Treatment::IntravenousImmunoglobulin)
+    );
     assert_eq!(" Rituximab ".parse::<Treatment>(), Ok(Treatment::Rituximab));
-    assert_eq!(Treatment::try_from("small_cell_lung_cancer_treatment"), Ok(Treatment::SmallCellLungCancerTreatment));
+    assert_eq!(
+        Treatment::try_from("small_cell_lung_cancer_treatment"),
+        Ok(Treatment::SmallCellLungCancerTreatment)
+    );
     let err = "aspirin".parse::<Treatment>().unwrap_err();
     assert_eq!(err.kind(), "Treatment");
     assert_eq!(err.to_string(), "no Treatment has this id or name");
@@ -25,7 +41,11 @@ fn brand_names_and_names_parse_ignoring_case() {
 
 #[test]
 fn every_value_round_trips_through_its_id_and_name() {
-    fn check<T: Copy + PartialEq + core::fmt::Debug + core::str::FromStr + AsRef<str> + core::fmt::Display>(all: &[T]) {
+    fn check<
+        T: Copy + PartialEq + core::fmt::Debug + core::str::FromStr + AsRef<str> + core::fmt::Display,
+    >(
+        all: &[T],
+    ) {
         for v in all {
             assert_eq!(v.as_ref().parse::<T>().ok(), Some(*v), "id of {v:?}");
             assert_eq!(v.to_string().parse::<T>().ok(), Some(*v), "name of {v:?}");
@@ -66,12 +86,28 @@ fn every_treatment_in_the_article_is_present() {
 #[test]
 fn class_wide_cautions_apply_to_every_member() {
     let members = Category::ImmuneSuppressants.treatments();
-    for t in [Treatment::Prednisone, Treatment::Azathioprine, Treatment::Mycophenolate, Treatment::Rituximab] {
-        assert!(members.contains(&t), "{t:?} should be an immune suppressant");
-        assert!(t.cautions().contains(&Caution::ImmuneSuppressionRisks), "{t:?}");
+    for t in [
+        Treatment::Prednisone,
+        Treatment::Azathioprine,
+        Treatment::Mycophenolate,
+        Treatment::Rituximab,
+    ] {
+        assert!(
+            members.contains(&t),
+            "{t:?} should be an immune suppressant"
+        );
+        assert!(
+            t.cautions().contains(&Caution::ImmuneSuppressionRisks),
+            "{t:?}"
+        );
     }
-    assert!(!Treatment::Pyridostigmine.cautions().contains(&Caution::ImmuneSuppressionRisks));
-    assert_eq!(Caution::ImmuneSuppressionRisks.categories(), &[Category::ImmuneSuppressants]);
+    assert!(!Treatment::Pyridostigmine
+        .cautions()
+        .contains(&Caution::ImmuneSuppressionRisks));
+    assert_eq!(
+        Caution::ImmuneSuppressionRisks.categories(),
+        &[Category::ImmuneSuppressants]
+    );
 }
 
 #[test]
@@ -106,18 +142,41 @@ fn facts_from_the_article_are_reachable() {
     assert_eq!(Treatment::Pyridostigmine.brand_names(), &["Mestinon"]);
     assert!(Treatment::Amifampridine.is_approved_in(Region::UnitedStates));
     assert!(!Treatment::Amifampridine.is_approved_in(Region::EuropeanUnion));
-    assert!(Treatment::Amifampridine.brands()[0].regions.contains(&Region::EuropeanUnion));
-    assert_eq!(Treatment::Guanidine.used_with(), &[Treatment::Pyridostigmine]);
-    assert!(Treatment::Guanidine.cautions().contains(&Caution::GuanidineKidneyAndBoneMarrowToxicity));
+    assert!(Treatment::Amifampridine.brands()[0]
+        .regions
+        .contains(&Region::EuropeanUnion));
+    assert_eq!(
+        Treatment::Guanidine.used_with(),
+        &[Treatment::Pyridostigmine]
+    );
+    assert!(Treatment::Guanidine
+        .cautions()
+        .contains(&Caution::GuanidineKidneyAndBoneMarrowToxicity));
     assert_eq!(Treatment::Plasmapheresis.kind(), TreatmentKind::Procedure);
-    assert_eq!(Treatment::Rituximab.category().parent(), Some(Category::ImmuneSuppressants));
-    assert!(!CONDITION.curable);
+    assert_eq!(
+        Treatment::Rituximab.category().parent(),
+        Some(Category::ImmuneSuppressants)
+    );
+    const { assert!(!CONDITION.curable) };
     assert_eq!(CONDITION.abbreviation, "LEMS");
-    assert!(CONDITION.associated_cancer.name.contains("small-cell lung cancer"));
+    assert!(CONDITION
+        .associated_cancer
+        .name
+        .contains("small-cell lung cancer"));
     assert!(DISCLAIMER.contains("not medical advice"));
-    let list = [Treatment::Prednisone, Treatment::Rituximab, Treatment::Guanidine];
+    let list = [
+        Treatment::Prednisone,
+        Treatment::Rituximab,
+        Treatment::Guanidine,
+    ];
     let cautions: Vec<Caution> = cautions_of(&list).collect();
-    assert_eq!(cautions, vec![Caution::GuanidineKidneyAndBoneMarrowToxicity, Caution::ImmuneSuppressionRisks]);
+    assert_eq!(
+        cautions,
+        vec![
+            Caution::GuanidineKidneyAndBoneMarrowToxicity,
+            Caution::ImmuneSuppressionRisks
+        ]
+    );
 }
 
 #[test]

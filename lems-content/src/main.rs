@@ -74,7 +74,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { path, format } => check(&path, format),
-        Command::New { kind: NewKind::Treatment, id, root } => new_treatment(&root, &id),
+        Command::New {
+            kind: NewKind::Treatment,
+            id,
+            root,
+        } => new_treatment(&root, &id),
         Command::Show { name } => show(&name),
         Command::Schema { root } => schema(&root),
     }
@@ -85,11 +89,15 @@ fn paths_for(path: &Path) -> Option<Paths> {
     if path.join("data").is_dir() {
         Some(Paths::under(path))
     } else if path.is_dir() {
-        let parent = path.parent().map_or_else(|| PathBuf::from(".."), Path::to_path_buf);
+        let parent = path
+            .parent()
+            .map_or_else(|| PathBuf::from(".."), Path::to_path_buf);
         Some(Paths {
             data: path.to_path_buf(),
             schema: parent.join("schema"),
-            display: path.file_name().map_or_else(|| "data".to_string(), |n| n.to_string_lossy().into_owned()),
+            display: path
+                .file_name()
+                .map_or_else(|| "data".to_string(), |n| n.to_string_lossy().into_owned()),
         })
     } else {
         None
@@ -98,7 +106,10 @@ fn paths_for(path: &Path) -> Option<Paths> {
 
 fn check(path: &Path, format: Format) -> ExitCode {
     let Some(paths) = paths_for(path) else {
-        eprintln!("error: `{}` is not a folder holding content (expected data/ inside it)", path.display());
+        eprintln!(
+            "error: `{}` is not a folder holding content (expected data/ inside it)",
+            path.display()
+        );
         return ExitCode::from(2);
     };
     let report = load(&paths, SchemaCheck::Validate);
@@ -117,12 +128,18 @@ fn check(path: &Path, format: Format) -> ExitCode {
 fn new_treatment(root: &Path, id: &str) -> ExitCode {
     if let Some(why) = lems_treatments_build::model::id_problem(id) {
         eprintln!("error: `{id}` {why}");
-        eprintln!("help: for example `{}`", lems_treatments_build::schema_check::suggest_id(id));
+        eprintln!(
+            "help: for example `{}`",
+            lems_treatments_build::schema_check::suggest_id(id)
+        );
         return ExitCode::from(2);
     }
     let dir = root.join("data").join(FileKind::Treatment.location());
     if !dir.is_dir() {
-        eprintln!("error: `{}` does not exist; run this from the repository root or pass --root", dir.display());
+        eprintln!(
+            "error: `{}` does not exist; run this from the repository root or pass --root",
+            dir.display()
+        );
         return ExitCode::from(2);
     }
     let file = dir.join(format!("{id}.yaml"));
@@ -139,7 +156,10 @@ fn new_treatment(root: &Path, id: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("error: {} already exists; it was left unchanged", file.display());
+            eprintln!(
+                "error: {} already exists; it was left unchanged",
+                file.display()
+            );
             ExitCode::from(2)
         }
         Err(e) => {
@@ -157,7 +177,11 @@ fn show(name: &str) -> ExitCode {
         }
         Err(_) => {
             eprintln!("error: no treatment is called `{name}`");
-            let names = Treatment::ALL.iter().flat_map(|t| std::iter::once(t.name()).chain(t.brand_names().iter().copied()).chain(t.synonyms().iter().copied()));
+            let names = Treatment::ALL.iter().flat_map(|t| {
+                std::iter::once(t.name())
+                    .chain(t.brand_names().iter().copied())
+                    .chain(t.synonyms().iter().copied())
+            });
             if let Some(s) = lems_treatments_build::suggest::did_you_mean(name, names) {
                 eprintln!("help: did you mean `{s}`?");
             } else {

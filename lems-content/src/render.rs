@@ -16,7 +16,10 @@ fn offset(text: &str, pos: Position) -> Option<usize> {
     }
     let line = text.get(line_start..)?;
     let line = &line[..line.find('\n').unwrap_or(line.len())];
-    let col = line.char_indices().nth(pos.column.saturating_sub(1)).map_or(line.len(), |(i, _)| i);
+    let col = line
+        .char_indices()
+        .nth(pos.column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
     Some(line_start + col)
 }
 
@@ -26,7 +29,10 @@ fn span(text: &str, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let end = match d.end {
         Some(end) if end.line == d.start.line && end > d.start => offset(text, end)?.min(line_end),
-        _ => text[start..line_end].chars().next().map_or(start, |c| start + c.len_utf8()),
+        _ => text[start..line_end]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8()),
     };
     Some(start..end.max(start))
 }
@@ -35,7 +41,8 @@ fn source_path(paths: &Paths, file: &str) -> Option<std::path::PathBuf> {
     if let Some(rest) = file.strip_prefix(&format!("{}/", paths.display)) {
         Some(paths.data.join(rest))
     } else {
-        file.strip_prefix("schema/").map(|rest| paths.schema.join(rest))
+        file.strip_prefix("schema/")
+            .map(|rest| paths.schema.join(rest))
     }
 }
 
@@ -52,7 +59,8 @@ pub fn summary(report: &Report) -> String {
         ),
         _ => {
             let n = report.diagnostics.len();
-            let files: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
+            let files: BTreeSet<&str> =
+                report.diagnostics.iter().map(|d| d.file.as_str()).collect();
             format!(
                 "{n} error{} in {} file{}",
                 if n == 1 { "" } else { "s" },
@@ -65,7 +73,11 @@ pub fn summary(report: &Report) -> String {
 
 /// Every diagnostic with its source line and a caret under the span, then the summary.
 pub fn human(paths: &Paths, report: &Report, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut texts: BTreeMap<&str, Option<String>> = BTreeMap::new();
     let mut out = String::new();
     for d in &report.diagnostics {
@@ -77,16 +89,26 @@ pub fn human(paths: &Paths, report: &Report, color: bool) -> String {
                     .map(|b| String::from_utf8_lossy(&b).into_owned())
             })
             .as_deref();
-        let title = Level::ERROR.primary_title(d.message.as_str()).id(d.code.as_str());
+        let title = Level::ERROR
+            .primary_title(d.message.as_str())
+            .id(d.code.as_str());
         let located = text.and_then(|t| span(t, d).map(|s| (t, s)));
-        let label = if d.pointer.is_empty() { String::new() } else { format!("at {}", d.pointer) };
+        let label = if d.pointer.is_empty() {
+            String::new()
+        } else {
+            format!("at {}", d.pointer)
+        };
         let mut group = match located {
             Some((t, s)) => title.element(
                 Snippet::source(t)
                     .path(d.file.as_str())
                     .annotation(AnnotationKind::Primary.span(s).label(label.as_str())),
             ),
-            None => title.element(Origin::path(d.file.as_str()).line(d.start.line).char_column(d.start.column)),
+            None => title.element(
+                Origin::path(d.file.as_str())
+                    .line(d.start.line)
+                    .char_column(d.start.column),
+            ),
         };
         if let Some(help) = &d.help {
             group = group.element(Level::HELP.message(help.as_str()));
@@ -122,7 +144,8 @@ pub fn json(report: &Report) -> String {
         "summary": summary(report),
         "diagnostics": diagnostics,
     });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

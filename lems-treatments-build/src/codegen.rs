@@ -58,7 +58,8 @@ fn closed_set<T: ClosedSet>() -> TokenStream {
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
     for x in T::ALL {
         keys.insert(fold(x.yaml()), x.variant().to_string());
-        keys.entry(fold(x.label())).or_insert_with(|| x.variant().to_string());
+        keys.entry(fold(x.label()))
+            .or_insert_with(|| x.variant().to_string());
     }
     let table = lookup_table(&keys);
     let doc_doc = doc_attrs(doc);
@@ -99,7 +100,12 @@ fn opt_str(s: Option<&Text>) -> TokenStream {
 }
 
 /// A `const fn` that matches every variant to an expression.
-fn accessor<'a>(doc: &str, name: &str, ret: TokenStream, arms: impl Iterator<Item = (&'a str, TokenStream)>) -> TokenStream {
+fn accessor<'a>(
+    doc: &str,
+    name: &str,
+    ret: TokenStream,
+    arms: impl Iterator<Item = (&'a str, TokenStream)>,
+) -> TokenStream {
     let name = ident(name);
     let arms: Vec<TokenStream> = arms
         .map(|(id, body)| {
@@ -135,7 +141,12 @@ fn strs<'a>(items: impl IntoIterator<Item = &'a str>) -> TokenStream {
 }
 
 /// An enum of content entities with the common surface.
-fn entity_enum(rust: &str, doc: &str, entries: &[(String, String, String)], lookup: &BTreeMap<String, String>) -> TokenStream {
+fn entity_enum(
+    rust: &str,
+    doc: &str,
+    entries: &[(String, String, String)],
+    lookup: &BTreeMap<String, String>,
+) -> TokenStream {
     let name = ident(rust);
     let variants = entries.iter().map(|(id, _, d)| {
         let var = v(id);
@@ -143,7 +154,12 @@ fn entity_enum(rust: &str, doc: &str, entries: &[(String, String, String)], look
         quote! { #d_doc #var }
     });
     let all = entries.iter().map(|(id, _, _)| v(id));
-    let ids = accessor("The content id, as in the YAML (`snake_case`).", "id", quote!(&'static str), entries.iter().map(|(id, _, _)| (id.as_str(), quote!(#id))));
+    let ids = accessor(
+        "The content id, as in the YAML (`snake_case`).",
+        "id",
+        quote!(&'static str),
+        entries.iter().map(|(id, _, _)| (id.as_str(), quote!(#id))),
+    );
     let names = accessor(
         "The name a reader sees.",
         "name",
@@ -200,73 +216,142 @@ fn tokens(c: &Content) -> TokenStream {
     let entries: Vec<(String, String, String)> = c
         .sources
         .iter()
-        .map(|(id, l)| (id.clone(), l.item.title.0.clone(), format!("{}, {}.", l.item.title.0, l.item.publisher.0)))
+        .map(|(id, l)| {
+            (
+                id.clone(),
+                l.item.title.0.clone(),
+                format!("{}, {}.", l.item.title.0, l.item.publisher.0),
+            )
+        })
         .collect();
     let mut keys = BTreeMap::new();
     for (id, l) in &c.sources {
         keys.insert(fold(id), variant_name(id));
-        keys.entry(fold(&l.item.title.0)).or_insert_with(|| variant_name(id));
+        keys.entry(fold(&l.item.title.0))
+            .or_insert_with(|| variant_name(id));
     }
-    out.extend(entity_enum("Source", "A source that the content cites.", &entries, &keys));
+    out.extend(entity_enum(
+        "Source",
+        "A source that the content cites.",
+        &entries,
+        &keys,
+    ));
     let src = &c.sources;
-    let publisher = accessor("Who published it.", "publisher", quote!(&'static str), src.iter().map(|(id, l)| {
-        let p = l.item.publisher.as_str();
-        (id.as_str(), quote!(#p))
-    }));
-    let kind = accessor("What kind of document it is.", "kind", quote!(SourceKind), src.iter().map(|(id, l)| {
-        let k = ident(l.item.kind.variant());
-        (id.as_str(), quote!(SourceKind::#k))
-    }));
-    let updated = accessor("When it was last updated (`YYYY-MM-DD`), if it says.", "last_updated", quote!(Option<&'static str>), src.iter().map(|(id, l)| {
-        let d = match &l.item.last_updated {
-            Some(d) => {
-                let d = d.0.as_str();
-                quote!(Some(#d))
-            }
-            None => quote!(None),
-        };
-        (id.as_str(), d)
-    }));
+    let publisher = accessor(
+        "Who published it.",
+        "publisher",
+        quote!(&'static str),
+        src.iter().map(|(id, l)| {
+            let p = l.item.publisher.as_str();
+            (id.as_str(), quote!(#p))
+        }),
+    );
+    let kind = accessor(
+        "What kind of document it is.",
+        "kind",
+        quote!(SourceKind),
+        src.iter().map(|(id, l)| {
+            let k = ident(l.item.kind.variant());
+            (id.as_str(), quote!(SourceKind::#k))
+        }),
+    );
+    let updated = accessor(
+        "When it was last updated (`YYYY-MM-DD`), if it says.",
+        "last_updated",
+        quote!(Option<&'static str>),
+        src.iter().map(|(id, l)| {
+            let d = match &l.item.last_updated {
+                Some(d) => {
+                    let d = d.0.as_str();
+                    quote!(Some(#d))
+                }
+                None => quote!(None),
+            };
+            (id.as_str(), d)
+        }),
+    );
     out.extend(quote! { impl Source { #publisher #kind #updated } });
 
     // ---- Cautions: which treatments each applies to (own or through the class).
-    let mut caution_treatments: BTreeMap<String, BTreeSet<String>> = c.cautions.keys().map(|k| (k.clone(), BTreeSet::new())).collect();
+    let mut caution_treatments: BTreeMap<String, BTreeSet<String>> = c
+        .cautions
+        .keys()
+        .map(|k| (k.clone(), BTreeSet::new()))
+        .collect();
     let mut treatment_cautions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (id, l) in &c.treatments {
         let mut all: BTreeSet<String> = l.item.cautions.iter().map(|x| x.0.clone()).collect();
         all.extend(category_cautions(c, &l.item.category.0));
         for caution in &all {
-            caution_treatments.entry(caution.clone()).or_default().insert(id.clone());
+            caution_treatments
+                .entry(caution.clone())
+                .or_default()
+                .insert(id.clone());
         }
         treatment_cautions.insert(id.clone(), all);
     }
     let entries: Vec<(String, String, String)> = c
         .cautions
         .iter()
-        .map(|(id, l)| (id.clone(), l.item.title.0.clone(), format!("**{}**: {}", l.item.title.0, l.item.explanation.0)))
+        .map(|(id, l)| {
+            (
+                id.clone(),
+                l.item.title.0.clone(),
+                format!("**{}**: {}", l.item.title.0, l.item.explanation.0),
+            )
+        })
         .collect();
     let mut keys = BTreeMap::new();
     for (id, l) in &c.cautions {
         keys.insert(fold(id), variant_name(id));
-        keys.entry(fold(&l.item.title.0)).or_insert_with(|| variant_name(id));
+        keys.entry(fold(&l.item.title.0))
+            .or_insert_with(|| variant_name(id));
     }
-    out.extend(entity_enum("Caution", "A caution that applies to one or more treatments.", &entries, &keys));
+    out.extend(entity_enum(
+        "Caution",
+        "A caution that applies to one or more treatments.",
+        &entries,
+        &keys,
+    ));
     let cs = &c.cautions;
-    let ckind = accessor("What kind of caution it is.", "kind", quote!(CautionKind), cs.iter().map(|(id, l)| {
-        let k = ident(l.item.kind.variant());
-        (id.as_str(), quote!(CautionKind::#k))
-    }));
-    let expl = accessor("What the risk is and why, in plain words.", "explanation", quote!(&'static str), cs.iter().map(|(id, l)| {
-        let t = l.item.explanation.as_str();
-        (id.as_str(), quote!(#t))
-    }));
-    let patient = accessor("What follows for the patient, such as monitoring.", "for_the_patient", quote!(&'static str), cs.iter().map(|(id, l)| {
-        let t = l.item.for_the_patient.as_str();
-        (id.as_str(), quote!(#t))
-    }));
-    let csrc = accessor("The sources it comes from.", "sources", quote!(&'static [Source]), cs.iter().map(|(id, l)| {
-        (id.as_str(), slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())))
-    }));
+    let ckind = accessor(
+        "What kind of caution it is.",
+        "kind",
+        quote!(CautionKind),
+        cs.iter().map(|(id, l)| {
+            let k = ident(l.item.kind.variant());
+            (id.as_str(), quote!(CautionKind::#k))
+        }),
+    );
+    let expl = accessor(
+        "What the risk is and why, in plain words.",
+        "explanation",
+        quote!(&'static str),
+        cs.iter().map(|(id, l)| {
+            let t = l.item.explanation.as_str();
+            (id.as_str(), quote!(#t))
+        }),
+    );
+    let patient = accessor(
+        "What follows for the patient, such as monitoring.",
+        "for_the_patient",
+        quote!(&'static str),
+        cs.iter().map(|(id, l)| {
+            let t = l.item.for_the_patient.as_str();
+            (id.as_str(), quote!(#t))
+        }),
+    );
+    let csrc = accessor(
+        "The sources it comes from.",
+        "sources",
+        quote!(&'static [Source]),
+        cs.iter().map(|(id, l)| {
+            (
+                id.as_str(),
+                slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())),
+            )
+        }),
+    );
     let ctreat = accessor(
         "Every treatment it applies to, directly or through the treatment's class (computed at build time).",
         "treatments",
@@ -278,7 +363,11 @@ fn tokens(c: &Content) -> TokenStream {
         "categories",
         quote!(&'static [Category]),
         cs.keys().map(|id| {
-            let cats = c.categories.iter().filter(|(_, l)| l.item.cautions.iter().any(|x| &x.0 == id)).map(|(k, _)| k.clone());
+            let cats = c
+                .categories
+                .iter()
+                .filter(|(_, l)| l.item.cautions.iter().any(|x| &x.0 == id))
+                .map(|(k, _)| k.clone());
             (id.as_str(), slice_of("Category", cats))
         }),
     );
@@ -288,32 +377,66 @@ fn tokens(c: &Content) -> TokenStream {
     let entries: Vec<(String, String, String)> = c
         .mechanisms
         .iter()
-        .map(|(id, l)| (id.clone(), l.item.name.0.clone(), format!("**{}**: {}", l.item.name.0, l.item.explanation.0)))
+        .map(|(id, l)| {
+            (
+                id.clone(),
+                l.item.name.0.clone(),
+                format!("**{}**: {}", l.item.name.0, l.item.explanation.0),
+            )
+        })
         .collect();
     let mut keys = BTreeMap::new();
     for (id, l) in &c.mechanisms {
         keys.insert(fold(id), variant_name(id));
-        keys.entry(fold(&l.item.name.0)).or_insert_with(|| variant_name(id));
+        keys.entry(fold(&l.item.name.0))
+            .or_insert_with(|| variant_name(id));
     }
-    out.extend(entity_enum("Mechanism", "How a treatment works.", &entries, &keys));
+    out.extend(entity_enum(
+        "Mechanism",
+        "How a treatment works.",
+        &entries,
+        &keys,
+    ));
     let ms = &c.mechanisms;
-    let target = accessor("Which part of the disease story it acts on.", "target", quote!(Target), ms.iter().map(|(id, l)| {
-        let k = ident(l.item.target.variant());
-        (id.as_str(), quote!(Target::#k))
-    }));
-    let mexpl = accessor("How it works, in plain words.", "explanation", quote!(&'static str), ms.iter().map(|(id, l)| {
-        let t = l.item.explanation.as_str();
-        (id.as_str(), quote!(#t))
-    }));
-    let msrc = accessor("The sources it comes from.", "sources", quote!(&'static [Source]), ms.iter().map(|(id, l)| {
-        (id.as_str(), slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())))
-    }));
+    let target = accessor(
+        "Which part of the disease story it acts on.",
+        "target",
+        quote!(Target),
+        ms.iter().map(|(id, l)| {
+            let k = ident(l.item.target.variant());
+            (id.as_str(), quote!(Target::#k))
+        }),
+    );
+    let mexpl = accessor(
+        "How it works, in plain words.",
+        "explanation",
+        quote!(&'static str),
+        ms.iter().map(|(id, l)| {
+            let t = l.item.explanation.as_str();
+            (id.as_str(), quote!(#t))
+        }),
+    );
+    let msrc = accessor(
+        "The sources it comes from.",
+        "sources",
+        quote!(&'static [Source]),
+        ms.iter().map(|(id, l)| {
+            (
+                id.as_str(),
+                slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())),
+            )
+        }),
+    );
     let mtreat = accessor(
         "The treatments that work this way (computed at build time).",
         "treatments",
         quote!(&'static [Treatment]),
         ms.keys().map(|id| {
-            let ts = c.treatments.iter().filter(|(_, l)| l.item.mechanisms.iter().any(|m| &m.0 == id)).map(|(k, _)| k.clone());
+            let ts = c
+                .treatments
+                .iter()
+                .filter(|(_, l)| l.item.mechanisms.iter().any(|m| &m.0 == id))
+                .map(|(k, _)| k.clone());
             (id.as_str(), slice_of("Treatment", ts))
         }),
     );
@@ -323,45 +446,82 @@ fn tokens(c: &Content) -> TokenStream {
     let entries: Vec<(String, String, String)> = c
         .categories
         .iter()
-        .map(|(id, l)| (id.clone(), l.item.name.0.clone(), format!("**{}**: {}", l.item.name.0, l.item.description.0)))
+        .map(|(id, l)| {
+            (
+                id.clone(),
+                l.item.name.0.clone(),
+                format!("**{}**: {}", l.item.name.0, l.item.description.0),
+            )
+        })
         .collect();
     let mut keys = BTreeMap::new();
     for (id, l) in &c.categories {
         keys.insert(fold(id), variant_name(id));
-        keys.entry(fold(&l.item.name.0)).or_insert_with(|| variant_name(id));
+        keys.entry(fold(&l.item.name.0))
+            .or_insert_with(|| variant_name(id));
     }
-    out.extend(entity_enum("Category", "A class of treatments.", &entries, &keys));
+    out.extend(entity_enum(
+        "Category",
+        "A class of treatments.",
+        &entries,
+        &keys,
+    ));
     let cats = &c.categories;
-    let mut guide_order: Vec<(u32, &String)> = cats.iter().map(|(id, l)| (l.item.order, id)).collect();
+    let mut guide_order: Vec<(u32, &String)> =
+        cats.iter().map(|(id, l)| (l.item.order, id)).collect();
     guide_order.sort();
     let guide = slice_of("Category", guide_order.iter().map(|(_, id)| (*id).clone()));
-    let parent = accessor("The broader class it belongs to, if any.", "parent", quote!(Option<Category>), cats.iter().map(|(id, l)| {
-        let p = match &l.item.parent {
-            Some(p) => {
-                let var = v(&p.0);
-                quote!(Some(Category::#var))
-            }
-            None => quote!(None),
-        };
-        (id.as_str(), p)
-    }));
-    let children = accessor("The classes directly under it.", "children", quote!(&'static [Category]), cats.keys().map(|id| {
-        let kids = cats.iter().filter(|(_, l)| l.item.parent.as_ref().is_some_and(|p| &p.0 == id)).map(|(k, _)| k.clone());
-        (id.as_str(), slice_of("Category", kids))
-    }));
-    let order = accessor("Where it appears in guides: lower first.", "order", quote!(u32), cats.iter().map(|(id, l)| {
-        let o = l.item.order;
-        (id.as_str(), quote!(#o))
-    }));
-    let desc = accessor("What its treatments have in common.", "description", quote!(&'static str), cats.iter().map(|(id, l)| {
-        let t = l.item.description.as_str();
-        (id.as_str(), quote!(#t))
-    }));
+    let parent = accessor(
+        "The broader class it belongs to, if any.",
+        "parent",
+        quote!(Option<Category>),
+        cats.iter().map(|(id, l)| {
+            let p = match &l.item.parent {
+                Some(p) => {
+                    let var = v(&p.0);
+                    quote!(Some(Category::#var))
+                }
+                None => quote!(None),
+            };
+            (id.as_str(), p)
+        }),
+    );
+    let children = accessor(
+        "The classes directly under it.",
+        "children",
+        quote!(&'static [Category]),
+        cats.keys().map(|id| {
+            let kids = cats
+                .iter()
+                .filter(|(_, l)| l.item.parent.as_ref().is_some_and(|p| &p.0 == id))
+                .map(|(k, _)| k.clone());
+            (id.as_str(), slice_of("Category", kids))
+        }),
+    );
+    let order = accessor(
+        "Where it appears in guides: lower first.",
+        "order",
+        quote!(u32),
+        cats.iter().map(|(id, l)| {
+            let o = l.item.order;
+            (id.as_str(), quote!(#o))
+        }),
+    );
+    let desc = accessor(
+        "What its treatments have in common.",
+        "description",
+        quote!(&'static str),
+        cats.iter().map(|(id, l)| {
+            let t = l.item.description.as_str();
+            (id.as_str(), quote!(#t))
+        }),
+    );
     let cat_cautions = accessor(
         "The cautions it carries for every member, its parents' included.",
         "cautions",
         quote!(&'static [Caution]),
-        cats.keys().map(|id| (id.as_str(), slice_of("Caution", category_cautions(c, id)))),
+        cats.keys()
+            .map(|id| (id.as_str(), slice_of("Caution", category_cautions(c, id)))),
     );
     let in_cat = |cat: &str, t: &str| {
         let mut next = Some(t.to_string());
@@ -371,7 +531,10 @@ fn tokens(c: &Content) -> TokenStream {
                 return n == cat;
             }
             guard += 1;
-            next = cats.get(&n).and_then(|l| l.item.parent.as_ref()).map(|p| p.0.clone());
+            next = cats
+                .get(&n)
+                .and_then(|l| l.item.parent.as_ref())
+                .map(|p| p.0.clone());
         }
         false
     };
@@ -380,13 +543,25 @@ fn tokens(c: &Content) -> TokenStream {
         "treatments",
         quote!(&'static [Treatment]),
         cats.keys().map(|id| {
-            let ts = c.treatments.iter().filter(|(_, l)| in_cat(id, &l.item.category.0)).map(|(k, _)| k.clone());
+            let ts = c
+                .treatments
+                .iter()
+                .filter(|(_, l)| in_cat(id, &l.item.category.0))
+                .map(|(k, _)| k.clone());
             (id.as_str(), slice_of("Treatment", ts))
         }),
     );
-    let csrc = accessor("The sources it comes from.", "sources", quote!(&'static [Source]), cats.iter().map(|(id, l)| {
-        (id.as_str(), slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())))
-    }));
+    let csrc = accessor(
+        "The sources it comes from.",
+        "sources",
+        quote!(&'static [Source]),
+        cats.iter().map(|(id, l)| {
+            (
+                id.as_str(),
+                slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())),
+            )
+        }),
+    );
     out.extend(quote! {
         impl Category {
             /// Every class in guide order (by `order`, then id).
@@ -399,13 +574,20 @@ fn tokens(c: &Content) -> TokenStream {
     let ts = &c.treatments;
     let entries: Vec<(String, String, String)> = ts
         .iter()
-        .map(|(id, l)| (id.clone(), l.item.name.0.clone(), format!("**{}**: {}", l.item.name.0, l.item.summary.0)))
+        .map(|(id, l)| {
+            (
+                id.clone(),
+                l.item.name.0.clone(),
+                format!("**{}**: {}", l.item.name.0, l.item.summary.0),
+            )
+        })
         .collect();
     let mut keys = BTreeMap::new();
     for (id, l) in ts {
         let var = variant_name(id);
         keys.insert(fold(id), var.clone());
-        keys.entry(fold(&l.item.name.0)).or_insert_with(|| var.clone());
+        keys.entry(fold(&l.item.name.0))
+            .or_insert_with(|| var.clone());
         for s in &l.item.synonyms {
             keys.entry(fold(&s.0)).or_insert_with(|| var.clone());
         }
@@ -413,39 +595,92 @@ fn tokens(c: &Content) -> TokenStream {
             keys.entry(fold(&b.name.0)).or_insert_with(|| var.clone());
         }
     }
-    out.extend(entity_enum("Treatment", "A treatment of LEMS described by the content.", &entries, &keys));
-    let syn_ = accessor("Other names the sources use for it.", "synonyms", quote!(&'static [&'static str]), ts.iter().map(|(id, l)| {
-        (id.as_str(), strs(l.item.synonyms.iter().map(|s| s.as_str())))
-    }));
-    let brand_names = accessor("The brand names it is sold under.", "brand_names", quote!(&'static [&'static str]), ts.iter().map(|(id, l)| {
-        (id.as_str(), strs(l.item.brands.iter().map(|b| b.name.as_str())))
-    }));
-    let brands = accessor("The brands it is sold under, with the regions the sources name.", "brands", quote!(&'static [Brand]), ts.iter().map(|(id, l)| {
-        let items = l.item.brands.iter().map(|b| {
-            let n = b.name.as_str();
-            let regions = b.regions.iter().map(|r| ident(r.variant()));
-            quote! { Brand { name: #n, regions: &[#(Region::#regions),*] } }
-        });
-        (id.as_str(), quote! { &[#(#items),*] })
-    }));
-    let tkind = accessor("What kind of treatment it is.", "kind", quote!(TreatmentKind), ts.iter().map(|(id, l)| {
-        let k = ident(l.item.kind.variant());
-        (id.as_str(), quote!(TreatmentKind::#k))
-    }));
-    let category = accessor("Its class (the most specific one).", "category", quote!(Category), ts.iter().map(|(id, l)| {
-        let var = v(&l.item.category.0);
-        (id.as_str(), quote!(Category::#var))
-    }));
-    let mechs = accessor("How it works.", "mechanisms", quote!(&'static [Mechanism]), ts.iter().map(|(id, l)| {
-        (id.as_str(), slice_of("Mechanism", l.item.mechanisms.iter().map(|m| m.0.clone())))
-    }));
-    let summary = accessor("What it does, in plain words.", "summary", quote!(&'static str), ts.iter().map(|(id, l)| {
-        let t = l.item.summary.as_str();
-        (id.as_str(), quote!(#t))
-    }));
-    let usage = accessor("How and when it is used, one statement per item.", "usage", quote!(&'static [&'static str]), ts.iter().map(|(id, l)| {
-        (id.as_str(), strs(l.item.usage.iter().map(|s| s.as_str())))
-    }));
+    out.extend(entity_enum(
+        "Treatment",
+        "A treatment of LEMS described by the content.",
+        &entries,
+        &keys,
+    ));
+    let syn_ = accessor(
+        "Other names the sources use for it.",
+        "synonyms",
+        quote!(&'static [&'static str]),
+        ts.iter().map(|(id, l)| {
+            (
+                id.as_str(),
+                strs(l.item.synonyms.iter().map(|s| s.as_str())),
+            )
+        }),
+    );
+    let brand_names = accessor(
+        "The brand names it is sold under.",
+        "brand_names",
+        quote!(&'static [&'static str]),
+        ts.iter().map(|(id, l)| {
+            (
+                id.as_str(),
+                strs(l.item.brands.iter().map(|b| b.name.as_str())),
+            )
+        }),
+    );
+    let brands = accessor(
+        "The brands it is sold under, with the regions the sources name.",
+        "brands",
+        quote!(&'static [Brand]),
+        ts.iter().map(|(id, l)| {
+            let items = l.item.brands.iter().map(|b| {
+                let n = b.name.as_str();
+                let regions = b.regions.iter().map(|r| ident(r.variant()));
+                quote! { Brand { name: #n, regions: &[#(Region::#regions),*] } }
+            });
+            (id.as_str(), quote! { &[#(#items),*] })
+        }),
+    );
+    let tkind = accessor(
+        "What kind of treatment it is.",
+        "kind",
+        quote!(TreatmentKind),
+        ts.iter().map(|(id, l)| {
+            let k = ident(l.item.kind.variant());
+            (id.as_str(), quote!(TreatmentKind::#k))
+        }),
+    );
+    let category = accessor(
+        "Its class (the most specific one).",
+        "category",
+        quote!(Category),
+        ts.iter().map(|(id, l)| {
+            let var = v(&l.item.category.0);
+            (id.as_str(), quote!(Category::#var))
+        }),
+    );
+    let mechs = accessor(
+        "How it works.",
+        "mechanisms",
+        quote!(&'static [Mechanism]),
+        ts.iter().map(|(id, l)| {
+            (
+                id.as_str(),
+                slice_of("Mechanism", l.item.mechanisms.iter().map(|m| m.0.clone())),
+            )
+        }),
+    );
+    let summary = accessor(
+        "What it does, in plain words.",
+        "summary",
+        quote!(&'static str),
+        ts.iter().map(|(id, l)| {
+            let t = l.item.summary.as_str();
+            (id.as_str(), quote!(#t))
+        }),
+    );
+    let usage = accessor(
+        "How and when it is used, one statement per item.",
+        "usage",
+        quote!(&'static [&'static str]),
+        ts.iter()
+            .map(|(id, l)| (id.as_str(), strs(l.item.usage.iter().map(|s| s.as_str())))),
+    );
     let regulatory = accessor("Regulatory facts the sources state.", "regulatory", quote!(&'static [RegulatoryFact]), ts.iter().map(|(id, l)| {
         let items = l.item.regulatory.iter().map(|r| {
             let region = ident(r.region.variant());
@@ -461,10 +696,13 @@ fn tokens(c: &Content) -> TokenStream {
         "Every caution that applies, its class's included, sorted and without repeats.",
         "cautions",
         quote!(&'static [Caution]),
-        treatment_cautions.iter().map(|(id, cs)| (id.as_str(), slice_of("Caution", cs.iter().cloned()))),
+        treatment_cautions
+            .iter()
+            .map(|(id, cs)| (id.as_str(), slice_of("Caution", cs.iter().cloned()))),
     );
     // "Used with" is symmetric: if A is combined with B, B is combined with A.
-    let mut used: BTreeMap<String, BTreeSet<String>> = ts.keys().map(|k| (k.clone(), BTreeSet::new())).collect();
+    let mut used: BTreeMap<String, BTreeSet<String>> =
+        ts.keys().map(|k| (k.clone(), BTreeSet::new())).collect();
     for (id, l) in ts {
         for o in &l.item.used_with {
             used.entry(id.clone()).or_default().insert(o.0.clone());
@@ -475,11 +713,21 @@ fn tokens(c: &Content) -> TokenStream {
         "The treatments it is sometimes combined with (both directions).",
         "used_with",
         quote!(&'static [Treatment]),
-        used.iter().filter(|(k, _)| ts.contains_key(*k)).map(|(id, os)| (id.as_str(), slice_of("Treatment", os.iter().cloned()))),
+        used.iter()
+            .filter(|(k, _)| ts.contains_key(*k))
+            .map(|(id, os)| (id.as_str(), slice_of("Treatment", os.iter().cloned()))),
     );
-    let tsrc = accessor("The sources its statements come from.", "sources", quote!(&'static [Source]), ts.iter().map(|(id, l)| {
-        (id.as_str(), slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())))
-    }));
+    let tsrc = accessor(
+        "The sources its statements come from.",
+        "sources",
+        quote!(&'static [Source]),
+        ts.iter().map(|(id, l)| {
+            (
+                id.as_str(),
+                slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())),
+            )
+        }),
+    );
     out.extend(quote! {
         impl Treatment {
             #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #tsrc

@@ -111,8 +111,13 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
     };
     if !paths.data.is_dir() {
         r.diags.push(
-            Diagnostic::new(paths.display.clone(), Position::START, Code::Layout, "the content folder does not exist")
-                .with_help(format!("expected a folder at {}", paths.data.display())),
+            Diagnostic::new(
+                paths.display.clone(),
+                Position::START,
+                Code::Layout,
+                "the content folder does not exist",
+            )
+            .with_help(format!("expected a folder at {}", paths.data.display())),
         );
         return r.finish(None);
     }
@@ -178,15 +183,28 @@ impl Reader {
 
     fn check_unexpected_entries(&mut self) {
         let known: BTreeSet<&str> = FileKind::ALL.iter().map(|k| k.location()).collect();
-        let Ok(entries) = std::fs::read_dir(&self.paths.data) else { return };
-        let mut names: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        let Ok(entries) = std::fs::read_dir(&self.paths.data) else {
+            return;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
         names.sort();
         for name in names {
             if !known.contains(name.as_str()) && !name.starts_with('.') {
                 let expected: Vec<&str> = known.iter().copied().collect();
-                let mut d = Diagnostic::new(self.display(&name), Position::START, Code::Layout, format!("`{name}` is not part of the content layout"));
+                let mut d = Diagnostic::new(
+                    self.display(&name),
+                    Position::START,
+                    Code::Layout,
+                    format!("`{name}` is not part of the content layout"),
+                );
                 d = d.with_help(match did_you_mean(&name, expected.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? The content folder holds: {}", expected.join(", ")),
+                    Some(s) => format!(
+                        "did you mean `{s}`? The content folder holds: {}",
+                        expected.join(", ")
+                    ),
                     None => format!("move it into one of: {}", expected.join(", ")),
                 });
                 self.diags.push(d);
@@ -204,8 +222,13 @@ impl Reader {
             Ok(t) => t,
             Err(e) => {
                 self.diags.push(
-                    Diagnostic::new(shown, Position::START, Code::Layout, format!("the schema could not be read: {e}"))
-                        .with_help("regenerate the schemas with `cargo run -p lems-content -- schema`"),
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Layout,
+                        format!("the schema could not be read: {e}"),
+                    )
+                    .with_help("regenerate the schemas with `cargo run -p lems-content -- schema`"),
                 );
                 return None;
             }
@@ -214,8 +237,16 @@ impl Reader {
             Ok(v) => v,
             Err(e) => {
                 self.diags.push(
-                    Diagnostic::new(shown, Position { line: e.line(), column: e.column() }, Code::Layout, format!("the schema is not valid JSON: {e}"))
-                        .with_help("regenerate the schemas with `cargo run -p lems-content -- schema`"),
+                    Diagnostic::new(
+                        shown,
+                        Position {
+                            line: e.line(),
+                            column: e.column(),
+                        },
+                        Code::Layout,
+                        format!("the schema is not valid JSON: {e}"),
+                    )
+                    .with_help("regenerate the schemas with `cargo run -p lems-content -- schema`"),
                 );
                 return None;
             }
@@ -223,19 +254,35 @@ impl Reader {
         match CompiledSchema::new(value) {
             Ok(s) => Some(s),
             Err(e) => {
-                self.diags.push(Diagnostic::new(shown, Position::START, Code::Layout, format!("the schema is not a valid JSON Schema: {e}")));
+                self.diags.push(Diagnostic::new(
+                    shown,
+                    Position::START,
+                    Code::Layout,
+                    format!("the schema is not a valid JSON Schema: {e}"),
+                ));
                 None
             }
         }
     }
 
     /// Reads one file: bytes, YAML, schema, model type.
-    fn read_file<T: DeserializeOwned>(&mut self, kind: FileKind, path: &Path, shown: String, schema: Option<&CompiledSchema>) -> Option<Loaded<T>> {
+    fn read_file<T: DeserializeOwned>(
+        &mut self,
+        kind: FileKind,
+        path: &Path,
+        shown: String,
+        schema: Option<&CompiledSchema>,
+    ) -> Option<Loaded<T>> {
         self.files.push(shown.clone());
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                self.diags.push(Diagnostic::new(shown, Position::START, Code::Unreadable, format!("the file could not be read: {e}")));
+                self.diags.push(Diagnostic::new(
+                    shown,
+                    Position::START,
+                    Code::Unreadable,
+                    format!("the file could not be read: {e}"),
+                ));
                 return None;
             }
         };
@@ -244,7 +291,10 @@ impl Reader {
         self.diags.append(&mut diags);
         let doc = doc?;
         if let Some(id) = doc.value.get("id").and_then(Value::as_str) {
-            self.declared.entry(kind).or_default().insert(id.to_string());
+            self.declared
+                .entry(kind)
+                .or_default()
+                .insert(id.to_string());
         }
         if let Some(schema) = schema {
             let mut errors = schema.check(&shown, &doc);
@@ -257,21 +307,33 @@ impl Reader {
         let clean_text = text_problems.is_empty();
         self.diags.append(&mut text_problems);
         match serde_json::from_value::<T>(doc.value.clone()) {
-            Ok(item) if clean_bytes && clean_text => Some(Loaded { file: shown, doc, item }),
+            Ok(item) if clean_bytes && clean_text => Some(Loaded {
+                file: shown,
+                doc,
+                item,
+            }),
             Ok(_) => None,
             Err(e) => {
                 // Without the schema pass (or with a stale schema), serde is the last line.
                 let span = doc.locate("");
                 self.diags.push(
-                    Diagnostic::new(shown, span.value.0, Code::InvalidValue, format!("the file does not fit the {} model: {e}", kind.noun()))
-                        .with_help("run `lems-content check` for a located explanation"),
+                    Diagnostic::new(
+                        shown,
+                        span.value.0,
+                        Code::InvalidValue,
+                        format!("the file does not fit the {} model: {e}", kind.noun()),
+                    )
+                    .with_help("run `lems-content check` for a located explanation"),
                 );
                 None
             }
         }
     }
 
-    fn read_kind<T: DeserializeOwned + HasId>(&mut self, kind: FileKind) -> BTreeMap<String, Loaded<T>> {
+    fn read_kind<T: DeserializeOwned + HasId>(
+        &mut self,
+        kind: FileKind,
+    ) -> BTreeMap<String, Loaded<T>> {
         let mut out: BTreeMap<String, Loaded<T>> = BTreeMap::new();
         let dir = self.paths.data.join(kind.location());
         let folder = kind.location();
@@ -279,8 +341,17 @@ impl Reader {
             Ok(e) => e,
             Err(_) => {
                 self.diags.push(
-                    Diagnostic::new(self.display(folder), Position::START, Code::Layout, format!("the folder `{folder}` is missing"))
-                        .with_help(format!("create `{}/{folder}/` and put one YAML file per {} in it", self.paths.display, kind.noun())),
+                    Diagnostic::new(
+                        self.display(folder),
+                        Position::START,
+                        Code::Layout,
+                        format!("the folder `{folder}` is missing"),
+                    )
+                    .with_help(format!(
+                        "create `{}/{folder}/` and put one YAML file per {} in it",
+                        self.paths.display,
+                        kind.noun()
+                    )),
                 );
                 return out;
             }
@@ -289,7 +360,10 @@ impl Reader {
         paths.sort();
         let schema = self.schema(kind);
         for path in paths {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let shown = self.display(&format!("{folder}/{name}"));
             if name.starts_with('.') {
                 continue;
@@ -305,15 +379,25 @@ impl Reader {
             // Declared even if the file turns out broken, so that references
             // to it are not reported as well.
             self.declared.entry(kind).or_default().insert(stem.clone());
-            let Some(loaded) = self.read_file::<T>(kind, &path, shown.clone(), schema.as_ref()) else { continue };
+            let Some(loaded) = self.read_file::<T>(kind, &path, shown.clone(), schema.as_ref())
+            else {
+                continue;
+            };
             let id = loaded.item.id().to_string();
             if id != stem {
                 let span = loaded.doc.locate("/id");
                 self.diags.push(
-                    Diagnostic::new(shown.clone(), span.value.0, Code::DuplicateId, format!("the id `{id}` does not match the file name `{name}`"))
-                        .until(span.value.1)
-                        .at_pointer("/id")
-                        .with_help(format!("rename the file to `{id}.yaml`, or set `id: {stem}`")),
+                    Diagnostic::new(
+                        shown.clone(),
+                        span.value.0,
+                        Code::DuplicateId,
+                        format!("the id `{id}` does not match the file name `{name}`"),
+                    )
+                    .until(span.value.1)
+                    .at_pointer("/id")
+                    .with_help(format!(
+                        "rename the file to `{id}.yaml`, or set `id: {stem}`"
+                    )),
                 );
                 continue;
             }
@@ -327,8 +411,16 @@ impl Reader {
         let shown = self.display(kind.location());
         if !path.is_file() {
             self.diags.push(
-                Diagnostic::new(shown, Position::START, Code::Layout, format!("the file `{}` is missing", kind.location()))
-                    .with_help(format!("create it; its schema is schema/{}", kind.schema_file())),
+                Diagnostic::new(
+                    shown,
+                    Position::START,
+                    Code::Layout,
+                    format!("the file `{}` is missing", kind.location()),
+                )
+                .with_help(format!(
+                    "create it; its schema is schema/{}",
+                    kind.schema_file()
+                )),
             );
             return None;
         }
@@ -337,7 +429,10 @@ impl Reader {
     }
 
     fn known(&self, kind: FileKind) -> Vec<&str> {
-        self.declared.get(&kind).map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default()
+        self.declared
+            .get(&kind)
+            .map(|s| s.iter().map(String::as_str).collect())
+            .unwrap_or_default()
     }
 
     /// Checks that `id` at `pointer` in `doc` names an existing `kind`.
@@ -348,15 +443,25 @@ impl Reader {
         let known = self.known(kind);
         let help = match did_you_mean(id, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
-            None if known.is_empty() => format!("there are no {}s yet; add `{}/{}/{id}.yaml`", kind.noun(), self.paths.display, kind.location()),
+            None if known.is_empty() => format!(
+                "there are no {}s yet; add `{}/{}/{id}.yaml`",
+                kind.noun(),
+                self.paths.display,
+                kind.location()
+            ),
             None => format!("known {}s: {}", kind.noun(), known.join(", ")),
         };
         let span = doc.locate(pointer);
         self.diags.push(
-            Diagnostic::new(file, span.value.0, Code::UnknownReference, format!("unknown {} `{id}`", kind.noun()))
-                .until(span.value.1)
-                .at_pointer(pointer)
-                .with_help(help),
+            Diagnostic::new(
+                file,
+                span.value.0,
+                Code::UnknownReference,
+                format!("unknown {} `{id}`", kind.noun()),
+            )
+            .until(span.value.1)
+            .at_pointer(pointer)
+            .with_help(help),
         );
     }
 
@@ -385,15 +490,28 @@ impl Reader {
             let span = l.doc.locate("/id");
             if !is_rust_variant(&v) {
                 self.diags.push(
-                    Diagnostic::new(&l.file, span.value.0, Code::BadIdentifier, format!("the id `{id}` cannot become a Rust name (`{v}` is reserved)"))
-                        .at_pointer("/id")
-                        .with_help("choose another id, for example by adding a word"),
+                    Diagnostic::new(
+                        &l.file,
+                        span.value.0,
+                        Code::BadIdentifier,
+                        format!("the id `{id}` cannot become a Rust name (`{v}` is reserved)"),
+                    )
+                    .at_pointer("/id")
+                    .with_help("choose another id, for example by adding a word"),
                 );
             } else if let Some(other) = variants.insert(v.clone(), id.clone()) {
                 self.diags.push(
-                    Diagnostic::new(&l.file, span.value.0, Code::BadIdentifier, format!("the {} ids `{other}` and `{id}` both become the Rust name `{v}`", kind.noun()))
-                        .at_pointer("/id")
-                        .with_help("make the ids differ by more than underscores"),
+                    Diagnostic::new(
+                        &l.file,
+                        span.value.0,
+                        Code::BadIdentifier,
+                        format!(
+                            "the {} ids `{other}` and `{id}` both become the Rust name `{v}`",
+                            kind.noun()
+                        ),
+                    )
+                    .at_pointer("/id")
+                    .with_help("make the ids differ by more than underscores"),
                 );
             }
         }
@@ -410,29 +528,68 @@ impl Reader {
         let mut lookup: BTreeMap<String, (String, String)> = BTreeMap::new();
         for (id, l) in &c.treatments {
             let t = &l.item;
-            self.references(&l.file, &l.doc, "mechanisms", FileKind::Mechanism, &t.mechanisms);
+            self.references(
+                &l.file,
+                &l.doc,
+                "mechanisms",
+                FileKind::Mechanism,
+                &t.mechanisms,
+            );
             self.references(&l.file, &l.doc, "cautions", FileKind::Caution, &t.cautions);
-            self.references(&l.file, &l.doc, "used_with", FileKind::Treatment, &t.used_with);
-            self.reference(&l.file, &l.doc, "/category", FileKind::Category, &t.category.0);
-            self.require_sources(&l.file, &l.doc, &format!("the treatment `{id}`"), &t.sources);
+            self.references(
+                &l.file,
+                &l.doc,
+                "used_with",
+                FileKind::Treatment,
+                &t.used_with,
+            );
+            self.reference(
+                &l.file,
+                &l.doc,
+                "/category",
+                FileKind::Category,
+                &t.category.0,
+            );
+            self.require_sources(
+                &l.file,
+                &l.doc,
+                &format!("the treatment `{id}`"),
+                &t.sources,
+            );
             if t.usage.is_empty() {
                 let span = l.doc.locate("/usage");
                 self.diags.push(
-                    Diagnostic::new(&l.file, span.value.0, Code::MissingField, format!("the treatment `{id}` says nothing about how it is used"))
-                        .at_pointer("/usage")
-                        .with_help("add at least one statement under `usage:`"),
+                    Diagnostic::new(
+                        &l.file,
+                        span.value.0,
+                        Code::MissingField,
+                        format!("the treatment `{id}` says nothing about how it is used"),
+                    )
+                    .at_pointer("/usage")
+                    .with_help("add at least one statement under `usage:`"),
                 );
             }
             for (i, r) in t.regulatory.iter().enumerate() {
-                self.reference(&l.file, &l.doc, &format!("/regulatory/{i}/source"), FileKind::Source, &r.source.0);
+                self.reference(
+                    &l.file,
+                    &l.doc,
+                    &format!("/regulatory/{i}/source"),
+                    FileKind::Source,
+                    &r.source.0,
+                );
             }
             for (i, other) in t.used_with.iter().enumerate() {
                 if &other.0 == id {
                     let span = l.doc.locate(&format!("/used_with/{i}"));
                     self.diags.push(
-                        Diagnostic::new(&l.file, span.value.0, Code::UnknownReference, "a treatment cannot be used with itself")
-                            .at_pointer(format!("/used_with/{i}"))
-                            .with_help("remove this item"),
+                        Diagnostic::new(
+                            &l.file,
+                            span.value.0,
+                            Code::UnknownReference,
+                            "a treatment cannot be used with itself",
+                        )
+                        .at_pointer(format!("/used_with/{i}"))
+                        .with_help("remove this item"),
                     );
                 }
             }
@@ -442,15 +599,38 @@ impl Reader {
                 if inherited.contains(&caution.0) {
                     let span = l.doc.locate(&format!("/cautions/{i}"));
                     self.diags.push(
-                        Diagnostic::new(&l.file, span.value.0, Code::InvalidValue, format!("the caution `{}` already applies through the class `{}`", caution.0, t.category.0))
-                            .at_pointer(format!("/cautions/{i}"))
-                            .with_help("remove it here: class-wide cautions are written once, on the class"),
+                        Diagnostic::new(
+                            &l.file,
+                            span.value.0,
+                            Code::InvalidValue,
+                            format!(
+                                "the caution `{}` already applies through the class `{}`",
+                                caution.0, t.category.0
+                            ),
+                        )
+                        .at_pointer(format!("/cautions/{i}"))
+                        .with_help(
+                            "remove it here: class-wide cautions are written once, on the class",
+                        ),
                     );
                 }
             }
-            let mut names: Vec<(String, String)> = vec![(format!("/id"), id.clone()), ("/name".into(), t.name.0.clone())];
-            names.extend(t.synonyms.iter().enumerate().map(|(i, s)| (format!("/synonyms/{i}"), s.0.clone())));
-            names.extend(t.brands.iter().enumerate().map(|(i, b)| (format!("/brands/{i}/name"), b.name.0.clone())));
+            let mut names: Vec<(String, String)> = vec![
+                ("/id".to_string(), id.clone()),
+                ("/name".into(), t.name.0.clone()),
+            ];
+            names.extend(
+                t.synonyms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (format!("/synonyms/{i}"), s.0.clone())),
+            );
+            names.extend(
+                t.brands
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| (format!("/brands/{i}/name"), b.name.0.clone())),
+            );
             let mut own: BTreeSet<String> = BTreeSet::new();
             for (pointer, name) in names {
                 let key = name.to_lowercase();
@@ -484,23 +664,48 @@ impl Reader {
                         }
                         let span = l.doc.locate("/parent");
                         self.diags.push(
-                            Diagnostic::new(&l.file, span.value.0, Code::InvalidValue, format!("the class `{id}` is its own ancestor (through `{p}`)"))
-                                .at_pointer("/parent")
-                                .with_help("a class's parent chain must end at a class with no parent"),
+                            Diagnostic::new(
+                                &l.file,
+                                span.value.0,
+                                Code::InvalidValue,
+                                format!("the class `{id}` is its own ancestor (through `{p}`)"),
+                            )
+                            .at_pointer("/parent")
+                            .with_help("a class's parent chain must end at a class with no parent"),
                         );
                         break;
                     }
-                    next = c.categories.get(&p).and_then(|x| x.item.parent.as_ref()).map(|x| x.0.clone());
+                    next = c
+                        .categories
+                        .get(&p)
+                        .and_then(|x| x.item.parent.as_ref())
+                        .map(|x| x.0.clone());
                 }
             }
-            self.references(&l.file, &l.doc, "cautions", FileKind::Caution, &cat.cautions);
+            self.references(
+                &l.file,
+                &l.doc,
+                "cautions",
+                FileKind::Caution,
+                &cat.cautions,
+            );
             self.require_sources(&l.file, &l.doc, &format!("the class `{id}`"), &cat.sources);
         }
         for (id, l) in &c.mechanisms {
-            self.require_sources(&l.file, &l.doc, &format!("the mechanism `{id}`"), &l.item.sources);
+            self.require_sources(
+                &l.file,
+                &l.doc,
+                &format!("the mechanism `{id}`"),
+                &l.item.sources,
+            );
         }
         for (id, l) in &c.cautions {
-            self.require_sources(&l.file, &l.doc, &format!("the caution `{id}`"), &l.item.sources);
+            self.require_sources(
+                &l.file,
+                &l.doc,
+                &format!("the caution `{id}`"),
+                &l.item.sources,
+            );
         }
         for l in c.sources.values() {
             if let Some(date) = &l.item.last_updated {
@@ -513,13 +718,22 @@ impl Reader {
         if !self.diags.is_empty() {
             return;
         }
-        let used_mechanisms: BTreeSet<&str> = c.treatments.values().flat_map(|t| t.item.mechanisms.iter().map(|m| m.0.as_str())).collect();
+        let used_mechanisms: BTreeSet<&str> = c
+            .treatments
+            .values()
+            .flat_map(|t| t.item.mechanisms.iter().map(|m| m.0.as_str()))
+            .collect();
         for (id, l) in &c.mechanisms {
             if !used_mechanisms.contains(id.as_str()) {
                 self.diags.push(
-                    Diagnostic::new(&l.file, l.doc.locate("/id").value.0, Code::UnknownReference, format!("no treatment uses the mechanism `{id}`"))
-                        .at_pointer("/id")
-                        .with_help("list it under `mechanisms:` of a treatment, or delete the file"),
+                    Diagnostic::new(
+                        &l.file,
+                        l.doc.locate("/id").value.0,
+                        Code::UnknownReference,
+                        format!("no treatment uses the mechanism `{id}`"),
+                    )
+                    .at_pointer("/id")
+                    .with_help("list it under `mechanisms:` of a treatment, or delete the file"),
                 );
             }
         }
@@ -527,14 +741,25 @@ impl Reader {
             .treatments
             .values()
             .flat_map(|t| t.item.cautions.iter().map(|m| m.0.as_str()))
-            .chain(c.categories.values().flat_map(|t| t.item.cautions.iter().map(|m| m.0.as_str())))
+            .chain(
+                c.categories
+                    .values()
+                    .flat_map(|t| t.item.cautions.iter().map(|m| m.0.as_str())),
+            )
             .collect();
         for (id, l) in &c.cautions {
             if !used_cautions.contains(id.as_str()) {
                 self.diags.push(
-                    Diagnostic::new(&l.file, l.doc.locate("/id").value.0, Code::UnknownReference, format!("no treatment or class lists the caution `{id}`"))
-                        .at_pointer("/id")
-                        .with_help("list it under `cautions:` of a treatment or class, or delete the file"),
+                    Diagnostic::new(
+                        &l.file,
+                        l.doc.locate("/id").value.0,
+                        Code::UnknownReference,
+                        format!("no treatment or class lists the caution `{id}`"),
+                    )
+                    .at_pointer("/id")
+                    .with_help(
+                        "list it under `cautions:` of a treatment or class, or delete the file",
+                    ),
                 );
             }
         }
@@ -577,12 +802,23 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut todo: Vec<(String, &Value)> = vec![(String::new(), &doc.value)];
     while let Some((pointer, v)) = todo.pop() {
         match v {
-            Value::Array(items) => todo.extend(items.iter().enumerate().map(|(i, x)| (format!("{pointer}/{i}"), x))),
-            Value::Object(map) => todo.extend(map.iter().map(|(k, x)| (format!("{pointer}/{}", yaml::escape_pointer(k)), x))),
+            Value::Array(items) => todo.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("{pointer}/{i}"), x)),
+            ),
+            Value::Object(map) => todo.extend(
+                map.iter()
+                    .map(|(k, x)| (format!("{pointer}/{}", yaml::escape_pointer(k)), x)),
+            ),
             Value::String(s) => {
                 let span = doc.locate(&pointer);
                 let field = crate::schema_check::field_label(&pointer);
-                if let Some(c) = s.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+                if let Some(c) = s
+                    .chars()
+                    .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+                {
                     out.push(
                         Diagnostic::new(file, span.value.0, Code::UnusableText, format!("{field} holds the control character U+{:04X}, which readers cannot see", c as u32))
                             .until(span.value.1)
@@ -592,10 +828,15 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
                 }
                 if s.contains(PLACEHOLDER) {
                     out.push(
-                        Diagnostic::new(file, span.value.0, Code::UnusableText, format!("{field} still holds a `{PLACEHOLDER}` placeholder"))
-                            .until(span.value.1)
-                            .at_pointer(pointer.clone())
-                            .with_help("replace the placeholder with real content from a cited source"),
+                        Diagnostic::new(
+                            file,
+                            span.value.0,
+                            Code::UnusableText,
+                            format!("{field} still holds a `{PLACEHOLDER}` placeholder"),
+                        )
+                        .until(span.value.1)
+                        .at_pointer(pointer.clone())
+                        .with_help("replace the placeholder with real content from a cited source"),
                     );
                 }
             }
@@ -614,7 +855,9 @@ pub fn category_cautions(c: &Content, category: &str) -> BTreeSet<String> {
         if !seen.insert(id.clone()) {
             break;
         }
-        let Some(cat) = c.categories.get(&id) else { break };
+        let Some(cat) = c.categories.get(&id) else {
+            break;
+        };
         out.extend(cat.item.cautions.iter().map(|x| x.0.clone()));
         next = cat.item.parent.as_ref().map(|p| p.0.clone());
     }
@@ -630,4 +873,10 @@ pub trait HasId {
 macro_rules! has_id {
     ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &str { &self.id.0 } })* };
 }
-has_id!(TreatmentFile, CategoryFile, MechanismFile, CautionFile, SourceFile);
+has_id!(
+    TreatmentFile,
+    CategoryFile,
+    MechanismFile,
+    CautionFile,
+    SourceFile
+);

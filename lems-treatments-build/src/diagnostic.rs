@@ -109,7 +109,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A problem at `start` in `file`.
-    pub fn new(file: impl Into<String>, start: Position, code: Code, message: impl Into<String>) -> Self {
+    pub fn new(
+        file: impl Into<String>,
+        start: Position,
+        code: Code,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             file: file.into(),
             start,
@@ -152,14 +157,20 @@ impl Diagnostic {
             self.start.column,
             self.message,
             self.code,
-            if self.pointer.is_empty() { "/" } else { &self.pointer }
+            if self.pointer.is_empty() {
+                "/"
+            } else {
+                &self.pointer
+            }
         );
         if let Some(help) = &self.help {
             line.push_str("; help: ");
             line.push_str(help);
         }
         // Cargo's output is line-based: keep it on one line whatever the content holds.
-        line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+        line.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
     }
 }
 

@@ -7,9 +7,7 @@
 //!
 //! ```no_run
 //! // build.rs
-//! fn main() {
-//!     lems_treatments_build::build_script();
-//! }
+//! lems_treatments_build::build_script();
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -47,8 +45,12 @@ pub fn generate(paths: &Paths, check: SchemaCheck) -> Result<String, Vec<Diagnos
 /// The lines a build script prints for a set of problems: one
 /// `cargo::error=` line each, then a hint.
 pub fn cargo_error_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
-    let mut lines: Vec<String> = diagnostics.iter().map(|d| format!("cargo::error={}", d.one_line())).collect();
-    let files: std::collections::BTreeSet<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+    let mut lines: Vec<String> = diagnostics
+        .iter()
+        .map(|d| format!("cargo::error={}", d.one_line()))
+        .collect();
+    let files: std::collections::BTreeSet<&str> =
+        diagnostics.iter().map(|d| d.file.as_str()).collect();
     lines.push(format!(
         "cargo::error={} problem{} in {} file{} of content; {CHECK_HINT}",
         diagnostics.len(),
@@ -91,7 +93,10 @@ pub fn run(manifest_dir: &Path, out_dir: &Path, check: SchemaCheck) -> Vec<Strin
             let unchanged = std::fs::read_to_string(&target).is_ok_and(|old| old == code);
             if !unchanged {
                 if let Err(e) = std::fs::write(&target, code) {
-                    lines.push(format!("cargo::error=could not write {}: {e}", target.display()));
+                    lines.push(format!(
+                        "cargo::error=could not write {}: {e}",
+                        target.display()
+                    ));
                 }
             }
         }

@@ -21,7 +21,9 @@ pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 /// still refuse bad ids.
 pub fn id_problem(s: &str) -> Option<&'static str> {
     let starts_ok = s.starts_with(|c: char| c.is_ascii_lowercase());
-    let chars_ok = s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let chars_ok = s
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     let underscores_ok = !s.ends_with('_') && !s.contains("__");
     if starts_ok && chars_ok && underscores_ok && s.len() <= 64 {
         None
@@ -45,7 +47,9 @@ pub fn date_problem(s: &str) -> Option<&'static str> {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if shape {
         None
     } else {
@@ -563,7 +567,7 @@ impl FileKind {
 
     /// The JSON Schema of this kind, generated from the model types.
     pub fn schema(self) -> Schema {
-        let schema = match self {
+        match self {
             FileKind::Treatment => schemars::schema_for!(TreatmentFile),
             FileKind::Category => schemars::schema_for!(CategoryFile),
             FileKind::Mechanism => schemars::schema_for!(MechanismFile),
@@ -571,8 +575,7 @@ impl FileKind {
             FileKind::Source => schemars::schema_for!(SourceFile),
             FileKind::Condition => schemars::schema_for!(ConditionFile),
             FileKind::Disclaimer => schemars::schema_for!(DisclaimerFile),
-        };
-        schema
+        }
     }
 
     /// The schema as the committed file's text: pretty JSON with a final newline.

@@ -35,7 +35,9 @@ impl CompiledSchema {
             let pointer = error.instance_path().as_str().to_string();
             let instance = doc.value.pointer(&pointer).unwrap_or(&Value::Null);
             let field_schema = schema_at(&self.schema, &self.schema, &pointer);
-            let field_desc = field_schema.and_then(|s| s.get("description")).and_then(Value::as_str);
+            let field_desc = field_schema
+                .and_then(|s| s.get("description"))
+                .and_then(Value::as_str);
             let field_name = field_label(&pointer);
             match error.kind() {
                 ValidationErrorKind::AdditionalProperties { unexpected }
@@ -46,14 +48,25 @@ impl CompiledSchema {
                         let span = doc.locate(&p);
                         let (start, end) = span.key.unwrap_or(span.value);
                         let help = match did_you_mean(key, known.iter().map(String::as_str)) {
-                            Some(s) => format!("did you mean `{s}`? The fields allowed here are: {}", known.join(", ")),
-                            None => format!("remove it; the fields allowed here are: {}", known.join(", ")),
+                            Some(s) => format!(
+                                "did you mean `{s}`? The fields allowed here are: {}",
+                                known.join(", ")
+                            ),
+                            None => format!(
+                                "remove it; the fields allowed here are: {}",
+                                known.join(", ")
+                            ),
                         };
                         out.push(
-                            Diagnostic::new(file, start, Code::UnknownField, format!("unknown field `{key}`"))
-                                .until(end)
-                                .at_pointer(p)
-                                .with_help(help),
+                            Diagnostic::new(
+                                file,
+                                start,
+                                Code::UnknownField,
+                                format!("unknown field `{key}`"),
+                            )
+                            .until(end)
+                            .at_pointer(p)
+                            .with_help(help),
                         );
                     }
                 }
@@ -63,12 +76,21 @@ impl CompiledSchema {
                     let prop_schema = field_schema
                         .and_then(|s| resolve(&self.schema, s).get("properties"))
                         .and_then(|p| p.get(name));
-                    let desc = prop_schema.and_then(|s| s.get("description")).and_then(Value::as_str);
+                    let desc = prop_schema
+                        .and_then(|s| s.get("description"))
+                        .and_then(Value::as_str);
                     let mut d = Diagnostic::new(
                         file,
                         span.value.0,
                         Code::MissingField,
-                        format!("missing field `{name}`{}", if pointer.is_empty() { String::new() } else { format!(" in {field_name}") }),
+                        format!(
+                            "missing field `{name}`{}",
+                            if pointer.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" in {field_name}")
+                            }
+                        ),
                     )
                     .at_pointer(pointer.clone());
                     d = d.with_help(match desc {
@@ -84,11 +106,21 @@ impl CompiledSchema {
                     }
                     let span = doc.locate(&pointer);
                     let raw = doc.source_of(&pointer);
-                    let (code, message, help) = describe_value_error(kind, instance, raw, &field_name, field_schema.map(|s| resolve(&self.schema, s)));
+                    let (code, message, help) = describe_value_error(
+                        kind,
+                        instance,
+                        raw,
+                        &field_name,
+                        field_schema.map(|s| resolve(&self.schema, s)),
+                    );
                     let help = match (help, field_desc) {
-                        (Some(h), Some(desc)) => Some(format!("{h}. {field_name}: {}", first_sentence(desc))),
+                        (Some(h), Some(desc)) => {
+                            Some(format!("{h}. {field_name}: {}", first_sentence(desc)))
+                        }
                         (Some(h), None) => Some(h),
-                        (None, Some(desc)) => Some(format!("{field_name}: {}", first_sentence(desc))),
+                        (None, Some(desc)) => {
+                            Some(format!("{field_name}: {}", first_sentence(desc)))
+                        }
                         (None, None) => None,
                     };
                     let mut d = Diagnostic::new(file, span.value.0, code, message)
@@ -169,30 +201,49 @@ fn describe_value_error(
             let expected = expected.join(" or ");
             let as_written = raw.map_or_else(|| scalar_text(instance), str::to_string);
             let help = match instance {
-                Value::Bool(_) | Value::Number(_) | Value::Null if expected.starts_with("text") => Some(format!(
+                Value::Bool(_) | Value::Number(_) | Value::Null if expected.starts_with("text") => {
+                    Some(format!(
                     "YAML read `{as_written}` as {}; put it in quotes to keep it as text: \"{}\"",
                     kind_word(instance),
                     as_written.trim_matches(|c| c == '"' || c == '\'')
-                )),
+                ))
+                }
                 Value::String(s) if expected.starts_with("true") => Some(format!(
                     "write `true` or `false`; YAML 1.2 reads `{s}` as text, not as yes/no"
                 )),
-                Value::Array(_) if expected.starts_with("text") => Some("write one piece of text here, not a list".to_string()),
+                Value::Array(_) if expected.starts_with("text") => {
+                    Some("write one piece of text here, not a list".to_string())
+                }
                 _ => None,
             };
-            (Code::WrongType, format!("{field} must be {expected}, but it is {}", kind_word(instance)), help)
+            (
+                Code::WrongType,
+                format!(
+                    "{field} must be {expected}, but it is {}",
+                    kind_word(instance)
+                ),
+                help,
+            )
         }
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<String> = options
                 .as_array()
-                .map(|a| a.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default();
             let got = scalar_text(instance);
             let help = match did_you_mean(&got, allowed.iter().map(String::as_str)) {
                 Some(s) => format!("did you mean `{s}`? Allowed values: {}", allowed.join(", ")),
                 None => format!("allowed values: {}", allowed.join(", ")),
             };
-            (Code::InvalidValue, format!("`{got}` is not an allowed value for {field}"), Some(help))
+            (
+                Code::InvalidValue,
+                format!("`{got}` is not an allowed value for {field}"),
+                Some(help),
+            )
         }
         ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
             let mut allowed = Vec::new();
@@ -202,7 +253,12 @@ fn describe_value_error(
                         if let Some(c) = alt.get("const").and_then(Value::as_str) {
                             allowed.push(c.to_string());
                         }
-                        for e in alt.get("enum").and_then(Value::as_array).into_iter().flatten() {
+                        for e in alt
+                            .get("enum")
+                            .and_then(Value::as_array)
+                            .into_iter()
+                            .flatten()
+                        {
                             if let Some(e) = e.as_str() {
                                 allowed.push(e.to_string());
                             }
@@ -212,13 +268,26 @@ fn describe_value_error(
             }
             let got = scalar_text(instance);
             if allowed.is_empty() {
-                (Code::InvalidValue, format!("{field} does not have an allowed shape ({})", kind_word(instance)), None)
+                (
+                    Code::InvalidValue,
+                    format!(
+                        "{field} does not have an allowed shape ({})",
+                        kind_word(instance)
+                    ),
+                    None,
+                )
             } else {
                 let help = match did_you_mean(&got, allowed.iter().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`? Allowed values: {}", allowed.join(", ")),
+                    Some(s) => {
+                        format!("did you mean `{s}`? Allowed values: {}", allowed.join(", "))
+                    }
                     None => format!("allowed values: {}", allowed.join(", ")),
                 };
-                (Code::InvalidValue, format!("`{got}` is not an allowed value for {field}"), Some(help))
+                (
+                    Code::InvalidValue,
+                    format!("`{got}` is not an allowed value for {field}"),
+                    Some(help),
+                )
             }
         }
         ValidationErrorKind::Pattern { pattern } => {
@@ -227,29 +296,72 @@ fn describe_value_error(
                 (
                     Code::InvalidValue,
                     format!("`{got}` is not a valid id"),
-                    Some(format!("ids are lowercase words joined by single underscores, for example `{}`", suggest_id(&got))),
+                    Some(format!(
+                        "ids are lowercase words joined by single underscores, for example `{}`",
+                        suggest_id(&got)
+                    )),
                 )
             } else if pattern == "\\S" {
-                (Code::UnusableText, format!("{field} is blank (only spaces)"), Some("write the text, or remove the field if it is optional".into()))
+                (
+                    Code::UnusableText,
+                    format!("{field} is blank (only spaces)"),
+                    Some("write the text, or remove the field if it is optional".into()),
+                )
             } else if pattern == DATE_PATTERN {
-                (Code::InvalidValue, format!("`{got}` is not a date written YYYY-MM-DD"), Some("write the date as YYYY-MM-DD, in quotes, for example \"2019-07-18\"".into()))
+                (
+                    Code::InvalidValue,
+                    format!("`{got}` is not a date written YYYY-MM-DD"),
+                    Some(
+                        "write the date as YYYY-MM-DD, in quotes, for example \"2019-07-18\""
+                            .into(),
+                    ),
+                )
             } else {
-                (Code::InvalidValue, format!("`{got}` does not have the form {field} needs (pattern {pattern})"), None)
+                (
+                    Code::InvalidValue,
+                    format!("`{got}` does not have the form {field} needs (pattern {pattern})"),
+                    None,
+                )
             }
         }
-        ValidationErrorKind::MinLength { .. } => {
-            (Code::UnusableText, format!("{field} is empty"), Some("write the text, or remove the field if it is optional".into()))
-        }
-        ValidationErrorKind::MaxLength { limit } => (Code::InvalidValue, format!("{field} is longer than {limit} characters"), None),
-        ValidationErrorKind::MinItems { limit } => (
-            Code::MissingField,
-            format!("{field} needs at least {limit} item{}", if *limit == 1 { "" } else { "s" }),
+        ValidationErrorKind::MinLength { .. } => (
+            Code::UnusableText,
+            format!("{field} is empty"),
+            Some("write the text, or remove the field if it is optional".into()),
+        ),
+        ValidationErrorKind::MaxLength { limit } => (
+            Code::InvalidValue,
+            format!("{field} is longer than {limit} characters"),
             None,
         ),
-        ValidationErrorKind::UniqueItems => (Code::InvalidValue, format!("{field} lists the same item twice"), Some("remove the repeated item".into())),
-        ValidationErrorKind::Minimum { limit } => (Code::InvalidValue, format!("{field} must be at least {limit}"), None),
-        ValidationErrorKind::Maximum { limit } => (Code::InvalidValue, format!("{field} must be at most {limit}"), None),
-        other => (Code::InvalidValue, format!("{field} is not valid: {other:?}"), None),
+        ValidationErrorKind::MinItems { limit } => (
+            Code::MissingField,
+            format!(
+                "{field} needs at least {limit} item{}",
+                if *limit == 1 { "" } else { "s" }
+            ),
+            None,
+        ),
+        ValidationErrorKind::UniqueItems => (
+            Code::InvalidValue,
+            format!("{field} lists the same item twice"),
+            Some("remove the repeated item".into()),
+        ),
+        ValidationErrorKind::Minimum { limit } => (
+            Code::InvalidValue,
+            format!("{field} must be at least {limit}"),
+            None,
+        ),
+        ValidationErrorKind::Maximum { limit } => (
+            Code::InvalidValue,
+            format!("{field} must be at most {limit}"),
+            None,
+        ),
+        other => (
+            Code::InvalidValue,
+            format!("{field} is not valid: {other:?}"),
+            None,
+        ),
     }
 }
 
@@ -299,7 +411,11 @@ fn schema_at<'a>(root: &'a Value, start: &'a Value, pointer: &str) -> Option<&'a
     for seg in pointer.split('/').skip(1) {
         let seg = seg.replace("~1", "/").replace("~0", "~");
         let here = resolve(root, node);
-        let here = match here.get("anyOf").or_else(|| here.get("oneOf")).and_then(Value::as_array) {
+        let here = match here
+            .get("anyOf")
+            .or_else(|| here.get("oneOf"))
+            .and_then(Value::as_array)
+        {
             Some(alts) => alts
                 .iter()
                 .map(|a| resolve(root, a))
@@ -309,10 +425,8 @@ fn schema_at<'a>(root: &'a Value, start: &'a Value, pointer: &str) -> Option<&'a
         };
         node = if let Some(p) = here.get("properties").and_then(|p| p.get(&seg)) {
             p
-        } else if let Some(i) = here.get("items") {
-            i
         } else {
-            return None;
+            here.get("items")?
         };
     }
     Some(node)

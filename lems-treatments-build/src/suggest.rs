@@ -1,7 +1,10 @@
 //! "Did you mean" suggestions by string similarity.
 
 /// The candidate closest to `input`, when it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let input_lower = input.to_lowercase();
     let mut best: Option<(f64, &'a str)> = None;
     for c in candidates {
@@ -23,7 +26,10 @@ mod tests {
     #[test]
     fn suggests_close_matches_only() {
         let ids = ["acetylcholinesterase_inhibition", "immune_suppression"];
-        assert_eq!(did_you_mean("acetylcholinesterase_inhibiton", ids), Some("acetylcholinesterase_inhibition"));
+        assert_eq!(
+            did_you_mean("acetylcholinesterase_inhibiton", ids),
+            Some("acetylcholinesterase_inhibition")
+        );
         assert_eq!(did_you_mean("banana", ids), None);
     }
 }

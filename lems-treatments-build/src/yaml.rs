@@ -52,7 +52,10 @@ impl Document {
         }
         let line = self.source.lines().nth(start.line.checked_sub(1)?)?;
         let from = line.char_indices().nth(start.column - 1).map(|(i, _)| i)?;
-        let to = line.char_indices().nth(end.column - 1).map_or(line.len(), |(i, _)| i);
+        let to = line
+            .char_indices()
+            .nth(end.column - 1)
+            .map_or(line.len(), |(i, _)| i);
         line.get(from..to).map(str::trim_end)
     }
 
@@ -164,7 +167,10 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic
                     file,
                     position_of_byte(prefix, valid),
                     Code::Unreadable,
-                    format!("the file is not valid UTF-8 (bad byte 0x{:02X} at byte {valid})", bytes[valid]),
+                    format!(
+                        "the file is not valid UTF-8 (bad byte 0x{:02X} at byte {valid})",
+                        bytes[valid]
+                    ),
                 )
                 .with_help("save the file with UTF-8 encoding"),
             );
@@ -174,8 +180,13 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic
     let mut body = text;
     if let Some(rest) = text.strip_prefix('\u{FEFF}') {
         diags.push(
-            Diagnostic::new(file, Position::START, Code::InvisibleCharacter, "the file starts with a byte order mark (BOM)")
-                .with_help("save the file as UTF-8 without BOM"),
+            Diagnostic::new(
+                file,
+                Position::START,
+                Code::InvisibleCharacter,
+                "the file starts with a byte order mark (BOM)",
+            )
+            .with_help("save the file as UTF-8 without BOM"),
         );
         body = rest;
     }
@@ -261,7 +272,10 @@ fn is_core_tag(tag: &Tag) -> bool {
 }
 
 fn span_of(span: &Span) -> (Position, Position) {
-    (Position::from_marker(&span.start), Position::from_marker(&span.end))
+    (
+        Position::from_marker(&span.start),
+        Position::from_marker(&span.end),
+    )
 }
 
 enum Slot {
@@ -272,7 +286,13 @@ enum Slot {
 }
 
 impl Builder<'_> {
-    fn error(&mut self, at: (Position, Position), code: Code, msg: impl Into<String>, help: Option<&str>) {
+    fn error(
+        &mut self,
+        at: (Position, Position),
+        code: Code,
+        msg: impl Into<String>,
+        help: Option<&str>,
+    ) {
         let mut d = Diagnostic::new(self.file, at.0, code, msg).until(at.1);
         if let Some(pointer) = self.current_pointer() {
             d = d.at_pointer(pointer);
@@ -286,7 +306,11 @@ impl Builder<'_> {
     fn current_pointer(&self) -> Option<String> {
         self.stack.last().map(|f| match f {
             Frame::Seq { items, pointer, .. } => format!("{pointer}/{}", items.len()),
-            Frame::Map { pending: Some((k, _)), pointer, .. } => format!("{pointer}/{}", escape_pointer(k)),
+            Frame::Map {
+                pending: Some((k, _)),
+                pointer,
+                ..
+            } => format!("{pointer}/{}", escape_pointer(k)),
             Frame::Map { pointer, .. } => pointer.clone(),
         })
     }
@@ -295,24 +319,42 @@ impl Builder<'_> {
     fn slot(&self) -> Slot {
         match self.stack.last() {
             None => Slot::Root,
-            Some(Frame::Seq { items, pointer, .. }) => Slot::Value(format!("{pointer}/{}", items.len()), None),
-            Some(Frame::Map { skip_value: true, .. }) => Slot::Skip,
-            Some(Frame::Map { pending: None, .. }) => Slot::Key,
-            Some(Frame::Map { pending: Some((k, kspan)), pointer, .. }) => {
-                Slot::Value(format!("{pointer}/{}", escape_pointer(k)), Some(*kspan))
+            Some(Frame::Seq { items, pointer, .. }) => {
+                Slot::Value(format!("{pointer}/{}", items.len()), None)
             }
+            Some(Frame::Map {
+                skip_value: true, ..
+            }) => Slot::Skip,
+            Some(Frame::Map { pending: None, .. }) => Slot::Key,
+            Some(Frame::Map {
+                pending: Some((k, kspan)),
+                pointer,
+                ..
+            }) => Slot::Value(format!("{pointer}/{}", escape_pointer(k)), Some(*kspan)),
         }
     }
 
     /// Accepts a finished node.
-    fn finish(&mut self, value: Value, at: (Position, Position), anchor: usize, is_string_scalar: bool) {
+    fn finish(
+        &mut self,
+        value: Value,
+        at: (Position, Position),
+        anchor: usize,
+        is_string_scalar: bool,
+    ) {
         if anchor != 0 {
             let n = count_nodes(&value);
             self.anchors.insert(anchor, (value.clone(), n));
         }
         match self.slot() {
             Slot::Root => {
-                self.spans.insert(String::new(), NodeSpan { value: at, key: None });
+                self.spans.insert(
+                    String::new(),
+                    NodeSpan {
+                        value: at,
+                        key: None,
+                    },
+                );
                 self.root = Some(value);
             }
             Slot::Skip => {
@@ -330,14 +372,25 @@ impl Builder<'_> {
                         let duplicate = matches!(self.stack.last(), Some(Frame::Map { map, .. }) if map.contains_key(&k));
                         if duplicate {
                             let first = match self.stack.last() {
-                                Some(Frame::Map { pointer, .. }) => self.spans.get(&format!("{pointer}/{}", escape_pointer(&k))).and_then(|s| s.key),
+                                Some(Frame::Map { pointer, .. }) => self
+                                    .spans
+                                    .get(&format!("{pointer}/{}", escape_pointer(&k)))
+                                    .and_then(|s| s.key),
                                 _ => None,
                             };
                             let help = match first {
-                                Some((p, _)) => format!("the first `{k}` is at line {}, column {}; keep one of them", p.line, p.column),
+                                Some((p, _)) => format!(
+                                    "the first `{k}` is at line {}, column {}; keep one of them",
+                                    p.line, p.column
+                                ),
                                 None => "keep only one of them".to_string(),
                             };
-                            self.error(at, Code::DuplicateKey, format!("the key `{k}` appears twice in the same mapping"), Some(&help));
+                            self.error(
+                                at,
+                                Code::DuplicateKey,
+                                format!("the key `{k}` appears twice in the same mapping"),
+                                Some(&help),
+                            );
                             if let Some(Frame::Map { skip_value, .. }) = self.stack.last_mut() {
                                 *skip_value = true;
                             }
@@ -374,21 +427,33 @@ impl Builder<'_> {
         }
     }
 
-    fn scalar(&mut self, text: Cow<'_, str>, style: ScalarStyle, anchor: usize, tag: Option<Cow<'_, Tag>>, at: (Position, Position)) {
+    fn scalar(
+        &mut self,
+        text: Cow<'_, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tag: Option<Cow<'_, Tag>>,
+        at: (Position, Position),
+    ) {
         if let Some(t) = &tag {
             let nonspecific = t.handle == "!" && t.suffix.is_empty();
             if !nonspecific && !is_core_tag(t) {
                 self.error(
                     at,
                     Code::UnsupportedYaml,
-                    format!("the tag `{}{}` is not allowed in content", t.handle, t.suffix),
+                    format!(
+                        "the tag `{}{}` is not allowed in content",
+                        t.handle, t.suffix
+                    ),
                     Some("remove the tag; content is plain text, lists and mappings"),
                 );
                 self.finish(Value::Null, at, anchor, false);
                 return;
             }
         }
-        let nonspecific = tag.as_ref().is_some_and(|t| t.handle == "!" && t.suffix.is_empty());
+        let nonspecific = tag
+            .as_ref()
+            .is_some_and(|t| t.handle == "!" && t.suffix.is_empty());
         let resolved = if nonspecific {
             Some(Scalar::String(text.clone()))
         } else {
@@ -412,7 +477,10 @@ impl Builder<'_> {
             },
             Some(Scalar::String(s)) => (Value::String(s.into_owned()), true),
             None => {
-                let tag_text = tag.as_ref().map(|t| format!("{}{}", t.handle, t.suffix)).unwrap_or_default();
+                let tag_text = tag
+                    .as_ref()
+                    .map(|t| format!("{}{}", t.handle, t.suffix))
+                    .unwrap_or_default();
                 self.error(
                     at,
                     Code::UnsupportedYaml,
@@ -425,7 +493,13 @@ impl Builder<'_> {
         self.finish(value, at, anchor, is_string);
     }
 
-    fn start_collection(&mut self, seq: bool, anchor: usize, tag: Option<Cow<'_, Tag>>, at: (Position, Position)) -> bool {
+    fn start_collection(
+        &mut self,
+        seq: bool,
+        anchor: usize,
+        tag: Option<Cow<'_, Tag>>,
+        at: (Position, Position),
+    ) -> bool {
         if self.stack.len() >= MAX_DEPTH {
             self.error(
                 at,
@@ -436,12 +510,16 @@ impl Builder<'_> {
             return false;
         }
         if let Some(t) = &tag {
-            let allowed = (t.handle == "!" && t.suffix.is_empty()) || (is_core_tag(t) && (t.suffix == "seq" || t.suffix == "map"));
+            let allowed = (t.handle == "!" && t.suffix.is_empty())
+                || (is_core_tag(t) && (t.suffix == "seq" || t.suffix == "map"));
             if !allowed {
                 self.error(
                     at,
                     Code::UnsupportedYaml,
-                    format!("the tag `{}{}` is not allowed in content", t.handle, t.suffix),
+                    format!(
+                        "the tag `{}{}` is not allowed in content",
+                        t.handle, t.suffix
+                    ),
                     Some("remove the tag; content is plain text, lists and mappings"),
                 );
             }
@@ -462,18 +540,47 @@ impl Builder<'_> {
         };
         let start = at.0;
         self.stack.push(if seq {
-            Frame::Seq { items: Vec::new(), pointer, start, anchor, key }
+            Frame::Seq {
+                items: Vec::new(),
+                pointer,
+                start,
+                anchor,
+                key,
+            }
         } else {
-            Frame::Map { map: Map::new(), pointer, start, anchor, key, pending: None, skip_value: false }
+            Frame::Map {
+                map: Map::new(),
+                pointer,
+                start,
+                anchor,
+                key,
+                pending: None,
+                skip_value: false,
+            }
         });
         true
     }
 
     fn end_collection(&mut self, end: Position) {
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         let (value, pointer, start, anchor, key) = match frame {
-            Frame::Seq { items, pointer, start, anchor, key } => (Value::Array(items), pointer, start, anchor, key),
-            Frame::Map { map, pointer, start, anchor, key, .. } => (Value::Object(map), pointer, start, anchor, key),
+            Frame::Seq {
+                items,
+                pointer,
+                start,
+                anchor,
+                key,
+            } => (Value::Array(items), pointer, start, anchor, key),
+            Frame::Map {
+                map,
+                pointer,
+                start,
+                anchor,
+                key,
+                ..
+            } => (Value::Object(map), pointer, start, anchor, key),
         };
         let at = (start, end);
         let complex_key = pointer == "/<complex key>";
@@ -512,7 +619,12 @@ impl Builder<'_> {
                 }
             }
             None => {
-                self.error(at, Code::YamlSyntax, "an alias refers to an anchor that is not defined before it", None);
+                self.error(
+                    at,
+                    Code::YamlSyntax,
+                    "an alias refers to an anchor that is not defined before it",
+                    None,
+                );
                 self.finish(Value::Null, at, 0, false);
             }
         }
@@ -546,8 +658,7 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
     let mut parser = Parser::new_from_str(text);
     // Depth beyond MAX_DEPTH: events are still consumed but not built.
     let mut ignored_depth = 0usize;
-    loop {
-        let Some(next) = parser.next_event() else { break };
+    while let Some(next) = parser.next_event() {
         let (event, span) = match next {
             Ok(e) => e,
             Err(e) => {
@@ -558,7 +669,12 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
                 } else {
                     None
                 };
-                let mut d = Diagnostic::new(file, at, Code::YamlSyntax, format!("YAML syntax error: {info}"));
+                let mut d = Diagnostic::new(
+                    file,
+                    at,
+                    Code::YamlSyntax,
+                    format!("YAML syntax error: {info}"),
+                );
                 if let Some(h) = help {
                     d = d.with_help(h);
                 }
@@ -607,13 +723,25 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
         return Err(b.diags);
     }
     match b.root {
-        None => Err(vec![Diagnostic::new(file, Position::START, Code::UnsupportedYaml, "the file holds no content (it is empty or only comments)")
-            .with_help("fill it in, or delete the file")]),
-        Some(Value::Null) if documents <= 1 && b.spans.len() <= 1 => {
-            Err(vec![Diagnostic::new(file, Position::START, Code::UnsupportedYaml, "the file holds no content (its only document is empty)")
-                .with_help("fill it in, or delete the file")])
-        }
-        Some(value) => Ok(Document { value, spans: b.spans, source: text.to_string() }),
+        None => Err(vec![Diagnostic::new(
+            file,
+            Position::START,
+            Code::UnsupportedYaml,
+            "the file holds no content (it is empty or only comments)",
+        )
+        .with_help("fill it in, or delete the file")]),
+        Some(Value::Null) if documents <= 1 && b.spans.len() <= 1 => Err(vec![Diagnostic::new(
+            file,
+            Position::START,
+            Code::UnsupportedYaml,
+            "the file holds no content (its only document is empty)",
+        )
+        .with_help("fill it in, or delete the file")]),
+        Some(value) => Ok(Document {
+            value,
+            spans: b.spans,
+            source: text.to_string(),
+        }),
     }
 }
 
@@ -654,7 +782,10 @@ mod tests {
         assert_eq!(s.key.map(|k| k.0), Some(Position { line: 1, column: 1 }));
         assert_eq!(s.value.0, Position { line: 1, column: 5 });
         // Unknown pointers fall back to the nearest ancestor.
-        assert_eq!(d.locate("/list/1/deeper").value.0, Position { line: 4, column: 5 });
+        assert_eq!(
+            d.locate("/list/1/deeper").value.0,
+            Position { line: 4, column: 5 }
+        );
     }
 
     #[test]

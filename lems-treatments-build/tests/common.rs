@@ -35,7 +35,9 @@ pub fn corpus_cases() -> Vec<PathBuf> {
 
 /// Makes `<tmp>/<name>/{data,schema}`: the real content with the case applied.
 pub fn materialise(case: &Path, name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus").join(name);
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("corpus")
+        .join(name);
     let _ = std::fs::remove_dir_all(&root);
     copy_dir(&repo_root().join("data"), &root.join("data"));
     copy_dir(&repo_root().join("schema"), &root.join("schema"));
@@ -44,8 +46,12 @@ pub fn materialise(case: &Path, name: &str) -> PathBuf {
         let name = entry.file_name();
         if name == "REMOVE" {
             let list = std::fs::read_to_string(entry.path()).expect("REMOVE");
-            for line in list.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-                std::fs::remove_file(root.join("data").join(line.trim())).expect("remove listed file");
+            for line in list
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            {
+                std::fs::remove_file(root.join("data").join(line.trim()))
+                    .expect("remove listed file");
             }
         } else if entry.path().is_dir() {
             copy_dir(&entry.path(), &root.join("data").join(&name));

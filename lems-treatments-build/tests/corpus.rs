@@ -8,36 +8,65 @@ use lems_treatments_build::{run, SchemaCheck};
 fn build_lines(root: &std::path::Path, check: SchemaCheck) -> Vec<String> {
     let out = root.join("out");
     std::fs::create_dir_all(&out).expect("out dir");
-    let lines = std::panic::catch_unwind(|| run(root, &out, check)).unwrap_or_else(|_| panic!("build script panicked for {}", root.display()));
-    lines.into_iter().filter(|l| !l.starts_with("cargo::rerun-if-changed=")).collect()
+    let lines = std::panic::catch_unwind(|| run(root, &out, check))
+        .unwrap_or_else(|_| panic!("build script panicked for {}", root.display()));
+    lines
+        .into_iter()
+        .filter(|l| !l.starts_with("cargo::rerun-if-changed="))
+        .collect()
 }
 
 #[test]
 fn every_case_fails_with_located_one_line_errors_and_no_panic() {
     let cases = common::corpus_cases();
-    assert!(cases.len() >= 30, "the corpus holds at least 30 cases, found {}", cases.len());
+    assert!(
+        cases.len() >= 30,
+        "the corpus holds at least 30 cases, found {}",
+        cases.len()
+    );
     for case in cases {
-        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("case").to_string();
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("case")
+            .to_string();
         let root = common::materialise(&case, &name);
         let lines = build_lines(&root, SchemaCheck::Validate);
         assert!(lines.len() >= 2, "{name}: expected errors, got {lines:?}");
         let (last, errors) = lines.split_last().expect("non-empty");
-        assert!(last.contains("lems-content -- check"), "{name}: ends with the hint");
+        assert!(
+            last.contains("lems-content -- check"),
+            "{name}: ends with the hint"
+        );
         for line in errors {
-            let rest = line.strip_prefix("cargo::error=").unwrap_or_else(|| panic!("{name}: {line}"));
+            let rest = line
+                .strip_prefix("cargo::error=")
+                .unwrap_or_else(|| panic!("{name}: {line}"));
             assert!(!rest.contains('\n'));
             // data/…:LINE:COL: message
             let mut parts = rest.splitn(4, ':');
             let file = parts.next().unwrap_or("");
-            let line_no: usize = parts.next().and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("{name}: no line in {rest}"));
-            let col: usize = parts.next().and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("{name}: no column in {rest}"));
-            assert!(file.starts_with("data/") || file.starts_with("schema/"), "{name}: {file}");
+            let line_no: usize = parts
+                .next()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or_else(|| panic!("{name}: no line in {rest}"));
+            let col: usize = parts
+                .next()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or_else(|| panic!("{name}: no column in {rest}"));
+            assert!(
+                file.starts_with("data/") || file.starts_with("schema/"),
+                "{name}: {file}"
+            );
             assert!(line_no >= 1 && col >= 1);
         }
         insta::assert_snapshot!(format!("build__{name}"), errors.join("\n"));
         // Without the schema pass the content must still be refused.
         let lines = build_lines(&root, SchemaCheck::Skip);
-        assert!(lines.iter().any(|l| l.starts_with("cargo::error=")), "{name}: accepted without the schema pass");
+        assert!(
+            lines.iter().any(|l| l.starts_with("cargo::error=")),
+            "{name}: accepted without the schema pass"
+        );
     }
 }
 
@@ -45,16 +74,29 @@ fn every_case_fails_with_located_one_line_errors_and_no_panic() {
 fn a_very_large_file_is_refused_before_parsing() {
     let case = common::repo_root().join("tests/corpus/empty_file");
     let root = common::materialise(&case, "very_large_file");
-    let big = format!("id: pyridostigmine\nname: \"{}\"\n", "a".repeat(2 * 1024 * 1024));
+    let big = format!(
+        "id: pyridostigmine\nname: \"{}\"\n",
+        "a".repeat(2 * 1024 * 1024)
+    );
     std::fs::write(root.join("data/treatments/pyridostigmine.yaml"), big).expect("write");
     let lines = build_lines(&root, SchemaCheck::Validate);
-    assert!(lines[0].contains("data/treatments/pyridostigmine.yaml:1:1: the file is 2097180 bytes"), "{lines:?}");
+    assert!(
+        lines[0].contains("data/treatments/pyridostigmine.yaml:1:1: the file is 2097180 bytes"),
+        "{lines:?}"
+    );
 }
 
 #[test]
 fn the_real_content_is_clean() {
-    let report = lems_treatments_build::load(&lems_treatments_build::Paths::under(&common::repo_root()), SchemaCheck::Validate);
-    assert_eq!(report.diagnostics, vec![], "the committed content must be clean");
+    let report = lems_treatments_build::load(
+        &lems_treatments_build::Paths::under(&common::repo_root()),
+        SchemaCheck::Validate,
+    );
+    assert_eq!(
+        report.diagnostics,
+        vec![],
+        "the committed content must be clean"
+    );
     let content = report.content.expect("content");
     assert_eq!(content.treatments.len(), 13);
 }
@@ -66,5 +108,8 @@ fn generated_code_is_identical_with_and_without_the_schema_pass() {
     let b = lems_treatments_build::generate(&paths, SchemaCheck::Skip).expect("valid");
     assert_eq!(a, b);
     // Deterministic: the same bytes twice.
-    assert_eq!(a, lems_treatments_build::generate(&paths, SchemaCheck::Validate).expect("valid"));
+    assert_eq!(
+        a,
+        lems_treatments_build::generate(&paths, SchemaCheck::Validate).expect("valid")
+    );
 }
