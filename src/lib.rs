@@ -226,3 +226,8 @@ pub fn cautions_of(treatments: &[Treatment]) -> impl Iterator<Item = Caution> + 
         .copied()
         .filter(move |c| c.treatments().iter().any(|t| treatments.contains(t)))
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
