@@ -34,6 +34,9 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "schemars")]
+extern crate alloc;
+
 use core::cmp::Ordering;
 use core::fmt;
 use core::str::FromStr;
@@ -169,7 +172,65 @@ macro_rules! enum_traits {
                 self.id()
             }
         }
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $t {
+            /// Serializes as the content id, for example `"amifampridine"`.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $t {
+            /// Deserializes through [`FromStr`]: ids, names (and for treatments
+            /// synonyms and brands), in any case.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str(serde_impl::LookupVisitor::<Self>(core::marker::PhantomData))
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl serde_impl::Named for $t {
+            const EXPECTING: &'static str = concat!("the id or name of a ", stringify!($t));
+            fn lookup_str(s: &str) -> Option<Self> {
+                Self::lookup(s)
+            }
+        }
+        #[cfg(feature = "schemars")]
+        impl schemars::JsonSchema for $t {
+            fn schema_name() -> alloc::borrow::Cow<'static, str> {
+                stringify!($t).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let ids: alloc::vec::Vec<&'static str> = Self::ALL.iter().map(|v| v.id()).collect();
+                schemars::json_schema!({
+                    "type": "string",
+                    "enum": ids,
+                })
+            }
+        }
     )*};
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    use core::fmt;
+    use core::marker::PhantomData;
+
+    pub trait Named: Sized {
+        const EXPECTING: &'static str;
+        fn lookup_str(s: &str) -> Option<Self>;
+    }
+
+    pub struct LookupVisitor<T>(pub PhantomData<T>);
+
+    impl<T: Named> serde::de::Visitor<'_> for LookupVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            T::lookup_str(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+        }
+    }
 }
 
 enum_traits!(

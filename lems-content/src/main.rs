@@ -213,5 +213,26 @@ fn schema(root: &Path) -> ExitCode {
         }
         println!("wrote     {}", path.display());
     }
+    // The field reference in EDITING.md is generated from the same schemas.
+    let guide = root.join("EDITING.md");
+    if let Ok(old) = std::fs::read_to_string(&guide) {
+        match lems_treatments_build::docs::update_editing_guide(&old) {
+            Some(new) if new != old => {
+                if let Err(e) = std::fs::write(&guide, new) {
+                    eprintln!("error: could not write {}: {e}", guide.display());
+                    return ExitCode::from(2);
+                }
+                println!("wrote     {}", guide.display());
+            }
+            Some(_) => println!("unchanged {}", guide.display()),
+            None => {
+                eprintln!(
+                    "error: {} lacks the generated-section markers",
+                    guide.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
     ExitCode::SUCCESS
 }

@@ -60,6 +60,46 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in order.
+    pub const ALL: [Code; 15] = [
+        Code::Unreadable,
+        Code::YamlSyntax,
+        Code::DuplicateKey,
+        Code::UnsupportedYaml,
+        Code::InvisibleCharacter,
+        Code::UnknownField,
+        Code::MissingField,
+        Code::WrongType,
+        Code::InvalidValue,
+        Code::DuplicateId,
+        Code::UnknownReference,
+        Code::BadIdentifier,
+        Code::MissingSource,
+        Code::Layout,
+        Code::UnusableText,
+    ];
+
+    /// What the code means, with a typical example, for `EDITING.md`.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Code::Unreadable => "The file could not be read: not UTF-8, or larger than 1 MiB. Example: a file saved as Latin-1 with an `é` in it.",
+            Code::YamlSyntax => "The YAML is malformed. Example: a tab used for indentation, or a missing space after `:`.",
+            Code::DuplicateKey => "A key appears twice in one mapping. Example: two `name:` lines in one file; the message says where the first one is.",
+            Code::UnsupportedYaml => "Valid YAML that content may not use: an empty file, a second document after `---`, a tag such as `!include`, a key that is not text, nesting deeper than 64 levels, or anchors and aliases that expand too far.",
+            Code::InvisibleCharacter => "An invisible or direction-changing character (zero-width space, bidi override, byte order mark) that would hide what the text says from a reviewer.",
+            Code::UnknownField => "A field the schema does not know, usually a typo. Example: `brand:` instead of `brands:`; the help suggests the closest field.",
+            Code::MissingField => "A required field is missing or a required list is empty. Example: a treatment without `kind:`.",
+            Code::WrongType => "A value of the wrong type. Example: `name: 1e3` (YAML reads a number; quote it) or a list where one text is expected.",
+            Code::InvalidValue => "A value the schema or the rules do not allow. Example: `kind: medecine` (did you mean `medicine`?), an id with capitals, a date that does not exist.",
+            Code::DuplicateId => "Two things claim the same id or name. Example: an `id:` that differs from the file name, or a brand listed on two treatments.",
+            Code::UnknownReference => "A reference to an id that does not exist, or a mechanism or caution that nothing uses. Example: `mechanisms: [cholinesterase_inhibiton]`.",
+            Code::BadIdentifier => "An id that cannot become a Rust name. Example: a mechanism with `id: self`.",
+            Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
+            Code::Layout => "A file or folder in the wrong place, a `.yml` file, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
+            Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, or a `TODO` placeholder left by `lems-content new`.",
+        }
+    }
+
     /// The code as printed: `E0001` …
     pub fn as_str(self) -> &'static str {
         match self {

@@ -15,6 +15,7 @@
 pub mod codegen;
 pub mod content;
 pub mod diagnostic;
+pub mod docs;
 pub mod model;
 pub mod schema_check;
 pub mod suggest;

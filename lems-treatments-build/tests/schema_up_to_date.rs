@@ -20,3 +20,18 @@ fn committed_schemas_match_the_model_types() {
         stale.join(", ")
     );
 }
+
+#[test]
+fn the_editing_guide_is_current() {
+    let path = common::repo_root().join("EDITING.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let fresh = lems_treatments_build::docs::update_editing_guide(&committed);
+    assert!(
+        fresh.is_some(),
+        "EDITING.md lost its generated-section markers"
+    );
+    assert!(
+        fresh.as_deref() == Some(committed.as_str()),
+        "EDITING.md's field reference or error codes are out of date.\nRegenerate them with:\n\n    cargo run -p lems-content -- schema\n"
+    );
+}
