@@ -4,6 +4,7 @@
 //! reviewer reads every content change as prose. Changing any word of
 //! content fails these tests until the snapshot is accepted with
 //! `cargo insta review`.
+#![cfg(not(lems_custom_content))]
 
 use lems_treatments::{
     cautions_of, Category, Caution, Mechanism, Region, Source, Treatment, TreatmentKind, CONDITION,

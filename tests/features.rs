@@ -1,5 +1,5 @@
 //! The optional `serde` and `schemars` features.
-#![cfg(all(feature = "serde", feature = "schemars"))]
+#![cfg(all(feature = "serde", feature = "schemars", not(lems_custom_content)))]
 
 use lems_treatments::{Caution, Region, Treatment};
 

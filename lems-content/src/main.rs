@@ -105,13 +105,17 @@ fn paths_for(path: &Path) -> Option<Paths> {
 }
 
 fn check(path: &Path, format: Format) -> ExitCode {
-    let Some(paths) = paths_for(path) else {
+    let Some(mut paths) = paths_for(path) else {
         eprintln!(
             "error: `{}` is not a folder holding content (expected data/ inside it)",
             path.display()
         );
         return ExitCode::from(2);
     };
+    // A content tree without schemas of its own is checked against the current ones.
+    if !paths.schema.is_dir() && Path::new("schema").is_dir() {
+        paths.schema = PathBuf::from("schema");
+    }
     let report = load(&paths, SchemaCheck::Validate);
     let text = match format {
         Format::Human => render::human(&paths, &report, std::io::stdout().is_terminal()),

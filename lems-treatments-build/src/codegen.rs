@@ -19,9 +19,21 @@ fn ident(name: &str) -> Ident {
 
 /// Doc attributes for any text: one `#[doc]` per line, each with a leading
 /// space so it renders as `/// text`. The text stays a string literal, so
-/// nothing in it can end a comment or start code.
+/// nothing in it can end a comment or start code; line breaks of every kind
+/// split lines, and characters a comment may not hold (controls, bidi
+/// controls, which rustc rejects in comments) become spaces. The data itself
+/// is never changed: only its rendering in docs.
 fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.trim().lines().map(|l| format!(" {}", l.trim_end()));
+    let clean: String = text
+        .chars()
+        .map(|c| match c {
+            '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
+            c if c.is_control() && c != '\n' => ' ',
+            c if crate::yaml::invisible_char_name(c).is_some() => ' ',
+            c => c,
+        })
+        .collect();
+    let lines = clean.trim().lines().map(|l| format!(" {}", l.trim_end()));
     quote! { #(#[doc = #lines])* }
 }
 

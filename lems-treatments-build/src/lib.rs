@@ -67,6 +67,11 @@ pub fn cargo_error_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
 /// something under `data/` or `schema/` changes. Never panics.
 pub fn build_script() {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    println!("cargo::rerun-if-env-changed={CONTENT_DIR_ENV}");
+    println!("cargo::rustc-check-cfg=cfg(lems_custom_content)");
+    let custom = std::env::var_os(CONTENT_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     // Downstream users may skip the schema pass for published content; this
     // repository's own builds always validate (see the `validate` feature).
@@ -75,19 +80,34 @@ pub fn build_script() {
     } else {
         SchemaCheck::Validate
     };
-    for line in run(&manifest_dir, &out_dir, check) {
+    let mut paths = Paths::under(&manifest_dir);
+    if let Some(dir) = custom {
+        // A test tree (see tests/tricky/): its `data/` with this crate's schemas.
+        println!("cargo::rustc-cfg=lems_custom_content");
+        paths.data = dir.join("data");
+    }
+    for line in run_paths(&paths, &out_dir, check) {
         println!("{line}");
     }
 }
 
+/// An environment variable naming another content root (holding `data/`) to
+/// build instead of the crate's own: for the repository's tests of unusual
+/// content. Builds with it set compile with `cfg(lems_custom_content)`.
+pub const CONTENT_DIR_ENV: &str = "LEMS_TREATMENTS_CONTENT_DIR";
+
 /// The testable core of [`build_script`]: returns the lines to print.
 pub fn run(manifest_dir: &Path, out_dir: &Path, check: SchemaCheck) -> Vec<String> {
-    let paths = Paths::under(manifest_dir);
+    run_paths(&Paths::under(manifest_dir), out_dir, check)
+}
+
+/// [`run`] for explicit content and schema folders.
+pub fn run_paths(paths: &Paths, out_dir: &Path, check: SchemaCheck) -> Vec<String> {
     let mut lines = vec![
         format!("cargo::rerun-if-changed={}", paths.data.display()),
         format!("cargo::rerun-if-changed={}", paths.schema.display()),
     ];
-    match generate(&paths, check) {
+    match generate(paths, check) {
         Ok(code) => {
             let target = out_dir.join(GENERATED_FILE);
             // Write only when changed, so unchanged content does not rebuild the crate.

@@ -113,3 +113,37 @@ fn generated_code_is_identical_with_and_without_the_schema_pass() {
         lems_treatments_build::generate(&paths, SchemaCheck::Validate).expect("valid")
     );
 }
+
+#[test]
+fn schema_cases_are_reported_as_schema_problems() {
+    use lems_treatments_build::Code;
+    let list = std::fs::read_to_string(common::repo_root().join("tests/corpus/SCHEMA_CASES"))
+        .expect("SCHEMA_CASES");
+    let names: Vec<&str> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    assert!(names.len() >= 10);
+    for name in names {
+        let case = common::repo_root().join("tests/corpus").join(name);
+        assert!(case.is_dir(), "{name} is listed but not in the corpus");
+        let root = common::materialise(&case, &format!("schema_{name}"));
+        let report = lems_treatments_build::load(
+            &lems_treatments_build::Paths::under(&root),
+            SchemaCheck::Validate,
+        );
+        assert!(
+            report.diagnostics.iter().any(|d| matches!(
+                d.code,
+                Code::UnknownField
+                    | Code::MissingField
+                    | Code::WrongType
+                    | Code::InvalidValue
+                    | Code::UnusableText
+            )),
+            "{name}: {:?}",
+            report.diagnostics
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! Content full of code-like text compiles and reads back unchanged.
+//!
+//! Runs only when the crate is built from `tests/tricky/` instead of `data/`:
+//!
+//! ```text
+//! LEMS_TREATMENTS_CONTENT_DIR=$PWD/tests/tricky cargo test -p lems-treatments --test tricky
+//! ```
+#![cfg(lems_custom_content)]
+
+use lems_treatments::{Category, Caution, Mechanism, Source, Treatment, CONDITION, DISCLAIMER};
+use lems_treatments_build::{load, Paths, SchemaCheck};
+
+#[test]
+fn every_text_reads_back_exactly_as_written_in_yaml() {
+    let root = std::path::PathBuf::from(env!("LEMS_TREATMENTS_CONTENT_DIR"));
+    let mut paths = Paths::under(&root);
+    paths.schema = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+    let report = load(&paths, SchemaCheck::Validate);
+    assert_eq!(report.diagnostics, vec![]);
+    let c = report.content.expect("clean");
+
+    assert_eq!(Treatment::COUNT, c.treatments.len());
+    for t in Treatment::ALL {
+        let y = &c.treatments[t.id()].item;
+        assert_eq!(t.name(), y.name.0);
+        assert_eq!(t.summary(), y.summary.0);
+        assert_eq!(
+            t.usage().to_vec(),
+            y.usage.iter().map(|u| u.0.as_str()).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            t.synonyms().to_vec(),
+            y.synonyms.iter().map(|u| u.0.as_str()).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            t.brand_names().to_vec(),
+            y.brands
+                .iter()
+                .map(|b| b.name.0.as_str())
+                .collect::<Vec<_>>()
+        );
+        for (r, yr) in t.regulatory().iter().zip(&y.regulatory) {
+            assert_eq!(r.scope, yr.scope.0);
+            assert_eq!(r.authority, yr.authority.as_ref().map(|a| a.0.as_str()));
+        }
+        // Every name, synonym and brand still finds its treatment.
+        for key in std::iter::once(t.name())
+            .chain(t.synonyms().iter().copied())
+            .chain(t.brand_names().iter().copied())
+        {
+            assert_eq!(key.parse::<Treatment>(), Ok(*t), "{key:?}");
+        }
+    }
+    for m in Mechanism::ALL {
+        let y = &c.mechanisms[m.id()].item;
+        assert_eq!(
+            (m.name(), m.explanation()),
+            (y.name.0.as_str(), y.explanation.0.as_str())
+        );
+    }
+    for k in Caution::ALL {
+        let y = &c.cautions[k.id()].item;
+        assert_eq!(k.name(), y.title.0);
+        assert_eq!(k.explanation(), y.explanation.0);
+        assert_eq!(k.for_the_patient(), y.for_the_patient.0);
+    }
+    for k in Category::ALL {
+        let y = &c.categories[k.id()].item;
+        assert_eq!(
+            (k.name(), k.description()),
+            (y.name.0.as_str(), y.description.0.as_str())
+        );
+    }
+    for s in Source::ALL {
+        let y = &c.sources[s.id()].item;
+        assert_eq!(
+            (s.name(), s.publisher()),
+            (y.title.0.as_str(), y.publisher.0.as_str())
+        );
+    }
+    let y = &c.condition.item;
+    assert_eq!(CONDITION.name, y.name.0);
+    assert_eq!(CONDITION.abbreviation, y.abbreviation.0);
+    assert_eq!(CONDITION.summary, y.summary.0);
+    assert_eq!(CONDITION.normal_signal, y.normal_signal.0);
+    assert_eq!(CONDITION.what_goes_wrong, y.what_goes_wrong.0);
+    assert_eq!(CONDITION.treatment_goal, y.treatment_goal.0);
+    assert_eq!(CONDITION.associated_cancer.name, y.associated_cancer.name.0);
+    assert_eq!(
+        CONDITION.associated_cancer.treatment_note,
+        y.associated_cancer.treatment_note.0
+    );
+    assert_eq!(DISCLAIMER, c.disclaimer.item.text.0);
+    // The text really is unusual.
+    assert!(Mechanism::ALL[0]
+        .explanation()
+        .contains("*/ } ]; #![no_std] \"#; r##\"x\"##"));
+}
