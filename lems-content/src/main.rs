@@ -3,7 +3,7 @@
 //! It uses the very same loader and validator as the crate's build script.
 #![forbid(unsafe_code)]
 
-mod render;
+use lems_content::render;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

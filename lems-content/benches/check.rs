@@ -1,0 +1,97 @@
+//! How long `lems-content check` takes: over the real content, and over a
+//! generated tree with 100 times as many treatments.
+//!
+//! ```text
+//! cargo bench -p lems-content --bench check
+//! ```
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use lems_treatments_build::Paths;
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// A copy of a treatment file with a new id and every name, synonym and brand
+/// made unique (lookups must stay unambiguous).
+fn renamed(text: &str, id: &str, n: usize) -> String {
+    let mut out = String::new();
+    let mut in_synonyms = false;
+    for line in text.lines() {
+        if !line.starts_with(' ') && !line.starts_with('-') {
+            in_synonyms = line.starts_with("synonyms:");
+        }
+        let line = if line.starts_with("id: ") {
+            format!("id: {id}_copy_{n}")
+        } else if let Some(rest) = line.split_once("name: \"") {
+            format!("{}name: \"{n} {}", rest.0, rest.1)
+        } else if in_synonyms && line.trim_start().starts_with("- \"") {
+            line.replacen("- \"", &format!("- \"{n} "), 1)
+        } else {
+            line.to_string()
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+fn big_tree(repo: &Path, times: usize) -> std::io::Result<PathBuf> {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench_x{times}"));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(&repo.join("data"), &root.join("data"))?;
+    let dir = root.join("data/treatments");
+    let mut originals: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    originals.sort();
+    for path in originals {
+        let text = std::fs::read_to_string(&path)?;
+        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("x").to_string();
+        for n in 1..times {
+            std::fs::write(dir.join(format!("{id}_copy_{n}.yaml")), renamed(&text, &id, n))?;
+        }
+    }
+    Ok(root)
+}
+
+fn measure(label: &str, paths: &Paths, runs: usize) {
+    let (report, _) = lems_content::check_human(paths);
+    assert!(report.diagnostics.is_empty(), "{label}: {:?}", report.diagnostics.first());
+    let files = report.files.len();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let out = lems_content::check_human(paths);
+            std::hint::black_box(out);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let median = times[times.len() / 2];
+    println!(
+        "{label}: {files} files, median {:.1} ms, min {:.1} ms, max {:.1} ms over {runs} runs",
+        median.as_secs_f64() * 1e3,
+        times[0].as_secs_f64() * 1e3,
+        times[times.len() - 1].as_secs_f64() * 1e3
+    );
+}
+
+fn main() -> std::io::Result<()> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    measure("check, real content", &Paths::under(&repo), 30);
+    let big = big_tree(&repo, 100)?;
+    let mut paths = Paths::under(&big);
+    paths.schema = repo.join("schema");
+    measure("check, 100x treatments", &paths, 5);
+    Ok(())
+}
