@@ -52,13 +52,22 @@ fn big_tree(repo: &Path, times: usize) -> std::io::Result<PathBuf> {
     let _ = std::fs::remove_dir_all(&root);
     copy_dir(&repo.join("data"), &root.join("data"))?;
     let dir = root.join("data/treatments");
-    let mut originals: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut originals: Vec<PathBuf> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     originals.sort();
     for path in originals {
         let text = std::fs::read_to_string(&path)?;
-        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("x").to_string();
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("x")
+            .to_string();
         for n in 1..times {
-            std::fs::write(dir.join(format!("{id}_copy_{n}.yaml")), renamed(&text, &id, n))?;
+            std::fs::write(
+                dir.join(format!("{id}_copy_{n}.yaml")),
+                renamed(&text, &id, n),
+            )?;
         }
     }
     Ok(root)
@@ -66,7 +75,11 @@ fn big_tree(repo: &Path, times: usize) -> std::io::Result<PathBuf> {
 
 fn measure(label: &str, paths: &Paths, runs: usize) {
     let (report, _) = lems_content::check_human(paths);
-    assert!(report.diagnostics.is_empty(), "{label}: {:?}", report.diagnostics.first());
+    assert!(
+        report.diagnostics.is_empty(),
+        "{label}: {:?}",
+        report.diagnostics.first()
+    );
     let files = report.files.len();
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {

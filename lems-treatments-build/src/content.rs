@@ -213,7 +213,7 @@ impl Reader {
     }
 
     fn schema(&mut self, kind: FileKind) -> Option<CompiledSchema> {
-        if self.check == SchemaCheck::Skip {
+        if self.check == SchemaCheck::Skip || !cfg!(feature = "schema-validation") {
             return None;
         }
         let path = self.paths.schema.join(kind.schema_file());

@@ -15,6 +15,7 @@
 pub mod codegen;
 pub mod content;
 pub mod diagnostic;
+#[cfg(feature = "schema")]
 pub mod docs;
 pub mod model;
 pub mod schema_check;
@@ -73,12 +74,12 @@ pub fn build_script() {
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    // Downstream users may skip the schema pass for published content; this
-    // repository's own builds always validate (see the `validate` feature).
-    let check = if std::env::var_os("CARGO_FEATURE_SKIP_SCHEMA_VALIDATION").is_some() {
-        SchemaCheck::Skip
-    } else {
+    // Downstream builds of published content skip the schema pass; this
+    // repository's own builds always validate (see the `schema-validation` feature).
+    let check = if cfg!(feature = "schema-validation") {
         SchemaCheck::Validate
+    } else {
+        SchemaCheck::Skip
     };
     let mut paths = Paths::under(&manifest_dir);
     if let Some(dir) = custom {

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+#[cfg(feature = "schema")]
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
@@ -72,6 +73,7 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Id {
     fn inline_schema() -> bool {
         true
@@ -110,6 +112,7 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Text {
     fn inline_schema() -> bool {
         true
@@ -148,6 +151,7 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Date {
     fn inline_schema() -> bool {
         true
@@ -190,7 +194,8 @@ macro_rules! closed_set {
         }
     ) => {
         $(#[doc = $doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(JsonSchema))]
         pub enum $name {
             $(
                 $(#[doc = $vdoc])*
@@ -288,20 +293,22 @@ closed_set! {
 }
 
 /// A brand name a treatment is sold under.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("defaultSnippets" = [{"label": "brand", "body": {"name": "$1", "regions": []}}]))]
+#[cfg_attr(feature = "schema", schemars(extend("defaultSnippets" = [{"label": "brand", "body": {"name": "$1", "regions": []}}])))]
 pub struct Brand {
     /// The brand name exactly as it is printed, for example `Firdapse`.
     pub name: Text,
     /// The regions where the source says this brand is approved or available (`us`, `eu`). Leave empty when the source names none.
     #[serde(default)]
-    #[schemars(extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub regions: Vec<Region>,
 }
 
 /// A regulatory fact about a treatment in one region.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Regulatory {
     /// The region the fact is about: `us` or `eu`.
@@ -318,9 +325,10 @@ pub struct Regulatory {
 }
 
 /// One treatment of LEMS: the file `data/treatments/<id>.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "LEMS treatment")]
+#[cfg_attr(feature = "schema", schemars(title = "LEMS treatment"))]
 pub struct TreatmentFile {
     /// The treatment's id: lowercase words joined by `_`, the same as the file name without `.yaml`. Code uses it; changing it breaks users.
     pub id: Id,
@@ -328,7 +336,7 @@ pub struct TreatmentFile {
     pub name: Text,
     /// Other names the source uses for it, for example `IVIG`. Lookups accept these, ignoring case.
     #[serde(default)]
-    #[schemars(extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub synonyms: Vec<Text>,
     /// Brand names it is sold under, with the regions the source names. Lookups accept these, ignoring case.
     #[serde(default)]
@@ -339,33 +347,34 @@ pub struct TreatmentFile {
     pub category: Id,
     /// The ids of how it works (files in `data/mechanisms/`). May be empty when the source does not say.
     #[serde(default)]
-    #[schemars(extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub mechanisms: Vec<Id>,
     /// What it does, in one or two plain sentences.
     pub summary: Text,
     /// How and when it is used, one statement per item (how well it works, for whom, with what).
-    #[schemars(length(min = 1))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub usage: Vec<Text>,
     /// Regulatory facts the sources state, one per region and status.
     #[serde(default)]
     pub regulatory: Vec<Regulatory>,
     /// The ids of cautions that apply to this treatment alone (files in `data/cautions/`). Cautions of its class are added automatically: do not repeat them here.
     #[serde(default)]
-    #[schemars(extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub cautions: Vec<Id>,
     /// The ids of treatments the source says it is sometimes combined with.
     #[serde(default)]
-    #[schemars(extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub used_with: Vec<Id>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
-    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
 }
 
 /// A class of treatments: the file `data/categories/<id>.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "LEMS treatment class")]
+#[cfg_attr(feature = "schema", schemars(title = "LEMS treatment class"))]
 pub struct CategoryFile {
     /// The class's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
     pub id: Id,
@@ -380,17 +389,18 @@ pub struct CategoryFile {
     pub description: Text,
     /// The ids of cautions that the source states for every treatment of this class (and of its sub-classes). Written once here, they apply to every member.
     #[serde(default)]
-    #[schemars(extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub cautions: Vec<Id>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
-    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
 }
 
 /// How a treatment works: the file `data/mechanisms/<id>.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "LEMS treatment mechanism")]
+#[cfg_attr(feature = "schema", schemars(title = "LEMS treatment mechanism"))]
 pub struct MechanismFile {
     /// The mechanism's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
     pub id: Id,
@@ -401,14 +411,15 @@ pub struct MechanismFile {
     /// How it works, in plain words, tied to the nerve-to-muscle story (acetylcholine, cholinesterase, nerve endings).
     pub explanation: Text,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
-    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
 }
 
 /// A caution: the file `data/cautions/<id>.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "LEMS treatment caution")]
+#[cfg_attr(feature = "schema", schemars(title = "LEMS treatment caution"))]
 pub struct CautionFile {
     /// The caution's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
     pub id: Id,
@@ -421,14 +432,15 @@ pub struct CautionFile {
     /// What follows for the patient, for example the monitoring that is needed.
     pub for_the_patient: Text,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
-    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
 }
 
 /// A source that content cites: the file `data/sources/<id>.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "LEMS content source")]
+#[cfg_attr(feature = "schema", schemars(title = "LEMS content source"))]
 pub struct SourceFile {
     /// The source's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
     pub id: Id,
@@ -444,7 +456,8 @@ pub struct SourceFile {
 }
 
 /// The cancer that LEMS is associated with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssociatedCancer {
     /// The cancer's name, for example `small-cell lung cancer`.
@@ -456,9 +469,10 @@ pub struct AssociatedCancer {
 }
 
 /// The condition itself: the file `data/condition.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "The condition (LEMS)")]
+#[cfg_attr(feature = "schema", schemars(title = "The condition (LEMS)"))]
 pub struct ConditionFile {
     /// The condition's full name.
     pub name: Text,
@@ -477,14 +491,15 @@ pub struct ConditionFile {
     /// The cancer associated with the condition.
     pub associated_cancer: AssociatedCancer,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
-    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
 }
 
 /// The disclaimer shown with the content: the file `data/disclaimer.yaml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Disclaimer")]
+#[cfg_attr(feature = "schema", schemars(title = "Disclaimer"))]
 pub struct DisclaimerFile {
     /// The disclaimer, in our own words: the content is information, not medical advice.
     pub text: Text,
@@ -566,6 +581,7 @@ impl FileKind {
     }
 
     /// The JSON Schema of this kind, generated from the model types.
+    #[cfg(feature = "schema")]
     pub fn schema(self) -> Schema {
         match self {
             FileKind::Treatment => schemars::schema_for!(TreatmentFile),
@@ -579,6 +595,7 @@ impl FileKind {
     }
 
     /// The schema as the committed file's text: pretty JSON with a final newline.
+    #[cfg(feature = "schema")]
     pub fn schema_text(self) -> String {
         let mut text = serde_json::to_string_pretty(&self.schema().to_value())
             .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

@@ -1,144 +1,25 @@
 //! Schema validation of one parsed file against the committed JSON Schema,
 //! with every error turned into a located, plain-language diagnostic.
 
-use std::collections::BTreeSet;
+#[cfg(feature = "schema-validation")]
+pub use imp::CompiledSchema;
 
-use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::Validator;
-use serde_json::Value;
+/// Without the `schema-validation` feature there is no schema to compile:
+/// this type has no values, and content is checked by the model types alone.
+#[cfg(not(feature = "schema-validation"))]
+pub enum CompiledSchema {}
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{DATE_PATTERN, ID_PATTERN};
-use crate::suggest::did_you_mean;
-use crate::yaml::{escape_pointer, Document};
-
-/// A compiled schema, with the schema's JSON kept to look up descriptions.
-pub struct CompiledSchema {
-    validator: Validator,
-    schema: Value,
-}
-
+#[cfg(not(feature = "schema-validation"))]
 impl CompiledSchema {
-    /// Compiles a draft 2020-12 schema. The error says why it is not a usable schema.
-    pub fn new(schema: Value) -> Result<Self, String> {
-        let validator = jsonschema::draft202012::options()
-            .build(&schema)
-            .map_err(|e| e.to_string())?;
-        Ok(CompiledSchema { validator, schema })
+    /// Always fails: built without the `schema-validation` feature.
+    pub fn new(_: serde_json::Value) -> Result<Self, String> {
+        Err("built without the `schema-validation` feature".into())
     }
 
-    /// Validates a document; returns one diagnostic per problem, deduplicated.
-    pub fn check(&self, file: &str, doc: &Document) -> Vec<Diagnostic> {
-        let mut out: Vec<Diagnostic> = Vec::new();
-        let mut seen_values: BTreeSet<String> = BTreeSet::new();
-        for error in self.validator.iter_errors(&doc.value) {
-            let pointer = error.instance_path().as_str().to_string();
-            let instance = doc.value.pointer(&pointer).unwrap_or(&Value::Null);
-            let field_schema = schema_at(&self.schema, &self.schema, &pointer);
-            let field_desc = field_schema
-                .and_then(|s| s.get("description"))
-                .and_then(Value::as_str);
-            let field_name = field_label(&pointer);
-            match error.kind() {
-                ValidationErrorKind::AdditionalProperties { unexpected }
-                | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
-                    let known = property_names(&self.schema, field_schema);
-                    for key in unexpected {
-                        let p = format!("{pointer}/{}", escape_pointer(key));
-                        let span = doc.locate(&p);
-                        let (start, end) = span.key.unwrap_or(span.value);
-                        let help = match did_you_mean(key, known.iter().map(String::as_str)) {
-                            Some(s) => format!(
-                                "did you mean `{s}`? The fields allowed here are: {}",
-                                known.join(", ")
-                            ),
-                            None => format!(
-                                "remove it; the fields allowed here are: {}",
-                                known.join(", ")
-                            ),
-                        };
-                        out.push(
-                            Diagnostic::new(
-                                file,
-                                start,
-                                Code::UnknownField,
-                                format!("unknown field `{key}`"),
-                            )
-                            .until(end)
-                            .at_pointer(p)
-                            .with_help(help),
-                        );
-                    }
-                }
-                ValidationErrorKind::Required { property } => {
-                    let name = property.as_str().unwrap_or("?");
-                    let span = doc.locate(&pointer);
-                    let prop_schema = field_schema
-                        .and_then(|s| resolve(&self.schema, s).get("properties"))
-                        .and_then(|p| p.get(name));
-                    let desc = prop_schema
-                        .and_then(|s| s.get("description"))
-                        .and_then(Value::as_str);
-                    let mut d = Diagnostic::new(
-                        file,
-                        span.value.0,
-                        Code::MissingField,
-                        format!(
-                            "missing field `{name}`{}",
-                            if pointer.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" in {field_name}")
-                            }
-                        ),
-                    )
-                    .at_pointer(pointer.clone());
-                    d = d.with_help(match desc {
-                        Some(desc) => format!("add `{name}:` ({})", first_sentence(desc)),
-                        None => format!("add `{name}:`"),
-                    });
-                    out.push(d);
-                }
-                kind => {
-                    if !seen_values.insert(pointer.clone()) {
-                        // One problem, reported once (schemars puts `type` and `enum` on one node).
-                        continue;
-                    }
-                    let span = doc.locate(&pointer);
-                    let raw = doc.source_of(&pointer);
-                    let (code, message, help) = describe_value_error(
-                        kind,
-                        instance,
-                        raw,
-                        &field_name,
-                        field_schema.map(|s| resolve(&self.schema, s)),
-                    );
-                    let help = match (help, field_desc) {
-                        (Some(h), Some(desc)) => {
-                            Some(format!("{h}. {field_name}: {}", first_sentence(desc)))
-                        }
-                        (Some(h), None) => Some(h),
-                        (None, Some(desc)) => {
-                            Some(format!("{field_name}: {}", first_sentence(desc)))
-                        }
-                        (None, None) => None,
-                    };
-                    let mut d = Diagnostic::new(file, span.value.0, code, message)
-                        .until(span.value.1)
-                        .at_pointer(pointer.clone());
-                    if let Some(h) = help {
-                        d = d.with_help(h);
-                    }
-                    out.push(d);
-                }
-            }
-        }
-        out
+    /// Unreachable: there are no values of this type.
+    pub fn check(&self, _: &str, _: &crate::yaml::Document) -> Vec<crate::Diagnostic> {
+        match *self {}
     }
-}
-
-fn first_sentence(desc: &str) -> &str {
-    desc.split_inclusive(". ").next().unwrap_or(desc).trim_end()
 }
 
 /// A readable name for the field at `pointer`: `brands[0].regions[1]`.
@@ -161,218 +42,6 @@ pub fn field_label(pointer: &str) -> String {
     format!("`{out}`")
 }
 
-fn kind_word(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "nothing (an empty value)",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "a mapping",
-    }
-}
-
-fn type_word(t: &str) -> &'static str {
-    match t {
-        "string" => "text",
-        "integer" => "a whole number",
-        "number" => "a number",
-        "boolean" => "true or false",
-        "array" => "a list",
-        "object" => "a mapping (`key: value` lines)",
-        "null" => "nothing",
-        _ => "a value of another type",
-    }
-}
-
-fn describe_value_error(
-    kind: &ValidationErrorKind,
-    instance: &Value,
-    raw: Option<&str>,
-    field: &str,
-    schema: Option<&Value>,
-) -> (Code, String, Option<String>) {
-    match kind {
-        ValidationErrorKind::Type { kind } => {
-            let expected: Vec<&str> = match kind {
-                TypeKind::Single(t) => vec![type_word(&t.to_string())],
-                TypeKind::Multiple(ts) => ts.iter().map(|t| type_word(&t.to_string())).collect(),
-            };
-            let expected = expected.join(" or ");
-            let as_written = raw.map_or_else(|| scalar_text(instance), str::to_string);
-            let help = match instance {
-                Value::Bool(_) | Value::Number(_) | Value::Null if expected.starts_with("text") => {
-                    Some(format!(
-                    "YAML read `{as_written}` as {}; put it in quotes to keep it as text: \"{}\"",
-                    kind_word(instance),
-                    as_written.trim_matches(|c| c == '"' || c == '\'')
-                ))
-                }
-                Value::String(s) if expected.starts_with("true") => Some(format!(
-                    "write `true` or `false`; YAML 1.2 reads `{s}` as text, not as yes/no"
-                )),
-                Value::Array(_) if expected.starts_with("text") => {
-                    Some("write one piece of text here, not a list".to_string())
-                }
-                _ => None,
-            };
-            (
-                Code::WrongType,
-                format!(
-                    "{field} must be {expected}, but it is {}",
-                    kind_word(instance)
-                ),
-                help,
-            )
-        }
-        ValidationErrorKind::Enum { options } => {
-            let allowed: Vec<String> = options
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let got = scalar_text(instance);
-            let help = match did_you_mean(&got, allowed.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? Allowed values: {}", allowed.join(", ")),
-                None => format!("allowed values: {}", allowed.join(", ")),
-            };
-            (
-                Code::InvalidValue,
-                format!("`{got}` is not an allowed value for {field}"),
-                Some(help),
-            )
-        }
-        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
-            let mut allowed = Vec::new();
-            if let Some(s) = schema {
-                for key in ["oneOf", "anyOf"] {
-                    for alt in s.get(key).and_then(Value::as_array).into_iter().flatten() {
-                        if let Some(c) = alt.get("const").and_then(Value::as_str) {
-                            allowed.push(c.to_string());
-                        }
-                        for e in alt
-                            .get("enum")
-                            .and_then(Value::as_array)
-                            .into_iter()
-                            .flatten()
-                        {
-                            if let Some(e) = e.as_str() {
-                                allowed.push(e.to_string());
-                            }
-                        }
-                    }
-                }
-            }
-            let got = scalar_text(instance);
-            if allowed.is_empty() {
-                (
-                    Code::InvalidValue,
-                    format!(
-                        "{field} does not have an allowed shape ({})",
-                        kind_word(instance)
-                    ),
-                    None,
-                )
-            } else {
-                let help = match did_you_mean(&got, allowed.iter().map(String::as_str)) {
-                    Some(s) => {
-                        format!("did you mean `{s}`? Allowed values: {}", allowed.join(", "))
-                    }
-                    None => format!("allowed values: {}", allowed.join(", ")),
-                };
-                (
-                    Code::InvalidValue,
-                    format!("`{got}` is not an allowed value for {field}"),
-                    Some(help),
-                )
-            }
-        }
-        ValidationErrorKind::Pattern { pattern } => {
-            let got = scalar_text(instance);
-            if pattern == ID_PATTERN {
-                (
-                    Code::InvalidValue,
-                    format!("`{got}` is not a valid id"),
-                    Some(format!(
-                        "ids are lowercase words joined by single underscores, for example `{}`",
-                        suggest_id(&got)
-                    )),
-                )
-            } else if pattern == "\\S" {
-                (
-                    Code::UnusableText,
-                    format!("{field} is blank (only spaces)"),
-                    Some("write the text, or remove the field if it is optional".into()),
-                )
-            } else if pattern == DATE_PATTERN {
-                (
-                    Code::InvalidValue,
-                    format!("`{got}` is not a date written YYYY-MM-DD"),
-                    Some(
-                        "write the date as YYYY-MM-DD, in quotes, for example \"2019-07-18\""
-                            .into(),
-                    ),
-                )
-            } else {
-                (
-                    Code::InvalidValue,
-                    format!("`{got}` does not have the form {field} needs (pattern {pattern})"),
-                    None,
-                )
-            }
-        }
-        ValidationErrorKind::MinLength { .. } => (
-            Code::UnusableText,
-            format!("{field} is empty"),
-            Some("write the text, or remove the field if it is optional".into()),
-        ),
-        ValidationErrorKind::MaxLength { limit } => (
-            Code::InvalidValue,
-            format!("{field} is longer than {limit} characters"),
-            None,
-        ),
-        ValidationErrorKind::MinItems { limit } => (
-            Code::MissingField,
-            format!(
-                "{field} needs at least {limit} item{}",
-                if *limit == 1 { "" } else { "s" }
-            ),
-            None,
-        ),
-        ValidationErrorKind::UniqueItems => (
-            Code::InvalidValue,
-            format!("{field} lists the same item twice"),
-            Some("remove the repeated item".into()),
-        ),
-        ValidationErrorKind::Minimum { limit } => (
-            Code::InvalidValue,
-            format!("{field} must be at least {limit}"),
-            None,
-        ),
-        ValidationErrorKind::Maximum { limit } => (
-            Code::InvalidValue,
-            format!("{field} must be at most {limit}"),
-            None,
-        ),
-        other => (
-            Code::InvalidValue,
-            format!("{field} is not valid: {other:?}"),
-            None,
-        ),
-    }
-}
-
-fn scalar_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => "null".into(),
-        other => other.to_string(),
-    }
-}
-
 /// Turns text into a plausible id, for hints: `Foo Bar` → `foo_bar`.
 pub fn suggest_id(text: &str) -> String {
     let mut out = String::new();
@@ -391,53 +60,416 @@ pub fn suggest_id(text: &str) -> String {
     }
 }
 
-/// Follows a local `$ref` (`#/$defs/Name`).
-fn resolve<'a>(root: &'a Value, mut node: &'a Value) -> &'a Value {
-    for _ in 0..16 {
-        match node.get("$ref").and_then(Value::as_str) {
-            Some(r) => match r.strip_prefix('#').and_then(|p| root.pointer(p)) {
-                Some(target) => node = target,
-                None => return node,
-            },
-            None => return node,
+#[cfg(feature = "schema-validation")]
+mod imp {
+    use std::collections::BTreeSet;
+
+    use jsonschema::error::{TypeKind, ValidationErrorKind};
+    use jsonschema::Validator;
+    use serde_json::Value;
+
+    use super::field_label;
+    use super::suggest_id;
+    use crate::diagnostic::{Code, Diagnostic};
+    use crate::model::{DATE_PATTERN, ID_PATTERN};
+    use crate::suggest::did_you_mean;
+    use crate::yaml::{escape_pointer, Document};
+
+    /// A compiled schema, with the schema's JSON kept to look up descriptions.
+    pub struct CompiledSchema {
+        validator: Validator,
+        schema: Value,
+    }
+
+    impl CompiledSchema {
+        /// Compiles a draft 2020-12 schema. The error says why it is not a usable schema.
+        pub fn new(schema: Value) -> Result<Self, String> {
+            let validator = jsonschema::draft202012::options()
+                .build(&schema)
+                .map_err(|e| e.to_string())?;
+            Ok(CompiledSchema { validator, schema })
+        }
+
+        /// Validates a document; returns one diagnostic per problem, deduplicated.
+        pub fn check(&self, file: &str, doc: &Document) -> Vec<Diagnostic> {
+            let mut out: Vec<Diagnostic> = Vec::new();
+            let mut seen_values: BTreeSet<String> = BTreeSet::new();
+            for error in self.validator.iter_errors(&doc.value) {
+                let pointer = error.instance_path().as_str().to_string();
+                let instance = doc.value.pointer(&pointer).unwrap_or(&Value::Null);
+                let field_schema = schema_at(&self.schema, &self.schema, &pointer);
+                let field_desc = field_schema
+                    .and_then(|s| s.get("description"))
+                    .and_then(Value::as_str);
+                let field_name = field_label(&pointer);
+                match error.kind() {
+                    ValidationErrorKind::AdditionalProperties { unexpected }
+                    | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+                        let known = property_names(&self.schema, field_schema);
+                        for key in unexpected {
+                            let p = format!("{pointer}/{}", escape_pointer(key));
+                            let span = doc.locate(&p);
+                            let (start, end) = span.key.unwrap_or(span.value);
+                            let help = match did_you_mean(key, known.iter().map(String::as_str)) {
+                                Some(s) => format!(
+                                    "did you mean `{s}`? The fields allowed here are: {}",
+                                    known.join(", ")
+                                ),
+                                None => format!(
+                                    "remove it; the fields allowed here are: {}",
+                                    known.join(", ")
+                                ),
+                            };
+                            out.push(
+                                Diagnostic::new(
+                                    file,
+                                    start,
+                                    Code::UnknownField,
+                                    format!("unknown field `{key}`"),
+                                )
+                                .until(end)
+                                .at_pointer(p)
+                                .with_help(help),
+                            );
+                        }
+                    }
+                    ValidationErrorKind::Required { property } => {
+                        let name = property.as_str().unwrap_or("?");
+                        let span = doc.locate(&pointer);
+                        let prop_schema = field_schema
+                            .and_then(|s| resolve(&self.schema, s).get("properties"))
+                            .and_then(|p| p.get(name));
+                        let desc = prop_schema
+                            .and_then(|s| s.get("description"))
+                            .and_then(Value::as_str);
+                        let mut d = Diagnostic::new(
+                            file,
+                            span.value.0,
+                            Code::MissingField,
+                            format!(
+                                "missing field `{name}`{}",
+                                if pointer.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(" in {field_name}")
+                                }
+                            ),
+                        )
+                        .at_pointer(pointer.clone());
+                        d = d.with_help(match desc {
+                            Some(desc) => format!("add `{name}:` ({})", first_sentence(desc)),
+                            None => format!("add `{name}:`"),
+                        });
+                        out.push(d);
+                    }
+                    kind => {
+                        if !seen_values.insert(pointer.clone()) {
+                            // One problem, reported once (schemars puts `type` and `enum` on one node).
+                            continue;
+                        }
+                        let span = doc.locate(&pointer);
+                        let raw = doc.source_of(&pointer);
+                        let (code, message, help) = describe_value_error(
+                            kind,
+                            instance,
+                            raw,
+                            &field_name,
+                            field_schema.map(|s| resolve(&self.schema, s)),
+                        );
+                        let help = match (help, field_desc) {
+                            (Some(h), Some(desc)) => {
+                                Some(format!("{h}. {field_name}: {}", first_sentence(desc)))
+                            }
+                            (Some(h), None) => Some(h),
+                            (None, Some(desc)) => {
+                                Some(format!("{field_name}: {}", first_sentence(desc)))
+                            }
+                            (None, None) => None,
+                        };
+                        let mut d = Diagnostic::new(file, span.value.0, code, message)
+                            .until(span.value.1)
+                            .at_pointer(pointer.clone());
+                        if let Some(h) = help {
+                            d = d.with_help(h);
+                        }
+                        out.push(d);
+                    }
+                }
+            }
+            out
         }
     }
-    node
-}
 
-/// The subschema that describes the instance at `pointer`.
-fn schema_at<'a>(root: &'a Value, start: &'a Value, pointer: &str) -> Option<&'a Value> {
-    let mut node = start;
-    for seg in pointer.split('/').skip(1) {
-        let seg = seg.replace("~1", "/").replace("~0", "~");
-        let here = resolve(root, node);
-        let here = match here
-            .get("anyOf")
-            .or_else(|| here.get("oneOf"))
-            .and_then(Value::as_array)
-        {
-            Some(alts) => alts
-                .iter()
-                .map(|a| resolve(root, a))
-                .find(|a| a.get("properties").is_some() || a.get("items").is_some())
-                .unwrap_or(here),
-            None => here,
-        };
-        node = if let Some(p) = here.get("properties").and_then(|p| p.get(&seg)) {
-            p
-        } else {
-            here.get("items")?
-        };
+    fn first_sentence(desc: &str) -> &str {
+        desc.split_inclusive(". ").next().unwrap_or(desc).trim_end()
     }
-    Some(node)
-}
 
-fn property_names(root: &Value, node: Option<&Value>) -> Vec<String> {
-    node.map(|n| resolve(root, n))
-        .and_then(|n| n.get("properties"))
-        .and_then(Value::as_object)
-        .map(|o| o.keys().cloned().collect())
-        .unwrap_or_default()
+    fn kind_word(v: &Value) -> &'static str {
+        match v {
+            Value::Null => "nothing (an empty value)",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "text",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "a mapping",
+        }
+    }
+
+    fn type_word(t: &str) -> &'static str {
+        match t {
+            "string" => "text",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "boolean" => "true or false",
+            "array" => "a list",
+            "object" => "a mapping (`key: value` lines)",
+            "null" => "nothing",
+            _ => "a value of another type",
+        }
+    }
+
+    fn describe_value_error(
+        kind: &ValidationErrorKind,
+        instance: &Value,
+        raw: Option<&str>,
+        field: &str,
+        schema: Option<&Value>,
+    ) -> (Code, String, Option<String>) {
+        match kind {
+            ValidationErrorKind::Type { kind } => {
+                let expected: Vec<&str> = match kind {
+                    TypeKind::Single(t) => vec![type_word(&t.to_string())],
+                    TypeKind::Multiple(ts) => {
+                        ts.iter().map(|t| type_word(&t.to_string())).collect()
+                    }
+                };
+                let expected = expected.join(" or ");
+                let as_written = raw.map_or_else(|| scalar_text(instance), str::to_string);
+                let help = match instance {
+                    Value::Bool(_) | Value::Number(_) | Value::Null
+                        if expected.starts_with("text") =>
+                    {
+                        Some(format!(
+                    "YAML read `{as_written}` as {}; put it in quotes to keep it as text: \"{}\"",
+                    kind_word(instance),
+                    as_written.trim_matches(|c| c == '"' || c == '\'')
+                ))
+                    }
+                    Value::String(s) if expected.starts_with("true") => Some(format!(
+                        "write `true` or `false`; YAML 1.2 reads `{s}` as text, not as yes/no"
+                    )),
+                    Value::Array(_) if expected.starts_with("text") => {
+                        Some("write one piece of text here, not a list".to_string())
+                    }
+                    _ => None,
+                };
+                (
+                    Code::WrongType,
+                    format!(
+                        "{field} must be {expected}, but it is {}",
+                        kind_word(instance)
+                    ),
+                    help,
+                )
+            }
+            ValidationErrorKind::Enum { options } => {
+                let allowed: Vec<String> = options
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let got = scalar_text(instance);
+                let help = match did_you_mean(&got, allowed.iter().map(String::as_str)) {
+                    Some(s) => {
+                        format!("did you mean `{s}`? Allowed values: {}", allowed.join(", "))
+                    }
+                    None => format!("allowed values: {}", allowed.join(", ")),
+                };
+                (
+                    Code::InvalidValue,
+                    format!("`{got}` is not an allowed value for {field}"),
+                    Some(help),
+                )
+            }
+            ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
+                let mut allowed = Vec::new();
+                if let Some(s) = schema {
+                    for key in ["oneOf", "anyOf"] {
+                        for alt in s.get(key).and_then(Value::as_array).into_iter().flatten() {
+                            if let Some(c) = alt.get("const").and_then(Value::as_str) {
+                                allowed.push(c.to_string());
+                            }
+                            for e in alt
+                                .get("enum")
+                                .and_then(Value::as_array)
+                                .into_iter()
+                                .flatten()
+                            {
+                                if let Some(e) = e.as_str() {
+                                    allowed.push(e.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+                let got = scalar_text(instance);
+                if allowed.is_empty() {
+                    (
+                        Code::InvalidValue,
+                        format!(
+                            "{field} does not have an allowed shape ({})",
+                            kind_word(instance)
+                        ),
+                        None,
+                    )
+                } else {
+                    let help = match did_you_mean(&got, allowed.iter().map(String::as_str)) {
+                        Some(s) => {
+                            format!("did you mean `{s}`? Allowed values: {}", allowed.join(", "))
+                        }
+                        None => format!("allowed values: {}", allowed.join(", ")),
+                    };
+                    (
+                        Code::InvalidValue,
+                        format!("`{got}` is not an allowed value for {field}"),
+                        Some(help),
+                    )
+                }
+            }
+            ValidationErrorKind::Pattern { pattern } => {
+                let got = scalar_text(instance);
+                if pattern == ID_PATTERN {
+                    (
+                        Code::InvalidValue,
+                        format!("`{got}` is not a valid id"),
+                        Some(format!(
+                        "ids are lowercase words joined by single underscores, for example `{}`",
+                        suggest_id(&got)
+                    )),
+                    )
+                } else if pattern == "\\S" {
+                    (
+                        Code::UnusableText,
+                        format!("{field} is blank (only spaces)"),
+                        Some("write the text, or remove the field if it is optional".into()),
+                    )
+                } else if pattern == DATE_PATTERN {
+                    (
+                        Code::InvalidValue,
+                        format!("`{got}` is not a date written YYYY-MM-DD"),
+                        Some(
+                            "write the date as YYYY-MM-DD, in quotes, for example \"2019-07-18\""
+                                .into(),
+                        ),
+                    )
+                } else {
+                    (
+                        Code::InvalidValue,
+                        format!("`{got}` does not have the form {field} needs (pattern {pattern})"),
+                        None,
+                    )
+                }
+            }
+            ValidationErrorKind::MinLength { .. } => (
+                Code::UnusableText,
+                format!("{field} is empty"),
+                Some("write the text, or remove the field if it is optional".into()),
+            ),
+            ValidationErrorKind::MaxLength { limit } => (
+                Code::InvalidValue,
+                format!("{field} is longer than {limit} characters"),
+                None,
+            ),
+            ValidationErrorKind::MinItems { limit } => (
+                Code::MissingField,
+                format!(
+                    "{field} needs at least {limit} item{}",
+                    if *limit == 1 { "" } else { "s" }
+                ),
+                None,
+            ),
+            ValidationErrorKind::UniqueItems => (
+                Code::InvalidValue,
+                format!("{field} lists the same item twice"),
+                Some("remove the repeated item".into()),
+            ),
+            ValidationErrorKind::Minimum { limit } => (
+                Code::InvalidValue,
+                format!("{field} must be at least {limit}"),
+                None,
+            ),
+            ValidationErrorKind::Maximum { limit } => (
+                Code::InvalidValue,
+                format!("{field} must be at most {limit}"),
+                None,
+            ),
+            other => (
+                Code::InvalidValue,
+                format!("{field} is not valid: {other:?}"),
+                None,
+            ),
+        }
+    }
+
+    fn scalar_text(v: &Value) -> String {
+        match v {
+            Value::String(s) => s.clone(),
+            Value::Null => "null".into(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Follows a local `$ref` (`#/$defs/Name`).
+    fn resolve<'a>(root: &'a Value, mut node: &'a Value) -> &'a Value {
+        for _ in 0..16 {
+            match node.get("$ref").and_then(Value::as_str) {
+                Some(r) => match r.strip_prefix('#').and_then(|p| root.pointer(p)) {
+                    Some(target) => node = target,
+                    None => return node,
+                },
+                None => return node,
+            }
+        }
+        node
+    }
+
+    /// The subschema that describes the instance at `pointer`.
+    fn schema_at<'a>(root: &'a Value, start: &'a Value, pointer: &str) -> Option<&'a Value> {
+        let mut node = start;
+        for seg in pointer.split('/').skip(1) {
+            let seg = seg.replace("~1", "/").replace("~0", "~");
+            let here = resolve(root, node);
+            let here = match here
+                .get("anyOf")
+                .or_else(|| here.get("oneOf"))
+                .and_then(Value::as_array)
+            {
+                Some(alts) => alts
+                    .iter()
+                    .map(|a| resolve(root, a))
+                    .find(|a| a.get("properties").is_some() || a.get("items").is_some())
+                    .unwrap_or(here),
+                None => here,
+            };
+            node = if let Some(p) = here.get("properties").and_then(|p| p.get(&seg)) {
+                p
+            } else {
+                here.get("items")?
+            };
+        }
+        Some(node)
+    }
+
+    fn property_names(root: &Value, node: Option<&Value>) -> Vec<String> {
+        node.map(|n| resolve(root, n))
+            .and_then(|n| n.get("properties"))
+            .and_then(Value::as_object)
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 //! The committed schemas must be exactly what the model types generate.
+#![cfg(feature = "schema")]
 
 mod common;
 
