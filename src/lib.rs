@@ -43,6 +43,10 @@ use core::str::FromStr;
 
 include!(concat!(env!("OUT_DIR"), "/lems_content.rs"));
 
+/// The version of this crate, which versions its content too: see the README's
+/// semver policy for what a content change of each kind does to it.
+pub const CONTENT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 mod guide;
 pub use guide::{guide, Guide, TreatmentCard};
 
@@ -131,8 +135,20 @@ fn fold_cmp(key: &str, input: &str) -> Ordering {
     key.chars().cmp(input.chars().flat_map(char::to_lowercase))
 }
 
-fn lookup<T: Copy>(table: &[(&'static str, T)], input: &str) -> Option<T> {
+fn lookup<T: Copy>(
+    table: &[(&'static str, T)],
+    ascii: fn(&[u8]) -> Option<T>,
+    input: &str,
+) -> Option<T> {
     let input = input.trim();
+    // Fast path: ASCII input, folded into a stack buffer, matched by generated code.
+    if input.is_ascii() && input.len() <= 64 {
+        let mut buf = [0u8; 64];
+        for (d, s) in buf.iter_mut().zip(input.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        return ascii(&buf[..input.len()]);
+    }
     table
         .binary_search_by(|(k, _)| fold_cmp(k, input))
         .ok()
@@ -145,8 +161,17 @@ macro_rules! enum_traits {
         impl $t {
             /// Looks a value up by id or name (for treatments also synonym or
             /// brand), ignoring case and surrounding spaces. Allocates nothing.
+            ///
+            /// ```
+            #[doc = concat!("use lems_treatments::", stringify!($t), ";")]
+            #[doc = concat!("let first = ", stringify!($t), "::ALL[0];")]
+            #[doc = concat!("assert_eq!(", stringify!($t), "::lookup(first.id()), Some(first));")]
+            #[doc = concat!("assert_eq!(", stringify!($t), "::lookup(&first.name().to_uppercase()), Some(first));")]
+            #[doc = concat!("assert_eq!(", stringify!($t), "::lookup(\"no such thing\"), None);")]
+            #[doc = concat!("assert_eq!(first.to_string().parse::<", stringify!($t), ">(), Ok(first));")]
+            /// ```
             pub fn lookup(text: &str) -> Option<Self> {
-                lookup(Self::LOOKUP, text)
+                lookup(Self::LOOKUP, Self::lookup_ascii, text)
             }
         }
         impl fmt::Display for $t {

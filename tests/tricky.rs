@@ -91,6 +91,9 @@ fn every_text_reads_back_exactly_as_written_in_yaml() {
         y.associated_cancer.treatment_note.0
     );
     assert_eq!(DISCLAIMER, c.disclaimer.item.text.0);
+    // Non-ASCII input takes the folding path: capital sharp s folds to ß.
+    assert_eq!("äöü STRAẞE".parse::<Treatment>(), Ok(Treatment::ALL[0]));
+    assert_eq!(Treatment::ALL[0].id(), "odd_treatment");
     // The text really is unusual.
     assert!(Mechanism::ALL[0]
         .explanation()

@@ -74,10 +74,12 @@ fn closed_set<T: ClosedSet>() -> TokenStream {
             .or_insert_with(|| x.variant().to_string());
     }
     let table = lookup_table(&keys);
+    let ascii = lookup_ascii(&keys);
     let doc_doc = doc_attrs(doc);
     quote! {
         #doc_doc
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+        #[non_exhaustive]
         pub enum #name { #(#variants,)* }
 
         impl #name {
@@ -89,6 +91,7 @@ fn closed_set<T: ClosedSet>() -> TokenStream {
             pub const fn name(self) -> &'static str { match self { #(#labels,)* } }
             /// Lookup keys (case-folded) sorted for binary search.
             const LOOKUP: &'static [(&'static str, Self)] = #table;
+            #ascii
         }
     }
 }
@@ -99,6 +102,29 @@ fn lookup_table(keys: &BTreeMap<String, String>) -> TokenStream {
         quote! { (#k, Self::#var) }
     });
     quote! { &[#(#rows),*] }
+}
+
+/// A `match` on the case-folded ASCII bytes of the input: rustc turns it into
+/// a switch on length and a few comparisons, faster than a hash map and with
+/// nothing to build at start-up. Non-ASCII input uses the sorted table.
+fn lookup_ascii(keys: &BTreeMap<String, String>) -> TokenStream {
+    let arms = keys
+        .iter()
+        .filter(|(k, _)| k.is_ascii() && k.len() <= 64)
+        .map(|(k, var)| {
+            let var = ident(var);
+            let bytes = proc_macro2::Literal::byte_string(k.as_bytes());
+            quote! { #bytes => Some(Self::#var) }
+        });
+    quote! {
+        /// Lookup of case-folded ASCII input (at most 64 bytes).
+        const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
+            match folded {
+                #(#arms,)*
+                _ => None,
+            }
+        }
+    }
 }
 
 fn opt_str(s: Option<&Text>) -> TokenStream {
@@ -179,8 +205,9 @@ fn entity_enum(
         entries.iter().map(|(id, n, _)| (id.as_str(), quote!(#n))),
     );
     let table = lookup_table(lookup);
+    let ascii = lookup_ascii(lookup);
     let count = entries.len();
-    let derive = quote! { #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)] };
+    let derive = quote! { #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)] #[non_exhaustive] };
     let doc_doc = doc_attrs(doc);
     quote! {
         #doc_doc
@@ -196,6 +223,7 @@ fn entity_enum(
             #names
             /// Lookup keys (case-folded) sorted for binary search.
             const LOOKUP: &'static [(&'static str, Self)] = #table;
+            #ascii
         }
     }
 }
@@ -215,8 +243,34 @@ pub fn generate(c: &Content) -> String {
     )
 }
 
+/// A stable 64-bit FNV-1a fingerprint of all content, in id order.
+pub fn fingerprint(c: &Content) -> u64 {
+    fn feed<T: serde::Serialize>(hash: &mut u64, item: &T) {
+        for b in serde_json::to_vec(item).unwrap_or_default() {
+            *hash ^= u64::from(b);
+            *hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    c.treatments.values().for_each(|l| feed(&mut h, &l.item));
+    c.categories.values().for_each(|l| feed(&mut h, &l.item));
+    c.mechanisms.values().for_each(|l| feed(&mut h, &l.item));
+    c.cautions.values().for_each(|l| feed(&mut h, &l.item));
+    c.sources.values().for_each(|l| feed(&mut h, &l.item));
+    feed(&mut h, &c.condition.item);
+    feed(&mut h, &c.disclaimer.item);
+    h
+}
+
 fn tokens(c: &Content) -> TokenStream {
     let mut out = TokenStream::new();
+    let fp = fingerprint(c);
+    out.extend(quote! {
+        /// A fingerprint of all content (64-bit FNV-1a over the content in id
+        /// order): it changes whenever any word of content changes, so an app
+        /// can tell which content it shipped with.
+        pub const CONTENT_FINGERPRINT: u64 = #fp;
+    });
     out.extend(closed_set::<Region>());
     out.extend(closed_set::<RegulatoryStatus>());
     out.extend(closed_set::<TreatmentKind>());

@@ -1,0 +1,143 @@
+//! Lookups against the obvious alternatives, in one run:
+//! - this crate (compiled constants, binary search, no allocation);
+//! - a `HashMap` built at start-up from the same keys (lowercased input);
+//! - parsing the YAML at start-up with the same loader, then a `BTreeMap`.
+//!
+//! ```text
+//! cargo bench -p lems-treatments --bench lookup
+//! ```
+//! Compare the medians: `crate_*` against `hashmap_*` and `yaml_*`; the
+//! `startup_*` benches are what the alternatives pay before their first lookup.
+use std::collections::{BTreeMap, HashMap};
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use lems_treatments::{Caution, Treatment};
+
+fn main() {
+    divan::main();
+}
+
+fn hashmap_build() -> HashMap<String, Treatment> {
+    let mut map = HashMap::new();
+    for t in Treatment::ALL {
+        map.insert(t.id().to_lowercase(), *t);
+        map.insert(t.name().to_lowercase(), *t);
+        for s in t.synonyms().iter().chain(t.brand_names()) {
+            map.insert(s.to_lowercase(), *t);
+        }
+    }
+    map
+}
+
+fn hashmap() -> &'static HashMap<String, Treatment> {
+    static MAP: OnceLock<HashMap<String, Treatment>> = OnceLock::new();
+    MAP.get_or_init(hashmap_build)
+}
+
+struct Parsed {
+    by_key: BTreeMap<String, String>,
+    cautions: BTreeMap<String, Vec<String>>,
+}
+
+fn yaml_build() -> Parsed {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let report = lems_treatments_build::load(
+        &lems_treatments_build::Paths::under(root),
+        lems_treatments_build::SchemaCheck::Skip,
+    );
+    let content = report.content.expect("clean content");
+    let mut by_key = BTreeMap::new();
+    let mut cautions = BTreeMap::new();
+    for (id, l) in &content.treatments {
+        by_key.insert(id.to_lowercase(), id.clone());
+        by_key.insert(l.item.name.0.to_lowercase(), id.clone());
+        for b in &l.item.brands {
+            by_key.insert(b.name.0.to_lowercase(), id.clone());
+        }
+        let mut all: Vec<String> = l.item.cautions.iter().map(|c| c.0.clone()).collect();
+        all.extend(lems_treatments_build::content::category_cautions(
+            &content,
+            &l.item.category.0,
+        ));
+        cautions.insert(id.clone(), all);
+    }
+    Parsed { by_key, cautions }
+}
+
+fn yaml() -> &'static Parsed {
+    static P: OnceLock<Parsed> = OnceLock::new();
+    P.get_or_init(yaml_build)
+}
+
+// ---- by id
+
+#[divan::bench]
+fn crate_by_id() -> Option<Treatment> {
+    black_box("rituximab").parse().ok()
+}
+
+#[divan::bench]
+fn hashmap_by_id() -> Option<Treatment> {
+    hashmap()
+        .get(&black_box("rituximab").to_lowercase())
+        .copied()
+}
+
+#[divan::bench]
+fn yaml_by_id() -> Option<String> {
+    yaml()
+        .by_key
+        .get(&black_box("rituximab").to_lowercase())
+        .cloned()
+}
+
+// ---- by brand, mixed case
+
+#[divan::bench]
+fn crate_by_brand_mixed_case() -> Option<Treatment> {
+    black_box("fIrDaPsE").parse().ok()
+}
+
+#[divan::bench]
+fn hashmap_by_brand_mixed_case() -> Option<Treatment> {
+    hashmap()
+        .get(&black_box("fIrDaPsE").to_lowercase())
+        .copied()
+}
+
+#[divan::bench]
+fn yaml_by_brand_mixed_case() -> Option<String> {
+    yaml()
+        .by_key
+        .get(&black_box("fIrDaPsE").to_lowercase())
+        .cloned()
+}
+
+// ---- cautions of a treatment
+
+#[divan::bench]
+fn crate_cautions() -> &'static [Caution] {
+    black_box(Treatment::Rituximab).cautions()
+}
+
+#[divan::bench]
+fn yaml_cautions() -> usize {
+    yaml()
+        .cautions
+        .get(black_box("rituximab"))
+        .map_or(0, Vec::len)
+}
+
+// ---- what the alternatives pay at start-up (the crate pays nothing)
+
+#[divan::bench(sample_count = 20)]
+fn startup_hashmap() -> HashMap<String, Treatment> {
+    hashmap_build()
+}
+
+#[divan::bench(sample_count = 10)]
+fn startup_yaml() -> Parsed {
+    yaml_build()
+}
