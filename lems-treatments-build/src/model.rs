@@ -4,6 +4,7 @@
 //! Every doc comment on a field becomes the `description` an editor sees on
 //! hover, so write them for medical writers, not for Rust programmers.
 
+#[cfg(feature = "schema")]
 use std::borrow::Cow;
 
 #[cfg(feature = "schema")]
