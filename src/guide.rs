@@ -49,11 +49,26 @@ fn list<T: Display>(f: &mut Formatter<'_>, items: &[T]) -> fmt::Result {
 }
 
 fn source_line(f: &mut Formatter<'_>, s: Source) -> fmt::Result {
-    write!(f, "- {} ({}, {})", s.name(), s.publisher(), s.kind())?;
+    write!(f, "- {} (", s.name())?;
+    if let Some(p) = s.publisher() {
+        write!(f, "{p}, ")?;
+    }
+    write!(f, "{}", s.kind())?;
     if let Some(d) = s.last_updated() {
         write!(f, ", last updated {d}")?;
     }
-    writeln!(f)
+    if let Some(n) = s.note() {
+        write!(f, "; {n}")?;
+    }
+    writeln!(f, ")")
+}
+
+fn code_line(f: &mut Formatter<'_>, c: &crate::Code) -> fmt::Result {
+    write!(f, "- {}: `{}`", c.system, c.code)?;
+    if let Some(l) = c.label {
+        write!(f, " ({l})")?;
+    }
+    writeln!(f, ", from {} ({})", c.source, c.grade)
 }
 
 impl Display for TreatmentCard {
@@ -120,7 +135,17 @@ impl Display for TreatmentCard {
                 if let Some(a) = r.authority {
                     write!(f, " by the {a}")?;
                 }
-                writeln!(f, " (source: {})", r.source)?;
+                if let Some(d) = r.date {
+                    write!(f, ", {d}")?;
+                }
+                if let Some(n) = r.note {
+                    write!(f, ". {n}")?;
+                }
+                write!(f, " (source: {}", r.source)?;
+                if let Some(g) = r.grade {
+                    write!(f, ", {g}")?;
+                }
+                writeln!(f, ")")?;
             }
         }
         if !t.cautions().is_empty() {
@@ -129,6 +154,9 @@ impl Display for TreatmentCard {
             writeln!(f)?;
             for c in t.cautions() {
                 write!(f, "- **{}** ({}", c.name(), c.kind())?;
+                if let Some(r) = c.region() {
+                    write!(f, ", {r}")?;
+                }
                 if !c.categories().is_empty() {
                     f.write_str("; applies to all ")?;
                     list(f, c.categories())?;
@@ -139,6 +167,14 @@ impl Display for TreatmentCard {
                     c.explanation(),
                     c.for_the_patient()
                 )?;
+            }
+        }
+        if !t.codes().is_empty() {
+            writeln!(f)?;
+            writeln!(f, "### Codes")?;
+            writeln!(f)?;
+            for c in t.codes() {
+                code_line(f, c)?;
             }
         }
         writeln!(f)?;
@@ -175,6 +211,14 @@ impl Display for Guide {
             c.associated_cancer.share_of_patients,
             c.associated_cancer.treatment_note
         )?;
+        if !c.codes.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "**Codes.**")?;
+            writeln!(f)?;
+            for code in c.codes {
+                code_line(f, code)?;
+            }
+        }
         for cat in Category::IN_GUIDE_ORDER {
             writeln!(f)?;
             write!(f, "# {}", cat.name())?;

@@ -70,8 +70,29 @@ pub struct RegulatoryFact {
     pub scope: &'static str,
     /// The regulator, when the source names one.
     pub authority: Option<&'static str>,
+    /// When it happened, as precisely as the source says (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date: Option<&'static str>,
+    /// Anything else the source states about it.
+    pub note: Option<&'static str>,
     /// Where the fact comes from.
     pub source: Source,
+    /// How directly it was read from the issuer, when graded.
+    pub grade: Option<Grade>,
+}
+
+/// A standard code for a treatment or the condition, with where it was read.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Code {
+    /// The terminology.
+    pub system: CodeSystem,
+    /// The code as the terminology writes it.
+    pub code: &'static str,
+    /// Its label in that terminology, when the source gives one.
+    pub label: Option<&'static str>,
+    /// Where it was read.
+    pub source: Source,
+    /// How directly it was read from the issuer.
+    pub grade: Grade,
 }
 
 /// The cancer associated with the condition.
@@ -104,8 +125,35 @@ pub struct Condition {
     pub treatment_goal: &'static str,
     /// The associated cancer.
     pub associated_cancer: AssociatedCancer,
+    /// Its standard codes (Orphanet, ICD-11, ICD-10, ICD-10-CM, MeSH).
+    pub codes: &'static [Code],
     /// Where these statements come from.
     pub sources: &'static [Source],
+}
+
+impl Condition {
+    /// Its code in `system`, if the content has one (the first, where there are several).
+    ///
+    /// ```
+    /// use lems_treatments::{CodeSystem, CONDITION};
+    /// assert_eq!(CONDITION.code(CodeSystem::Orphanet).map(|c| c.code), Some("ORPHA:43393"));
+    /// ```
+    pub fn code(&self, system: CodeSystem) -> Option<&'static Code> {
+        self.codes.iter().find(|c| c.system == system)
+    }
+
+    /// Whether `code` identifies this condition in `system` (the reverse lookup).
+    ///
+    /// ```
+    /// use lems_treatments::{CodeSystem, CONDITION};
+    /// assert!(CONDITION.has_code(CodeSystem::Icd11, "8C62"));
+    /// assert!(!CONDITION.has_code(CodeSystem::Icd11, "8C63"));
+    /// ```
+    pub fn has_code(&self, system: CodeSystem, code: &str) -> bool {
+        self.codes
+            .iter()
+            .any(|c| c.system == system && c.code == code)
+    }
 }
 
 /// The error of every `FromStr`/`TryFrom<&str>` in this crate: the text
@@ -259,6 +307,8 @@ mod serde_impl {
 }
 
 enum_traits!(
+    CodeSystem,
+    Grade,
     Treatment,
     Mechanism,
     Caution,
@@ -273,6 +323,27 @@ enum_traits!(
 );
 
 impl Treatment {
+    /// Its code in `system`, if the content has one.
+    ///
+    /// ```
+    /// use lems_treatments::{CodeSystem, Treatment};
+    /// assert_eq!(Treatment::Prednisone.code(CodeSystem::RxNorm).map(|c| c.code), Some("8640"));
+    /// assert_eq!(Treatment::Guanidine.code(CodeSystem::Atc), None);
+    /// ```
+    pub fn code(self, system: CodeSystem) -> Option<&'static Code> {
+        self.codes().iter().find(|c| c.system == system)
+    }
+
+    /// Its WHO ATC code, if it has one.
+    ///
+    /// ```
+    /// use lems_treatments::Treatment;
+    /// assert_eq!(Treatment::Amifampridine.atc(), Some("N07XX05"));
+    /// ```
+    pub fn atc(self) -> Option<&'static str> {
+        self.code(CodeSystem::Atc).map(|c| c.code)
+    }
+
     /// Whether the content records this treatment as approved by a regulator in `region`.
     ///
     /// ```

@@ -142,7 +142,8 @@ fn reverse_links_agree_with_forward_links() {
 fn facts_from_the_article_are_reachable() {
     assert_eq!(Treatment::Pyridostigmine.brand_names(), &["Mestinon"]);
     assert!(Treatment::Amifampridine.is_approved_in(Region::UnitedStates));
-    assert!(!Treatment::Amifampridine.is_approved_in(Region::EuropeanUnion));
+    // The EU marketing authorisation comes from the EMA summary (reference table).
+    assert!(Treatment::Amifampridine.is_approved_in(Region::EuropeanUnion));
     assert!(Treatment::Amifampridine.brands()[0]
         .regions
         .contains(&Region::EuropeanUnion));
@@ -177,6 +178,92 @@ fn facts_from_the_article_are_reachable() {
             Caution::GuanidineKidneyAndBoneMarrowToxicity,
             Caution::ImmuneSuppressionRisks
         ]
+    );
+}
+
+#[test]
+fn every_code_in_the_reference_table_is_found_by_from_code() {
+    use lems_treatments::CodeSystem::*;
+    let table = [
+        (Atc, "N07XX05", Treatment::Amifampridine),
+        (Atc, "N07AA02", Treatment::Pyridostigmine),
+        (Atc, "H02AB07", Treatment::Prednisone),
+        (Atc, "L04AX01", Treatment::Azathioprine),
+        (Atc, "L04AA06", Treatment::Mycophenolate),
+        (Atc, "L01FA01", Treatment::Rituximab),
+        (Atc, "J06BA02", Treatment::IntravenousImmunoglobulin),
+        (Unii, "RU4S6E2G0J", Treatment::Amifampridine),
+        (RxNorm, "8640", Treatment::Prednisone),
+        (RxNorm, "1256", Treatment::Azathioprine),
+        (DrugBank, "DB00545", Treatment::Pyridostigmine),
+        (DrugBank, "DB00635", Treatment::Prednisone),
+        (DrugBank, "DB00993", Treatment::Azathioprine),
+        (DrugBank, "DB00073", Treatment::Rituximab),
+        (SnomedCt, "91251008", Treatment::PhysicalTherapy),
+        (SnomedCt, "84478008", Treatment::OccupationalTherapy),
+        (SnomedCt, "5154007", Treatment::SpeechTherapy),
+    ];
+    for (system, code, treatment) in table {
+        assert_eq!(
+            Treatment::from_code(system, code),
+            Some(treatment),
+            "{system:?} {code}"
+        );
+        assert!(treatment
+            .codes()
+            .iter()
+            .any(|c| c.system == system && c.code == code));
+    }
+    let total: usize = Treatment::ALL.iter().map(|t| t.codes().len()).sum();
+    assert_eq!(total, table.len(), "no code beyond the table");
+    // Codes the table lists as not found stay absent.
+    assert_eq!(Treatment::Guanidine.atc(), None);
+    assert_eq!(Treatment::Pyridostigmine.code(RxNorm), None);
+    assert_eq!(Treatment::Mycophenolate.code(RxNorm), None);
+    assert_eq!(Treatment::IntravenousImmunoglobulin.code(RxNorm), None);
+    assert_eq!(Treatment::Plasmapheresis.codes(), &[]);
+    assert_eq!(
+        Treatment::from_code(Atc, "n07xx05"),
+        None,
+        "codes match exactly"
+    );
+    for (system, code) in [
+        (Orphanet, "ORPHA:43393"),
+        (Icd11, "8C62"),
+        (Icd10, "G73.1"),
+        (Icd10Cm, "G70.80"),
+        (Icd10Cm, "G70.81"),
+        (Mesh, "D015624"),
+    ] {
+        assert!(CONDITION.has_code(system, code), "{system:?} {code}");
+    }
+    assert_eq!(CONDITION.codes.len(), 6);
+}
+
+#[test]
+fn amifampridine_regulatory_facts_and_us_cautions() {
+    let t = Treatment::Amifampridine;
+    assert!(t
+        .regulatory()
+        .iter()
+        .any(|r| r.date == Some("2018-11-28") && r.region == Region::UnitedStates));
+    assert!(t
+        .regulatory()
+        .iter()
+        .any(|r| r.date == Some("2009-12") && r.region == Region::EuropeanUnion));
+    let kinds: Vec<_> = t
+        .cautions()
+        .iter()
+        .filter(|c| c.region() == Some(Region::UnitedStates))
+        .map(|c| c.kind())
+        .collect();
+    assert_eq!(kinds.len(), 4);
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == lems_treatments::CautionKind::Contraindication)
+            .count(),
+        2
     );
 }
 

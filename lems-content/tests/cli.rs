@@ -24,7 +24,7 @@ fn the_real_content_checks_clean() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert_eq!(
         stdout(&o),
-        "13 treatments, 10 mechanisms, 2 cautions, 9 classes, 1 sources: ok\n"
+        "13 treatments, 10 mechanisms, 6 cautions, 9 classes, 17 sources: ok\n"
     );
 }
 

@@ -173,6 +173,18 @@ fn slice_of(kind: &str, ids: impl IntoIterator<Item = String>) -> TokenStream {
     quote! { &[#(#items),*] }
 }
 
+fn code_slice(codes: &[CodeEntry]) -> TokenStream {
+    let items = codes.iter().map(|c| {
+        let system = ident(c.system.variant());
+        let grade = ident(c.grade.variant());
+        let code = c.code.as_str();
+        let label = opt_str(c.label.as_ref());
+        let source = v(&c.source.0);
+        quote! { Code { system: CodeSystem::#system, code: #code, label: #label, source: Source::#source, grade: Grade::#grade } }
+    });
+    quote! { &[#(#items),*] }
+}
+
 fn strs<'a>(items: impl IntoIterator<Item = &'a str>) -> TokenStream {
     let items: Vec<&str> = items.into_iter().collect();
     quote! { &[#(#items),*] }
@@ -277,6 +289,22 @@ fn tokens(c: &Content) -> TokenStream {
     out.extend(closed_set::<CautionKind>());
     out.extend(closed_set::<Target>());
     out.extend(closed_set::<SourceKind>());
+    out.extend(closed_set::<CodeSystem>());
+    out.extend(closed_set::<Grade>());
+    let uris = CodeSystem::ALL.iter().map(|cs| {
+        let var = ident(cs.variant());
+        let uri = match cs.fhir_uri() {
+            Some(u) => quote!(Some(#u)),
+            None => quote!(None),
+        };
+        quote! { Self::#var => #uri }
+    });
+    out.extend(quote! {
+        impl CodeSystem {
+            /// The FHIR `Coding.system` URI, where one is established; `None` for DrugBank.
+            pub const fn fhir_system(self) -> Option<&'static str> { match self { #(#uris,)* } }
+        }
+    });
 
     // ---- Sources
     let entries: Vec<(String, String, String)> = c
@@ -286,7 +314,10 @@ fn tokens(c: &Content) -> TokenStream {
             (
                 id.clone(),
                 l.item.title.0.clone(),
-                format!("{}, {}.", l.item.title.0, l.item.publisher.0),
+                match &l.item.publisher {
+                    Some(p) => format!("{}, {}.", l.item.title.0, p.0),
+                    None => format!("{}.", l.item.title.0),
+                },
             )
         })
         .collect();
@@ -304,13 +335,18 @@ fn tokens(c: &Content) -> TokenStream {
     ));
     let src = &c.sources;
     let publisher = accessor(
-        "Who published it.",
+        "Who published it, when the source names a publisher.",
         "publisher",
-        quote!(&'static str),
-        src.iter().map(|(id, l)| {
-            let p = l.item.publisher.as_str();
-            (id.as_str(), quote!(#p))
-        }),
+        quote!(Option<&'static str>),
+        src.iter()
+            .map(|(id, l)| (id.as_str(), opt_str(l.item.publisher.as_ref()))),
+    );
+    let note = accessor(
+        "How it was read, when that matters.",
+        "note",
+        quote!(Option<&'static str>),
+        src.iter()
+            .map(|(id, l)| (id.as_str(), opt_str(l.item.note.as_ref()))),
     );
     let kind = accessor(
         "What kind of document it is.",
@@ -336,7 +372,7 @@ fn tokens(c: &Content) -> TokenStream {
             (id.as_str(), d)
         }),
     );
-    out.extend(quote! { impl Source { #publisher #kind #updated } });
+    out.extend(quote! { impl Source { #publisher #kind #updated #note } });
 
     // ---- Cautions: which treatments each applies to (own or through the class).
     let mut caution_treatments: BTreeMap<String, BTreeSet<String>> = c
@@ -437,7 +473,22 @@ fn tokens(c: &Content) -> TokenStream {
             (id.as_str(), slice_of("Category", cats))
         }),
     );
-    out.extend(quote! { impl Caution { #ckind #expl #patient #csrc #ctreat #ccats } });
+    let cregion = accessor(
+        "The region whose regulator states it, if it is regional.",
+        "region",
+        quote!(Option<Region>),
+        cs.iter().map(|(id, l)| {
+            let r = match l.item.region {
+                Some(r) => {
+                    let var = ident(r.variant());
+                    quote!(Some(Region::#var))
+                }
+                None => quote!(None),
+            };
+            (id.as_str(), r)
+        }),
+    );
+    out.extend(quote! { impl Caution { #ckind #expl #patient #cregion #csrc #ctreat #ccats } });
 
     // ---- Mechanisms
     let entries: Vec<(String, String, String)> = c
@@ -754,7 +805,22 @@ fn tokens(c: &Content) -> TokenStream {
             let scope = r.scope.as_str();
             let authority = opt_str(r.authority.as_ref());
             let source = v(&r.source.0);
-            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, source: Source::#source } }
+            let date = match &r.date {
+                Some(d) => {
+                    let d = d.0.as_str();
+                    quote!(Some(#d))
+                }
+                None => quote!(None),
+            };
+            let note = opt_str(r.note.as_ref());
+            let grade = match r.grade {
+                Some(g) => {
+                    let g = ident(g.variant());
+                    quote!(Some(Grade::#g))
+                }
+                None => quote!(None),
+            };
+            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, date: #date, note: #note, source: Source::#source, grade: #grade } }
         });
         (id.as_str(), quote! { &[#(#items),*] })
     }));
@@ -783,6 +849,47 @@ fn tokens(c: &Content) -> TokenStream {
             .filter(|(k, _)| ts.contains_key(*k))
             .map(|(id, os)| (id.as_str(), slice_of("Treatment", os.iter().cloned()))),
     );
+    let codes = accessor(
+        "Its standard codes, each with its source and grade.",
+        "codes",
+        quote!(&'static [Code]),
+        ts.iter()
+            .map(|(id, l)| (id.as_str(), code_slice(&l.item.codes))),
+    );
+    let mut by_code: BTreeMap<(usize, String), String> = BTreeMap::new();
+    for (id, l) in ts {
+        for code in &l.item.codes {
+            let pos = CodeSystem::ALL
+                .iter()
+                .position(|s| *s == code.system)
+                .unwrap_or(0);
+            by_code
+                .entry((pos, code.code.0.clone()))
+                .or_insert_with(|| id.clone());
+        }
+    }
+    let from_code_arms = by_code.iter().map(|((pos, code), id)| {
+        let system = ident(CodeSystem::ALL.get(*pos).map_or("Atc", |s| s.variant()));
+        let var = v(id);
+        let bytes = proc_macro2::Literal::byte_string(code.as_bytes());
+        quote! { (CodeSystem::#system, #bytes) => Some(Treatment::#var) }
+    });
+    let from_code = quote! {
+        /// The treatment that `code` identifies in `system`, if the content has it.
+        /// Codes are matched exactly, as the terminology writes them.
+        ///
+        /// ```
+        /// use lems_treatments::{CodeSystem, Treatment};
+        /// assert_eq!(Treatment::from_code(CodeSystem::Atc, "N07XX05"), Some(Treatment::Amifampridine));
+        /// assert_eq!(Treatment::from_code(CodeSystem::Atc, "X00XX00"), None);
+        /// ```
+        pub const fn from_code(system: CodeSystem, code: &str) -> Option<Treatment> {
+            match (system, code.as_bytes()) {
+                #(#from_code_arms,)*
+                _ => None,
+            }
+        }
+    };
     let tsrc = accessor(
         "The sources its statements come from.",
         "sources",
@@ -796,7 +903,7 @@ fn tokens(c: &Content) -> TokenStream {
     );
     out.extend(quote! {
         impl Treatment {
-            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #tsrc
+            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc
         }
     });
 
@@ -817,6 +924,7 @@ fn tokens(c: &Content) -> TokenStream {
         k.associated_cancer.treatment_note.as_str(),
     );
     let csources = slice_of("Source", k.sources.iter().map(|s| s.0.clone()));
+    let ccodes = code_slice(&k.codes);
     let cond_doc_doc = doc_attrs(&format!("{name} ({abbr}): {summary}"));
     let disclaimer = c.disclaimer.item.text.as_str();
     let disclaimer_doc = doc_attrs(disclaimer);
@@ -831,6 +939,7 @@ fn tokens(c: &Content) -> TokenStream {
             curable: #curable,
             treatment_goal: #goal,
             associated_cancer: AssociatedCancer { name: #cname, share_of_patients: #share, treatment_note: #note },
+            codes: #ccodes,
             sources: #csources,
         };
 

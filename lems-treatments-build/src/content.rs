@@ -88,6 +88,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Every file that was read (display names), sorted.
     pub files: Vec<String>,
+    /// Things worth saying that are not content errors (a stale schema file).
+    pub notes: Vec<String>,
 }
 
 struct Reader {
@@ -95,6 +97,7 @@ struct Reader {
     check: SchemaCheck,
     diags: Vec<Diagnostic>,
     files: Vec<String>,
+    notes: Vec<String>,
     /// Ids declared by each kind, even in files that failed later checks, so
     /// that a broken file does not also make every reference to it an error.
     declared: BTreeMap<FileKind, BTreeSet<String>>,
@@ -107,6 +110,7 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
         check,
         diags: Vec::new(),
         files: Vec::new(),
+        notes: Vec::new(),
         declared: BTreeMap::new(),
     };
     if !paths.data.is_dir() {
@@ -174,6 +178,7 @@ impl Reader {
             content,
             diagnostics: self.diags,
             files: self.files,
+            notes: self.notes,
         }
     }
 
@@ -218,7 +223,23 @@ impl Reader {
         }
         let path = self.paths.schema.join(kind.schema_file());
         let shown = format!("schema/{}", kind.schema_file());
-        let text = match std::fs::read_to_string(&path) {
+        let committed = std::fs::read_to_string(&path);
+        // While the model types change, the committed schema lags until it is
+        // regenerated; validating against the types' own schema keeps the
+        // regeneration command (which builds this crate) usable meanwhile.
+        #[cfg(feature = "schema")]
+        let committed = {
+            let fresh = kind.schema_text();
+            if committed.as_deref().ok() != Some(fresh.as_str()) {
+                self.notes.push(format!(
+                    "{shown} is out of date with the model types; validated against the types' schema. Run `cargo run -p lems-content -- schema`."
+                ));
+                Ok(fresh)
+            } else {
+                committed
+            }
+        };
+        let text = match committed {
             Ok(t) => t,
             Err(e) => {
                 self.diags.push(
@@ -524,6 +545,8 @@ impl Reader {
         self.check_ids(&c.cautions, FileKind::Caution);
         self.check_ids(&c.sources, FileKind::Source);
 
+        // A code names one treatment only, so that `from_code` is unambiguous.
+        let mut codes_seen: BTreeMap<(CodeSystem, String), String> = BTreeMap::new();
         // Names, synonyms and brands must point at one treatment only.
         let mut lookup: BTreeMap<String, (String, String)> = BTreeMap::new();
         for (id, l) in &c.treatments {
@@ -578,6 +601,7 @@ impl Reader {
                     &r.source.0,
                 );
             }
+            self.check_codes(&l.file, &l.doc, &t.codes, &mut codes_seen);
             for (i, other) in t.used_with.iter().enumerate() {
                 if &other.0 == id {
                     let span = l.doc.locate(&format!("/used_with/{i}"));
@@ -714,6 +738,7 @@ impl Reader {
         }
         let l = &c.condition;
         self.require_sources(&l.file, &l.doc, "the condition", &l.item.sources);
+        self.check_codes(&l.file, &l.doc, &l.item.codes, &mut BTreeMap::new());
         // Unused entities are likely mistakes; only meaningful when every file loaded.
         if !self.diags.is_empty() {
             return;
@@ -765,22 +790,67 @@ impl Reader {
         }
     }
 
+    /// Each code: the shape its system requires, a known source, and no code
+    /// naming two things.
+    fn check_codes(
+        &mut self,
+        file: &str,
+        doc: &Document,
+        codes: &[CodeEntry],
+        seen: &mut BTreeMap<(CodeSystem, String), String>,
+    ) {
+        for (i, code) in codes.iter().enumerate() {
+            let pointer = format!("/codes/{i}/code");
+            if let Some(why) = code.system.code_problem(&code.code.0) {
+                let span = doc.locate(&pointer);
+                let (pattern, example) = code.system.pattern();
+                self.diags.push(
+                    Diagnostic::new(file, span.value.0, Code::InvalidValue, format!("`{}` {why}", code.code.0))
+                        .until(span.value.1)
+                        .at_pointer(pointer.clone())
+                        .with_help(format!("a {} code looks like `{example}` (pattern {pattern}); copy it from the source exactly", code.system.label())),
+                );
+            }
+            let key = (code.system, code.code.0.clone());
+            if let Some(other) = seen.get(&key) {
+                let span = doc.locate(&pointer);
+                self.diags.push(
+                    Diagnostic::new(
+                        file,
+                        span.value.0,
+                        Code::DuplicateId,
+                        format!(
+                            "the {} code `{}` is also given to `{other}`",
+                            code.system.label(),
+                            code.code.0
+                        ),
+                    )
+                    .at_pointer(pointer.clone())
+                    .with_help("a code identifies one thing; check the source"),
+                );
+            } else {
+                seen.insert(
+                    key,
+                    file.rsplit('/')
+                        .next()
+                        .unwrap_or(file)
+                        .trim_end_matches(".yaml")
+                        .to_string(),
+                );
+            }
+            self.reference(
+                file,
+                doc,
+                &format!("/codes/{i}/source"),
+                FileKind::Source,
+                &code.source.0,
+            );
+        }
+    }
+
     fn check_date(&mut self, file: &str, doc: &Document, pointer: &str, date: &str) {
         let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
-        let valid = match parts.as_slice() {
-            [y, m, d] => {
-                let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-                let days = match m {
-                    1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-                    4 | 6 | 9 | 11 => 30,
-                    2 if leap => 29,
-                    2 => 28,
-                    _ => 0,
-                };
-                *d >= 1 && *d <= days
-            }
-            _ => false,
-        };
+        let valid = matches!(parts.as_slice(), [y, m, d] if real_day(*y, *m, *d));
         if !valid {
             let span = doc.locate(pointer);
             self.diags.push(

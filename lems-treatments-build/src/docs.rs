@@ -35,6 +35,15 @@ fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
 
 fn type_of(root: &Value, node: &Value) -> String {
     let node = resolve(root, node);
+    // `Option<T>` becomes `anyOf: [T, null]`: describe T.
+    if let Some(alts) = node.get("anyOf").and_then(Value::as_array) {
+        if let Some(inner) = alts
+            .iter()
+            .find(|a| a.get("type").and_then(Value::as_str) != Some("null"))
+        {
+            return type_of(root, inner);
+        }
+    }
     if let Some(alts) = node.get("oneOf").and_then(Value::as_array) {
         let values: Vec<String> = alts
             .iter()

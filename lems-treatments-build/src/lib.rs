@@ -37,7 +37,20 @@ pub const CHECK_HINT: &str = "run `cargo run -p lems-content -- check` for the f
 /// Loads, validates and generates: the whole pipeline for one content tree.
 /// Returns the generated Rust source, or every problem found.
 pub fn generate(paths: &Paths, check: SchemaCheck) -> Result<String, Vec<Diagnostic>> {
+    generate_with_notes(paths, check).0
+}
+
+/// [`generate`], with the notes (such as a stale schema file) that are not errors.
+pub fn generate_with_notes(
+    paths: &Paths,
+    check: SchemaCheck,
+) -> (Result<String, Vec<Diagnostic>>, Vec<String>) {
     let report = load(paths, check);
+    let notes = report.notes.clone();
+    (generate_from(report), notes)
+}
+
+fn generate_from(report: Report) -> Result<String, Vec<Diagnostic>> {
     match report.content {
         Some(content) if report.diagnostics.is_empty() => Ok(codegen::generate(&content)),
         _ => Err(report.diagnostics),
@@ -108,7 +121,9 @@ pub fn run_paths(paths: &Paths, out_dir: &Path, check: SchemaCheck) -> Vec<Strin
         format!("cargo::rerun-if-changed={}", paths.data.display()),
         format!("cargo::rerun-if-changed={}", paths.schema.display()),
     ];
-    match generate(paths, check) {
+    let (result, notes) = generate_with_notes(paths, check);
+    lines.extend(notes.iter().map(|n| format!("cargo::warning={n}")));
+    match result {
         Ok(code) => {
             let target = out_dir.join(GENERATED_FILE);
             // Write only when changed, so unchanged content does not rebuild the crate.

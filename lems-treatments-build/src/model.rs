@@ -43,6 +43,19 @@ pub fn text_problem(s: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether year, month and day name a real calendar day.
+pub fn real_day(y: u32, m: u32, d: u32) -> bool {
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    d >= 1 && d <= days
+}
+
 /// Why `s` is not a `YYYY-MM-DD` date, if it is not.
 pub fn date_problem(s: &str) -> Option<&'static str> {
     let b = s.as_bytes();
@@ -164,6 +177,51 @@ impl JsonSchema for Date {
         json_schema!({
             "type": "string",
             "pattern": DATE_PATTERN,
+        })
+    }
+}
+
+/// A date as precise as the source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct PartialDate(pub String);
+
+/// The pattern of a [`PartialDate`].
+pub const PARTIAL_DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let full = match s.len() {
+            4 => format!("{s}-01-01"),
+            7 => format!("{s}-01"),
+            _ => s.clone(),
+        };
+        let parts: Vec<u32> = full.split('-').filter_map(|p| p.parse().ok()).collect();
+        let ok = date_problem(&full).is_none()
+            && matches!(parts.as_slice(), [y, m, d] if real_day(*y, *m, *d));
+        if ok {
+            Ok(PartialDate(s))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "`{s}` is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
+            )))
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl JsonSchema for PartialDate {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "PartialDate".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": PARTIAL_DATE_PATTERN,
         })
     }
 }
@@ -293,6 +351,234 @@ closed_set! {
     }
 }
 
+closed_set! {
+    /// A standard terminology that codes a treatment or the condition.
+    CodeSystem {
+        /// WHO Anatomical Therapeutic Chemical classification.
+        Atc = "atc", "WHO ATC";
+        /// FDA Unique Ingredient Identifier.
+        Unii = "unii", "FDA UNII";
+        /// RxNorm (US National Library of Medicine), ingredient level.
+        RxNorm = "rxnorm", "RxNorm";
+        /// DrugBank accession number.
+        DrugBank = "drugbank", "DrugBank";
+        /// SNOMED CT concept id.
+        SnomedCt = "snomed_ct", "SNOMED CT";
+        /// Orphanet rare disease number (`ORPHA:`).
+        Orphanet = "orphanet", "Orphanet";
+        /// WHO ICD-11 (Mortality and Morbidity Statistics).
+        Icd11 = "icd11", "ICD-11";
+        /// WHO ICD-10.
+        Icd10 = "icd10", "ICD-10 (WHO)";
+        /// ICD-10-CM (United States).
+        Icd10Cm = "icd10_cm", "ICD-10-CM (US)";
+        /// Medical Subject Headings descriptor.
+        Mesh = "mesh", "MeSH";
+    }
+}
+
+closed_set! {
+    /// How directly a fact was read from its issuer.
+    Grade {
+        /// Read from the issuing body's own list or document (or a faithful crawl of it).
+        Primary = "primary", "primary";
+        /// Read from a reputable copy or database that cites the issuer.
+        Secondary = "secondary", "secondary";
+    }
+}
+
+impl CodeSystem {
+    /// The shape of a code in this system: a regex accepted by Rust's and
+    /// JavaScript's engines (the schema uses it), and an example.
+    pub fn pattern(self) -> (&'static str, &'static str) {
+        match self {
+            CodeSystem::Atc => ("^[A-Z][0-9]{2}[A-Z]{2}[0-9]{2}$", "N07XX05"),
+            CodeSystem::Unii => ("^[0-9A-Z]{10}$", "RU4S6E2G0J"),
+            CodeSystem::RxNorm => ("^[1-9][0-9]{0,8}$", "8640"),
+            CodeSystem::DrugBank => ("^DB[0-9]{5}$", "DB00545"),
+            CodeSystem::SnomedCt => ("^[1-9][0-9]{5,17}$", "91251008"),
+            CodeSystem::Orphanet => ("^ORPHA:[1-9][0-9]{0,6}$", "ORPHA:43393"),
+            CodeSystem::Icd11 => (
+                "^[0-9A-HJ-NP-Z][A-HJ-NP-Z][0-9][0-9A-HJ-NP-Z](\\.[0-9A-HJ-NP-Z]{1,4})?$",
+                "8C62",
+            ),
+            CodeSystem::Icd10 => ("^[A-Z][0-9]{2}(\\.[0-9]{1,2})?$", "G73.1"),
+            CodeSystem::Icd10Cm => ("^[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?$", "G70.80"),
+            CodeSystem::Mesh => ("^D[0-9]{6}([0-9]{3})?$", "D015624"),
+        }
+    }
+
+    /// The FHIR `Coding.system` URI, where one is established (HL7's list of
+    /// code systems). `None` for DrugBank: no URI for it was confirmed.
+    pub fn fhir_uri(self) -> Option<&'static str> {
+        match self {
+            CodeSystem::Atc => Some("http://www.whocc.no/atc"),
+            CodeSystem::Unii => Some("http://fdasis.nlm.nih.gov"),
+            CodeSystem::RxNorm => Some("http://www.nlm.nih.gov/research/umls/rxnorm"),
+            CodeSystem::DrugBank => None,
+            CodeSystem::SnomedCt => Some("http://snomed.info/sct"),
+            CodeSystem::Orphanet => Some("http://www.orpha.net"),
+            CodeSystem::Icd11 => Some("http://id.who.int/icd/release/11/mms"),
+            CodeSystem::Icd10 => Some("http://hl7.org/fhir/sid/icd-10"),
+            CodeSystem::Icd10Cm => Some("http://hl7.org/fhir/sid/icd-10-cm"),
+            CodeSystem::Mesh => Some("http://id.nlm.nih.gov/mesh"),
+        }
+    }
+
+    /// Why `code` is not a valid code of this system, if it is not. Checked
+    /// without a regex engine, so builds that skip the schema pass check it
+    /// too; SNOMED CT ids also get their Verhoeff check digit checked.
+    pub fn code_problem(self, code: &str) -> Option<String> {
+        let b = code.as_bytes();
+        let up = |c: &u8| c.is_ascii_uppercase();
+        let dig = |c: &u8| c.is_ascii_digit();
+        let digits = |s: &[u8]| !s.is_empty() && s.iter().all(dig);
+        let icd11 =
+            |c: &u8| (c.is_ascii_uppercase() && *c != b'I' && *c != b'O') || c.is_ascii_digit();
+        let ok = match self {
+            CodeSystem::Atc => {
+                b.len() == 7
+                    && up(&b[0])
+                    && dig(&b[1])
+                    && dig(&b[2])
+                    && up(&b[3])
+                    && up(&b[4])
+                    && dig(&b[5])
+                    && dig(&b[6])
+            }
+            CodeSystem::Unii => b.len() == 10 && b.iter().all(|c| up(c) || dig(c)),
+            CodeSystem::RxNorm => (1..=9).contains(&b.len()) && digits(b) && b[0] != b'0',
+            CodeSystem::DrugBank => b.len() == 7 && b.starts_with(b"DB") && digits(&b[2..]),
+            CodeSystem::SnomedCt => (6..=18).contains(&b.len()) && digits(b) && b[0] != b'0',
+            CodeSystem::Orphanet => code.strip_prefix("ORPHA:").is_some_and(|n| {
+                (1..=7).contains(&n.len()) && digits(n.as_bytes()) && !n.starts_with('0')
+            }),
+            CodeSystem::Icd11 => {
+                let (stem, ext) = code
+                    .split_once('.')
+                    .map_or((code, None), |(a, e)| (a, Some(e)));
+                let s = stem.as_bytes();
+                s.len() == 4
+                    && icd11(&s[0])
+                    && s[1].is_ascii_uppercase()
+                    && s[1] != b'I'
+                    && s[1] != b'O'
+                    && dig(&s[2])
+                    && icd11(&s[3])
+                    && ext.is_none_or(|e| {
+                        (1..=4).contains(&e.len()) && e.as_bytes().iter().all(icd11)
+                    })
+            }
+            CodeSystem::Icd10 => {
+                let (stem, ext) = code
+                    .split_once('.')
+                    .map_or((code, None), |(a, e)| (a, Some(e)));
+                let s = stem.as_bytes();
+                s.len() == 3
+                    && up(&s[0])
+                    && dig(&s[1])
+                    && dig(&s[2])
+                    && ext.is_none_or(|e| (1..=2).contains(&e.len()) && digits(e.as_bytes()))
+            }
+            CodeSystem::Icd10Cm => {
+                let (stem, ext) = code
+                    .split_once('.')
+                    .map_or((code, None), |(a, e)| (a, Some(e)));
+                let s = stem.as_bytes();
+                s.len() == 3
+                    && up(&s[0])
+                    && dig(&s[1])
+                    && (dig(&s[2]) || up(&s[2]))
+                    && ext.is_none_or(|e| {
+                        (1..=4).contains(&e.len()) && e.as_bytes().iter().all(|c| up(c) || dig(c))
+                    })
+            }
+            CodeSystem::Mesh => (b.len() == 7 || b.len() == 10) && b[0] == b'D' && digits(&b[1..]),
+        };
+        let (_, example) = self.pattern();
+        if !ok {
+            return Some(format!(
+                "is not a valid {} code (for example `{example}`)",
+                self.label()
+            ));
+        }
+        if self == CodeSystem::SnomedCt && !verhoeff_valid(code) {
+            return Some("is not a valid SNOMED CT id: its last digit (the Verhoeff check digit) does not match".to_string());
+        }
+        None
+    }
+}
+
+/// Whether a string of digits ends in a correct Verhoeff check digit (as
+/// SNOMED CT identifiers do).
+pub fn verhoeff_valid(digits: &str) -> bool {
+    const D: [[u8; 10]; 10] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    const P: [[u8; 10]; 8] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut c = 0u8;
+    for (i, b) in digits.bytes().rev().enumerate() {
+        c = D[usize::from(c)][usize::from(P[i % 8][usize::from(b - b'0')])];
+    }
+    c == 0
+}
+
+/// A code that identifies a treatment or the condition in a standard terminology.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(transform = code_shapes))]
+pub struct CodeEntry {
+    /// The terminology: `atc`, `unii`, `rxnorm`, `drugbank`, `snomed_ct`, `orphanet`, `icd11`, `icd10`, `icd10_cm` or `mesh`.
+    pub system: CodeSystem,
+    /// The code exactly as the terminology writes it, for example `N07XX05`. Quote it.
+    pub code: Text,
+    /// The code's label in that terminology, as the source gives it. Leave out when the source gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// The id of the source the code was read from (a file in `data/sources/`).
+    pub source: Id,
+    /// `primary` (read from the issuer's own list) or `secondary` (from a reputable copy), as the reference table grades it.
+    pub grade: Grade,
+}
+
+/// Adds, per code system, the shape its codes must have (`if system … then pattern`).
+#[cfg(feature = "schema")]
+fn code_shapes(schema: &mut Schema) {
+    let rules: Vec<serde_json::Value> = CodeSystem::ALL
+        .iter()
+        .map(|s| {
+            let (pattern, example) = s.pattern();
+            serde_json::json!({
+                "if": {"properties": {"system": {"const": s.yaml()}}, "required": ["system"]},
+                "then": {"properties": {"code": {"pattern": pattern, "examples": [example]}}}
+            })
+        })
+        .collect();
+    schema.insert("allOf".into(), rules.into());
+}
+
 /// A brand name a treatment is sold under.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
@@ -321,8 +607,17 @@ pub struct Regulatory {
     /// The regulator that approved it, when the source names one, for example `U.S. Food and Drug Administration (FDA)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authority: Option<Text>,
+    /// When it happened, as precisely as the source says: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Anything else the source states about this fact, in plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
     /// The id of the source this fact comes from (a file in `data/sources/`).
     pub source: Id,
+    /// `primary` or `secondary`, when the fact comes from the graded reference table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
 }
 
 /// One treatment of LEMS: the file `data/treatments/<id>.yaml`.
@@ -362,6 +657,9 @@ pub struct TreatmentFile {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub cautions: Vec<Id>,
+    /// Standard codes for it (ATC, UNII, RxNorm, DrugBank, SNOMED CT), each with its source and grade. Only codes a source states.
+    #[serde(default)]
+    pub codes: Vec<CodeEntry>,
     /// The ids of treatments the source says it is sometimes combined with.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
@@ -432,6 +730,9 @@ pub struct CautionFile {
     pub explanation: Text,
     /// What follows for the patient, for example the monitoring that is needed.
     pub for_the_patient: Text,
+    /// The region whose regulator states this caution (for example `us` for a US prescribing information). Leave out when the source is not regional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
@@ -447,13 +748,17 @@ pub struct SourceFile {
     pub id: Id,
     /// The title of the document.
     pub title: Text,
-    /// Who published it.
-    pub publisher: Text,
+    /// Who published it, when the source names a publisher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Text>,
     /// `article` or `reference`.
     pub kind: SourceKind,
     /// The date the document was last updated, `YYYY-MM-DD`, when it states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<Date>,
+    /// How it was read, when that matters (for example `crawl of 2025-08-19`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// The cancer that LEMS is associated with.
@@ -491,6 +796,9 @@ pub struct ConditionFile {
     pub treatment_goal: Text,
     /// The cancer associated with the condition.
     pub associated_cancer: AssociatedCancer,
+    /// Standard codes for the condition (Orphanet, ICD-11, ICD-10, ICD-10-CM, MeSH), each with its source and grade.
+    #[serde(default)]
+    pub codes: Vec<CodeEntry>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
@@ -602,5 +910,58 @@ impl FileKind {
             .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
         text.push('\n');
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_system_accepts_its_example_and_rejects_typos() {
+        for system in CodeSystem::ALL {
+            let (_, example) = system.pattern();
+            assert_eq!(system.code_problem(example), None, "{system:?} {example}");
+            assert!(
+                system.code_problem(&format!("{example}/")).is_some(),
+                "{system:?}"
+            );
+            assert!(system.code_problem("").is_some(), "{system:?}");
+            assert!(
+                system.code_problem(&example.to_lowercase()).is_some()
+                    || example.chars().all(|c| !c.is_alphabetic()),
+                "{system:?}"
+            );
+        }
+        assert!(CodeSystem::Atc.code_problem("N07XX5").is_some());
+        assert!(CodeSystem::DrugBank.code_problem("DB0054").is_some());
+        assert!(CodeSystem::Orphanet.code_problem("43393").is_some());
+        assert!(
+            CodeSystem::Icd11.code_problem("8I62").is_some(),
+            "ICD-11 never uses I or O"
+        );
+        assert_eq!(CodeSystem::Icd10Cm.code_problem("G70.81"), None);
+    }
+
+    #[test]
+    fn snomed_ct_ids_carry_a_verhoeff_check_digit() {
+        for id in ["91251008", "84478008", "5154007", "138875005"] {
+            assert!(verhoeff_valid(id), "{id}");
+        }
+        for id in ["91251009", "84478007", "5154008"] {
+            assert!(!verhoeff_valid(id), "{id}");
+            assert!(CodeSystem::SnomedCt.code_problem(id).is_some());
+        }
+        assert!(!verhoeff_valid(""));
+        assert!(!verhoeff_valid("12a"));
+    }
+
+    #[test]
+    fn partial_dates_are_checked() {
+        let ok = |s: &str| {
+            serde_json::from_value::<PartialDate>(serde_json::Value::String(s.into())).is_ok()
+        };
+        assert!(ok("2009") && ok("2009-12") && ok("2018-11-28"));
+        assert!(!ok("2009-13") && !ok("2018-02-30") && !ok("09-12") && !ok("December 2009"));
     }
 }

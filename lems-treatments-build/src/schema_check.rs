@@ -356,6 +356,25 @@ mod imp {
                         format!("{field} is blank (only spaces)"),
                         Some("write the text, or remove the field if it is optional".into()),
                     )
+                } else if let Some(system) =
+                    <crate::model::CodeSystem as crate::model::ClosedSet>::ALL
+                        .iter()
+                        .find(|s| s.pattern().0 == pattern)
+                {
+                    let (_, example) = system.pattern();
+                    (
+                        Code::InvalidValue,
+                        format!(
+                            "`{got}` is not a valid {} code",
+                            crate::model::ClosedSet::label(*system)
+                        ),
+                        Some(format!(
+                            "a {} code looks like `{example}`; copy it from the source exactly",
+                            crate::model::ClosedSet::label(*system)
+                        )),
+                    )
+                } else if pattern == crate::model::PARTIAL_DATE_PATTERN {
+                    (Code::InvalidValue, format!("`{got}` is not a date written YYYY, YYYY-MM or YYYY-MM-DD"), Some("write it as precisely as the source does, in quotes, for example \"2009-12\"".into()))
                 } else if pattern == DATE_PATTERN {
                     (
                         Code::InvalidValue,

@@ -27,6 +27,11 @@ fn fill(c: &mut Content, s: &str) {
         for r in &mut i.regulatory {
             r.scope = t(s);
             r.authority = Some(t(s));
+            r.note = Some(t(s));
+        }
+        for code in &mut i.codes {
+            code.code = t(s);
+            code.label = Some(t(s));
         }
     }
     if let Some(x) = c.mechanisms.values_mut().next() {
@@ -44,7 +49,8 @@ fn fill(c: &mut Content, s: &str) {
     }
     if let Some(x) = c.sources.values_mut().next() {
         x.item.title = t(s);
-        x.item.publisher = t(s);
+        x.item.publisher = Some(t(s));
+        x.item.note = Some(t(s));
     }
     let k = &mut c.condition.item;
     k.name = t(s);
