@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod export;
 pub mod render;
 
 use lems_treatments_build::{load, Paths, Report, SchemaCheck};

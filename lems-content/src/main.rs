@@ -48,6 +48,12 @@ enum Command {
         /// An id, name, synonym or brand name, in any case.
         name: String,
     },
+    /// Export all content from the compiled crate: JSON, FHIR R5 or Markdown.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+    },
     /// Regenerate schema/ from the model types.
     Schema {
         /// The repository root (holding schema/).
@@ -62,6 +68,16 @@ enum Format {
     Human,
     /// One JSON document, for editor plugins and CI annotations.
     Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// All content as one JSON document (schema/export.schema.json).
+    Json,
+    /// An HL7 FHIR R5 Bundle.
+    Fhir,
+    /// The readable guide.
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -80,6 +96,7 @@ fn main() -> ExitCode {
             root,
         } => new_treatment(&root, &id),
         Command::Show { name } => show(&name),
+        Command::Export { format } => export(format),
         Command::Schema { root } => schema(&root),
     }
 }
@@ -197,6 +214,24 @@ fn show(name: &str) -> ExitCode {
     }
 }
 
+fn export(format: ExportFormat) -> ExitCode {
+    let out = match format {
+        ExportFormat::Json => lems_content::export::json(),
+        ExportFormat::Fhir => Some(lems_content::export::fhir()),
+        ExportFormat::Markdown => Some(lems_content::export::markdown()),
+    };
+    match out {
+        Some(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("error: the compiled content and the model types disagree; rebuild");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn schema(root: &Path) -> ExitCode {
     let dir = root.join("schema");
     if let Err(e) = std::fs::create_dir_all(&dir) {
@@ -216,6 +251,18 @@ fn schema(root: &Path) -> ExitCode {
             return ExitCode::from(2);
         }
         println!("wrote     {}", path.display());
+    }
+    // The JSON export's schema, from the export types.
+    let path = dir.join("export.schema.json");
+    let text = lems_content::export::json_schema_text();
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("error: could not write {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        println!("wrote     {}", path.display());
+    } else {
+        println!("unchanged {}", path.display());
     }
     // The field reference in EDITING.md is generated from the same schemas.
     let guide = root.join("EDITING.md");

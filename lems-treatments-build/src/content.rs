@@ -617,6 +617,32 @@ impl Reader {
                     );
                 }
             }
+            // "Used with" is stated on both sides, so each file tells the whole story.
+            for (i, other) in t.used_with.iter().enumerate() {
+                let back = c
+                    .treatments
+                    .get(&other.0)
+                    .is_none_or(|o| o.item.used_with.iter().any(|x| &x.0 == id));
+                if !back {
+                    let span = l.doc.locate(&format!("/used_with/{i}"));
+                    self.diags.push(
+                        Diagnostic::new(
+                            &l.file,
+                            span.value.0,
+                            Code::UnknownReference,
+                            format!(
+                                "`{id}` is used with `{}`, but `{}` does not list `{id}`",
+                                other.0, other.0
+                            ),
+                        )
+                        .at_pointer(format!("/used_with/{i}"))
+                        .with_help(format!(
+                            "add `{id}` under `used_with:` in data/treatments/{}.yaml",
+                            other.0
+                        )),
+                    );
+                }
+            }
             // Class-wide cautions are written once on the class.
             let inherited = category_cautions(c, &t.category.0);
             for (i, caution) in t.cautions.iter().enumerate() {
@@ -713,6 +739,27 @@ impl Reader {
                 FileKind::Caution,
                 &cat.cautions,
             );
+            if let Some(parent) = &cat.parent {
+                let inherited = category_cautions(c, &parent.0);
+                for (i, caution) in cat.cautions.iter().enumerate() {
+                    if inherited.contains(&caution.0) {
+                        let span = l.doc.locate(&format!("/cautions/{i}"));
+                        self.diags.push(
+                            Diagnostic::new(
+                                &l.file,
+                                span.value.0,
+                                Code::InvalidValue,
+                                format!(
+                                    "the caution `{}` already applies through the class `{}`",
+                                    caution.0, parent.0
+                                ),
+                            )
+                            .at_pointer(format!("/cautions/{i}"))
+                            .with_help("remove it here: a class inherits its parents' cautions"),
+                        );
+                    }
+                }
+            }
             self.require_sources(&l.file, &l.doc, &format!("the class `{id}`"), &cat.sources);
         }
         for (id, l) in &c.mechanisms {

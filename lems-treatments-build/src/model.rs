@@ -660,7 +660,7 @@ pub struct TreatmentFile {
     /// Standard codes for it (ATC, UNII, RxNorm, DrugBank, SNOMED CT), each with its source and grade. Only codes a source states.
     #[serde(default)]
     pub codes: Vec<CodeEntry>,
-    /// The ids of treatments the source says it is sometimes combined with.
+    /// The ids of treatments the source says it is sometimes combined with. State it on both treatments.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub used_with: Vec<Id>,
