@@ -645,26 +645,14 @@ impl Reader {
             }
             // Class-wide cautions are written once on the class.
             let inherited = category_cautions(c, &t.category.0);
-            for (i, caution) in t.cautions.iter().enumerate() {
-                if inherited.contains(&caution.0) {
-                    let span = l.doc.locate(&format!("/cautions/{i}"));
-                    self.diags.push(
-                        Diagnostic::new(
-                            &l.file,
-                            span.value.0,
-                            Code::InvalidValue,
-                            format!(
-                                "the caution `{}` already applies through the class `{}`",
-                                caution.0, t.category.0
-                            ),
-                        )
-                        .at_pointer(format!("/cautions/{i}"))
-                        .with_help(
-                            "remove it here: class-wide cautions are written once, on the class",
-                        ),
-                    );
-                }
-            }
+            self.repeated_cautions(
+                &l.file,
+                &l.doc,
+                &t.cautions,
+                &inherited,
+                &t.category.0,
+                "class-wide cautions are written once, on the class",
+            );
             let mut names: Vec<(String, String)> = vec![
                 ("/id".to_string(), id.clone()),
                 ("/name".into(), t.name.0.clone()),
@@ -741,24 +729,14 @@ impl Reader {
             );
             if let Some(parent) = &cat.parent {
                 let inherited = category_cautions(c, &parent.0);
-                for (i, caution) in cat.cautions.iter().enumerate() {
-                    if inherited.contains(&caution.0) {
-                        let span = l.doc.locate(&format!("/cautions/{i}"));
-                        self.diags.push(
-                            Diagnostic::new(
-                                &l.file,
-                                span.value.0,
-                                Code::InvalidValue,
-                                format!(
-                                    "the caution `{}` already applies through the class `{}`",
-                                    caution.0, parent.0
-                                ),
-                            )
-                            .at_pointer(format!("/cautions/{i}"))
-                            .with_help("remove it here: a class inherits its parents' cautions"),
-                        );
-                    }
-                }
+                self.repeated_cautions(
+                    &l.file,
+                    &l.doc,
+                    &cat.cautions,
+                    &inherited,
+                    &parent.0,
+                    "a class inherits its parents' cautions",
+                );
             }
             self.require_sources(&l.file, &l.doc, &format!("the class `{id}`"), &cat.sources);
         }
@@ -832,6 +810,36 @@ impl Reader {
                     .with_help(
                         "list it under `cautions:` of a treatment or class, or delete the file",
                     ),
+                );
+            }
+        }
+    }
+
+    /// Reports cautions listed again where they already apply through `class`.
+    fn repeated_cautions(
+        &mut self,
+        file: &str,
+        doc: &Document,
+        own: &[Id],
+        inherited: &BTreeSet<String>,
+        class: &str,
+        why: &str,
+    ) {
+        for (i, caution) in own.iter().enumerate() {
+            if inherited.contains(&caution.0) {
+                let span = doc.locate(&format!("/cautions/{i}"));
+                self.diags.push(
+                    Diagnostic::new(
+                        file,
+                        span.value.0,
+                        Code::InvalidValue,
+                        format!(
+                            "the caution `{}` already applies through the class `{class}`",
+                            caution.0
+                        ),
+                    )
+                    .at_pointer(format!("/cautions/{i}"))
+                    .with_help(format!("remove it here: {why}")),
                 );
             }
         }

@@ -454,9 +454,7 @@ impl CodeSystem {
                 (1..=7).contains(&n.len()) && digits(n.as_bytes()) && !n.starts_with('0')
             }),
             CodeSystem::Icd11 => {
-                let (stem, ext) = code
-                    .split_once('.')
-                    .map_or((code, None), |(a, e)| (a, Some(e)));
+                let (stem, ext) = stem_and_extension(code);
                 let s = stem.as_bytes();
                 s.len() == 4
                     && icd11(&s[0])
@@ -470,9 +468,7 @@ impl CodeSystem {
                     })
             }
             CodeSystem::Icd10 => {
-                let (stem, ext) = code
-                    .split_once('.')
-                    .map_or((code, None), |(a, e)| (a, Some(e)));
+                let (stem, ext) = stem_and_extension(code);
                 let s = stem.as_bytes();
                 s.len() == 3
                     && up(&s[0])
@@ -481,9 +477,7 @@ impl CodeSystem {
                     && ext.is_none_or(|e| (1..=2).contains(&e.len()) && digits(e.as_bytes()))
             }
             CodeSystem::Icd10Cm => {
-                let (stem, ext) = code
-                    .split_once('.')
-                    .map_or((code, None), |(a, e)| (a, Some(e)));
+                let (stem, ext) = stem_and_extension(code);
                 let s = stem.as_bytes();
                 s.len() == 3
                     && up(&s[0])
@@ -507,6 +501,12 @@ impl CodeSystem {
         }
         None
     }
+}
+
+/// `G70.80` → (`G70`, `Some("80")`); `8C62` → (`8C62`, `None`).
+fn stem_and_extension(code: &str) -> (&str, Option<&str>) {
+    code.split_once('.')
+        .map_or((code, None), |(a, e)| (a, Some(e)))
 }
 
 /// Whether a string of digits ends in a correct Verhoeff check digit (as
