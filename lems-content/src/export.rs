@@ -3,8 +3,8 @@
 //! and the Markdown guide. Every output is deterministic: same bytes every run.
 
 use lems_treatments::{
-    Category, Caution, CautionKind, Code, Mechanism, Region, Source, Treatment, TreatmentKind,
-    CONDITION, DISCLAIMER,
+    Category, Caution, CautionKind, Code, CodeSystem, Mechanism, Region, Source, Treatment,
+    TreatmentKind, CONDITION, DISCLAIMER,
 };
 use lems_treatments_build::model as m;
 use lems_treatments_build::model::{
@@ -275,6 +275,23 @@ fn jurisdiction(r: Region) -> Value {
     }
 }
 
+/// The condition's codes that mean LEMS as such. ICD-10 G73.1 ("in neoplastic
+/// disease") and the ICD-10-CM codes name narrower or classification-specific
+/// groupings, so they stay out of the indication concept.
+fn lems_codes() -> Vec<Code> {
+    CONDITION
+        .codes
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.system,
+                CodeSystem::Orphanet | CodeSystem::Icd11 | CodeSystem::Mesh
+            )
+        })
+        .copied()
+        .collect()
+}
+
 /// The FHIR resource that stands for a treatment as a `subject`.
 fn subject(t: Treatment) -> String {
     if t.kind() == TreatmentKind::Medicine {
@@ -322,6 +339,7 @@ pub fn fhir_bundle() -> Value {
                 parent = p.parent();
             }
             let mut regions: Vec<Region> = t.regulatory().iter().map(|r| r.region).collect();
+            regions.sort();
             regions.dedup();
             let mut mk = json!({
                 "resourceType": "MedicationKnowledge",
@@ -365,13 +383,20 @@ pub fn fhir_bundle() -> Value {
                 "code": code,
             })));
         }
+        // Treatment of the associated cancer is indicated for the cancer (which
+        // has no code in our sources); everything else for LEMS itself.
+        let indication = if t.kind() == TreatmentKind::AssociatedDiseaseCare {
+            json!({"text": CONDITION.associated_cancer.name})
+        } else {
+            concept(&lems_codes(), CONDITION.name)
+        };
         entries.push(entry(json!({
             "resourceType": "ClinicalUseDefinition",
             "id": format!("indication-{}", fhir_id(t.id())),
             "type": "indication",
             "subject": [{"reference": subject(*t)}],
             "indication": {
-                "diseaseSymptomProcedure": {"concept": concept(CONDITION.codes, CONDITION.name)}
+                "diseaseSymptomProcedure": {"concept": indication}
             },
         })));
     }

@@ -86,7 +86,11 @@ pub fn human(paths: &Paths, report: &Report, color: bool) -> String {
             .or_insert_with(|| {
                 source_path(paths, &d.file)
                     .and_then(|p| std::fs::read(p).ok())
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .map(|b| {
+                        // Positions are counted after a byte order mark.
+                        let b = b.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&b).to_vec();
+                        String::from_utf8_lossy(&b).into_owned()
+                    })
             })
             .as_deref();
         let title = Level::ERROR
@@ -115,6 +119,9 @@ pub fn human(paths: &Paths, report: &Report, color: bool) -> String {
         }
         let report: [Group<'_>; 1] = [group];
         let _ = writeln!(out, "{}\n", renderer.render(&report));
+    }
+    for note in &report.notes {
+        let _ = writeln!(out, "warning: {note}");
     }
     let _ = writeln!(out, "{}", summary(report));
     out

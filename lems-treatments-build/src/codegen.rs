@@ -301,7 +301,7 @@ fn tokens(c: &Content) -> TokenStream {
     });
     out.extend(quote! {
         impl CodeSystem {
-            /// The FHIR `Coding.system` URI, where one is established; `None` for DrugBank.
+            /// The FHIR `Coding.system` URI, where one is established; `None` for DrugBank and MeSH.
             pub const fn fhir_system(self) -> Option<&'static str> { match self { #(#uris,)* } }
         }
     });

@@ -538,7 +538,69 @@ impl Reader {
         }
     }
 
+    /// Names (or titles) must be unique per kind, or a lookup by name could not tell them apart.
+    fn unique_names<'a>(
+        &mut self,
+        kind: FileKind,
+        field: &str,
+        items: impl Iterator<Item = (&'a str, &'a Document, &'a str)>,
+    ) {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for (file, doc, name) in items {
+            let key = crate::codegen::fold(name);
+            let id = file
+                .rsplit('/')
+                .next()
+                .unwrap_or(file)
+                .trim_end_matches(".yaml")
+                .to_string();
+            if let Some(other) = seen.get(&key) {
+                let span = doc.locate(&format!("/{field}"));
+                self.diags.push(
+                    Diagnostic::new(
+                        file,
+                        span.value.0,
+                        Code::DuplicateId,
+                        format!("`{name}` also names the {} `{other}`", kind.noun()),
+                    )
+                    .at_pointer(format!("/{field}"))
+                    .with_help("give each one its own name, so a lookup by name finds one"),
+                );
+            } else {
+                seen.insert(key, id);
+            }
+        }
+    }
+
     fn cross_check(&mut self, c: &Content) {
+        self.unique_names(
+            FileKind::Mechanism,
+            "name",
+            c.mechanisms
+                .values()
+                .map(|l| (l.file.as_str(), &l.doc, l.item.name.as_str())),
+        );
+        self.unique_names(
+            FileKind::Caution,
+            "title",
+            c.cautions
+                .values()
+                .map(|l| (l.file.as_str(), &l.doc, l.item.title.as_str())),
+        );
+        self.unique_names(
+            FileKind::Category,
+            "name",
+            c.categories
+                .values()
+                .map(|l| (l.file.as_str(), &l.doc, l.item.name.as_str())),
+        );
+        self.unique_names(
+            FileKind::Source,
+            "title",
+            c.sources
+                .values()
+                .map(|l| (l.file.as_str(), &l.doc, l.item.title.as_str())),
+        );
         self.check_ids(&c.treatments, FileKind::Treatment);
         self.check_ids(&c.categories, FileKind::Category);
         self.check_ids(&c.mechanisms, FileKind::Mechanism);
@@ -671,7 +733,7 @@ impl Reader {
             );
             let mut own: BTreeSet<String> = BTreeSet::new();
             for (pointer, name) in names {
-                let key = name.to_lowercase();
+                let key = crate::codegen::fold(&name);
                 if !own.insert(key.clone()) {
                     continue;
                 }
@@ -904,6 +966,10 @@ impl Reader {
     }
 
     fn check_date(&mut self, file: &str, doc: &Document, pointer: &str, date: &str) {
+        if date_problem(date).is_some() {
+            // The model types already refuse it; reported there.
+            return;
+        }
         let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
         let valid = matches!(parts.as_slice(), [y, m, d] if real_day(*y, *m, *d));
         if !valid {
@@ -949,6 +1015,14 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
                             .until(span.value.1)
                             .at_pointer(pointer.clone())
                             .with_help("remove it (check for `\\0`, `\\a`, `\\x..` escapes in double-quoted text)"),
+                    );
+                }
+                if !s.contains('\n') && s.trim() != s && !s.trim().is_empty() {
+                    out.push(
+                        Diagnostic::new(file, span.value.0, Code::UnusableText, format!("{field} starts or ends with spaces"))
+                            .until(span.value.1)
+                            .at_pointer(pointer.clone())
+                            .with_help("remove the spaces: they are invisible to a reader and break lookups by name"),
                     );
                 }
                 if s.contains(PLACEHOLDER) {

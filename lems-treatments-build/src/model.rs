@@ -409,7 +409,8 @@ impl CodeSystem {
     }
 
     /// The FHIR `Coding.system` URI, where one is established (HL7's list of
-    /// code systems). `None` for DrugBank: no URI for it was confirmed.
+    /// code systems). `None` for DrugBank and MeSH: no `Coding.system` URI
+    /// for them could be confirmed here, and a guessed one would mislead.
     pub fn fhir_uri(self) -> Option<&'static str> {
         match self {
             CodeSystem::Atc => Some("http://www.whocc.no/atc"),
@@ -421,7 +422,7 @@ impl CodeSystem {
             CodeSystem::Icd11 => Some("http://id.who.int/icd/release/11/mms"),
             CodeSystem::Icd10 => Some("http://hl7.org/fhir/sid/icd-10"),
             CodeSystem::Icd10Cm => Some("http://hl7.org/fhir/sid/icd-10-cm"),
-            CodeSystem::Mesh => Some("http://id.nlm.nih.gov/mesh"),
+            CodeSystem::Mesh => None,
         }
     }
 

@@ -190,20 +190,33 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic
         );
         body = rest;
     }
+    // At most this many are reported one by one; the rest are counted.
+    const MAX_REPORTED: usize = 20;
+    let mut hidden = 0usize;
     for (i, c) in body.char_indices() {
         if let Some(name) = invisible_char_name(c) {
+            if diags
+                .iter()
+                .filter(|d| d.code == Code::InvisibleCharacter)
+                .count()
+                >= MAX_REPORTED
+            {
+                hidden += 1;
+                continue;
+            }
             let start = position_of_byte(body, i);
             diags.push(
-                Diagnostic::new(
-                    file,
-                    start,
-                    Code::InvisibleCharacter,
-                    format!("invisible or direction-changing character U+{:04X} {name}", c as u32),
-                )
-                .until(Position { line: start.line, column: start.column + 1 })
-                .with_help("delete it: it cannot be seen but changes what the text says or how it is shown"),
+                Diagnostic::new(file, start, Code::InvisibleCharacter, format!("invisible or direction-changing character U+{:04X} {name}", c as u32))
+                    .until(Position { line: start.line, column: start.column + 1 })
+                    .with_help("delete it: it cannot be seen but changes what the text says or how it is shown"),
             );
         }
+    }
+    if hidden > 0 {
+        diags.push(
+            Diagnostic::new(file, Position::START, Code::InvisibleCharacter, format!("and {hidden} more invisible or direction-changing characters in this file"))
+                .with_help("search the file for them; an editor showing control and invisible characters helps"),
+        );
     }
     match parse(file, body) {
         Ok(doc) => {
