@@ -857,6 +857,15 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_are_reported_with_a_cap() {
+        let text = "- \u{200B}\n".repeat(5000);
+        let (doc, d) = load_bytes("t.yaml", text.as_bytes());
+        assert!(doc.is_some());
+        assert_eq!(d.len(), 21, "20 located, then a count");
+        assert!(d[20].message.contains("4980 more"), "{}", d[20].message);
+    }
+
+    #[test]
     fn bytes_checks_report_bom_invisible_chars_and_bad_utf8() {
         let (doc, d) = load_bytes("t.yaml", "\u{FEFF}a: b\u{200B}c\n".as_bytes());
         assert!(doc.is_some());
