@@ -24,13 +24,20 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
 }
 
 /// A copy of a treatment file with a new id and every name, synonym and brand
-/// made unique (lookups must stay unambiguous).
+/// made unique (lookups must stay unambiguous), without codes or "used with".
 fn renamed(text: &str, id: &str, n: usize) -> String {
     let mut out = String::new();
     let mut in_synonyms = false;
+    let mut skipping = false;
     for line in text.lines() {
         if !line.starts_with(' ') && !line.starts_with('-') {
             in_synonyms = line.starts_with("synonyms:");
+            // Codes name one treatment, and "used with" must be stated on both
+            // sides: the copies carry neither.
+            skipping = line.starts_with("codes:") || line.starts_with("used_with:");
+        }
+        if skipping {
+            continue;
         }
         let line = if line.starts_with("id: ") {
             format!("id: {id}_copy_{n}")
