@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::content::{category_cautions, variant_name, Content};
+use crate::content::{category_cautions, variant_name, Content, Loaded};
 use crate::model::*;
 
 fn ident(name: &str) -> Ident {
@@ -163,6 +163,49 @@ fn accessor<'a>(
         pub const fn #name(self) -> #ret { match self { #(#arms,)* } }
     }
 }
+
+/// An accessor returning one text field of every entity.
+fn text_accessor<T>(
+    doc: &str,
+    name: &str,
+    items: &BTreeMap<String, Loaded<T>>,
+    field: fn(&T) -> &Text,
+) -> TokenStream {
+    accessor(
+        doc,
+        name,
+        quote!(&'static str),
+        items.iter().map(|(id, l)| {
+            let t = field(&l.item).as_str();
+            (id.as_str(), quote!(#t))
+        }),
+    )
+}
+
+/// The `sources()` accessor of an entity kind.
+fn sources_accessor<T: HasSources>(doc: &str, items: &BTreeMap<String, Loaded<T>>) -> TokenStream {
+    accessor(
+        doc,
+        "sources",
+        quote!(&'static [Source]),
+        items.iter().map(|(id, l)| {
+            (
+                id.as_str(),
+                slice_of("Source", l.item.sources().iter().map(|s| s.0.clone())),
+            )
+        }),
+    )
+}
+
+/// Entities that cite sources.
+trait HasSources {
+    fn sources(&self) -> &[Id];
+}
+
+macro_rules! has_sources {
+    ($($t:ty),*) => { $(impl HasSources for $t { fn sources(&self) -> &[Id] { &self.sources } })* };
+}
+has_sources!(TreatmentFile, CategoryFile, MechanismFile, CautionFile);
 
 fn slice_of(kind: &str, ids: impl IntoIterator<Item = String>) -> TokenStream {
     let kind = ident(kind);
@@ -425,35 +468,19 @@ fn tokens(c: &Content) -> TokenStream {
             (id.as_str(), quote!(CautionKind::#k))
         }),
     );
-    let expl = accessor(
+    let expl = text_accessor(
         "What the risk is and why, in plain words.",
         "explanation",
-        quote!(&'static str),
-        cs.iter().map(|(id, l)| {
-            let t = l.item.explanation.as_str();
-            (id.as_str(), quote!(#t))
-        }),
+        cs,
+        |x| &x.explanation,
     );
-    let patient = accessor(
+    let patient = text_accessor(
         "What follows for the patient, such as monitoring.",
         "for_the_patient",
-        quote!(&'static str),
-        cs.iter().map(|(id, l)| {
-            let t = l.item.for_the_patient.as_str();
-            (id.as_str(), quote!(#t))
-        }),
+        cs,
+        |x| &x.for_the_patient,
     );
-    let csrc = accessor(
-        "The sources it comes from.",
-        "sources",
-        quote!(&'static [Source]),
-        cs.iter().map(|(id, l)| {
-            (
-                id.as_str(),
-                slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())),
-            )
-        }),
-    );
+    let csrc = sources_accessor("The sources it comes from.", cs);
     let ctreat = accessor(
         "Every treatment it applies to, directly or through the treatment's class (computed at build time).",
         "treatments",
@@ -524,26 +551,10 @@ fn tokens(c: &Content) -> TokenStream {
             (id.as_str(), quote!(Target::#k))
         }),
     );
-    let mexpl = accessor(
-        "How it works, in plain words.",
-        "explanation",
-        quote!(&'static str),
-        ms.iter().map(|(id, l)| {
-            let t = l.item.explanation.as_str();
-            (id.as_str(), quote!(#t))
-        }),
-    );
-    let msrc = accessor(
-        "The sources it comes from.",
-        "sources",
-        quote!(&'static [Source]),
-        ms.iter().map(|(id, l)| {
-            (
-                id.as_str(),
-                slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())),
-            )
-        }),
-    );
+    let mexpl = text_accessor("How it works, in plain words.", "explanation", ms, |x| {
+        &x.explanation
+    });
+    let msrc = sources_accessor("The sources it comes from.", ms);
     let mtreat = accessor(
         "The treatments that work this way (computed at build time).",
         "treatments",
@@ -624,14 +635,11 @@ fn tokens(c: &Content) -> TokenStream {
             (id.as_str(), quote!(#o))
         }),
     );
-    let desc = accessor(
+    let desc = text_accessor(
         "What its treatments have in common.",
         "description",
-        quote!(&'static str),
-        cats.iter().map(|(id, l)| {
-            let t = l.item.description.as_str();
-            (id.as_str(), quote!(#t))
-        }),
+        cats,
+        |x| &x.description,
     );
     let cat_cautions = accessor(
         "The cautions it carries for every member, its parents' included.",
@@ -668,17 +676,7 @@ fn tokens(c: &Content) -> TokenStream {
             (id.as_str(), slice_of("Treatment", ts))
         }),
     );
-    let csrc = accessor(
-        "The sources it comes from.",
-        "sources",
-        quote!(&'static [Source]),
-        cats.iter().map(|(id, l)| {
-            (
-                id.as_str(),
-                slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())),
-            )
-        }),
-    );
+    let csrc = sources_accessor("The sources it comes from.", cats);
     out.extend(quote! {
         impl Category {
             /// Every class in guide order (by `order`, then id).
@@ -782,15 +780,9 @@ fn tokens(c: &Content) -> TokenStream {
             )
         }),
     );
-    let summary = accessor(
-        "What it does, in plain words.",
-        "summary",
-        quote!(&'static str),
-        ts.iter().map(|(id, l)| {
-            let t = l.item.summary.as_str();
-            (id.as_str(), quote!(#t))
-        }),
-    );
+    let summary = text_accessor("What it does, in plain words.", "summary", ts, |x| {
+        &x.summary
+    });
     let usage = accessor(
         "How and when it is used, one statement per item.",
         "usage",
@@ -890,17 +882,7 @@ fn tokens(c: &Content) -> TokenStream {
             }
         }
     };
-    let tsrc = accessor(
-        "The sources its statements come from.",
-        "sources",
-        quote!(&'static [Source]),
-        ts.iter().map(|(id, l)| {
-            (
-                id.as_str(),
-                slice_of("Source", l.item.sources.iter().map(|s| s.0.clone())),
-            )
-        }),
-    );
+    let tsrc = sources_accessor("The sources its statements come from.", ts);
     out.extend(quote! {
         impl Treatment {
             #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc
