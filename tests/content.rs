@@ -81,7 +81,8 @@ fn every_treatment_in_the_article_is_present() {
     ] {
         assert!(ids.contains(&id), "{id} missing");
     }
-    assert_eq!(Treatment::COUNT, 13);
+    assert_eq!(Treatment::COUNT, Treatment::ALL.len());
+    assert_eq!(Treatment::COUNT, content().treatments.len());
 }
 
 #[test]
@@ -267,11 +268,43 @@ fn amifampridine_regulatory_facts_and_us_cautions() {
     );
 }
 
+fn content() -> lems_treatments_build::Content {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let report = lems_treatments_build::load(
+        &lems_treatments_build::Paths::under(root),
+        lems_treatments_build::SchemaCheck::Validate,
+    );
+    report.content.expect("the committed content is clean")
+}
+
+/// Every treatment's card, each its own snapshot. A failing card does not stop
+/// the others: every changed card is written for review in the same run.
 #[test]
 fn snapshot_each_treatment_as_a_reader_sees_it() {
+    let failed: Vec<&str> = Treatment::ALL
+        .iter()
+        .filter(|t| {
+            std::panic::catch_unwind(|| {
+                insta::assert_snapshot!(format!("treatment__{}", t.id()), t.card().to_string());
+            })
+            .is_err()
+        })
+        .map(|t| t.id())
+        .collect();
+    assert!(failed.is_empty(), "changed cards: {failed:?}");
+}
+
+/// The compiled cards and guide are the renderer's output, byte for byte:
+/// one renderer for the crate, `lems-content` and the snapshots.
+#[test]
+fn compiled_texts_are_the_renderers_output() {
+    let c = content();
+    let rel = lems_treatments_build::relations::Relations::of(&c);
+    let view = lems_treatments_build::render::View::new(&c, &rel);
     for t in Treatment::ALL {
-        insta::assert_snapshot!(format!("treatment__{}", t.id()), t.card().to_string());
+        assert_eq!(Some(t.card().to_string()), view.card(t.id()), "{t:?}");
     }
+    assert_eq!(lems_treatments::guide().to_string(), view.guide());
 }
 
 #[test]

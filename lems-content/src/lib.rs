@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod render;
+pub mod root;
 
 use lems_treatments_build::{load, Paths, Report, SchemaCheck};
 

@@ -1,22 +1,32 @@
 //! `lems-content`: the content editors' tool for lems-treatments.
 //!
-//! It uses the very same loader and validator as the crate's build script.
+//! It uses the very same loader, checker and renderer as the crate's build
+//! script, and never the compiled crate: it runs on broken content, which is
+//! exactly when an editor needs it.
 #![forbid(unsafe_code)]
 
-use lems_content::render;
+use lems_content::{render, root};
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use lems_treatments::Treatment;
-use lems_treatments_build::{load, FileKind, Paths, SchemaCheck};
+use lems_treatments_build::relations::{find_treatment, Relations};
+use lems_treatments_build::render::View;
+use lems_treatments_build::{load, Content, FileKind, Paths, SchemaCheck};
 
 /// Check, create and preview LEMS treatment content.
+///
+/// Run it from anywhere inside the repository: like cargo and git, it finds
+/// the content (the folder holding `data/`) from the current folder upwards.
 #[derive(Parser, Debug)]
 #[command(name = "lems-content", version, about)]
 struct Cli {
+    /// The content root (the folder holding data/), or any folder inside it.
+    /// Default: found from the current folder upwards.
+    #[arg(long, global = true, value_name = "PATH")]
+    root: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -25,41 +35,33 @@ struct Cli {
 enum Command {
     /// Validate the content and print every problem, rustc-style.
     Check {
-        /// The repository root (holding data/ and schema/), or a data folder.
-        #[arg(default_value = ".")]
-        path: PathBuf,
+        /// The content root, a data folder, or any folder inside one (same as --root).
+        path: Option<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
+        #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Human)]
         format: Format,
     },
     /// Create a new content file with every field explained.
     New {
         /// What to create.
-        #[arg(value_enum)]
+        #[arg(value_enum, ignore_case = true)]
         kind: NewKind,
         /// The new entity's id (lowercase words joined by `_`).
         id: String,
-        /// The repository root (holding data/).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
     },
     /// Print one treatment as a reader sees it (the review snapshots' rendering).
     Show {
         /// An id, name, synonym or brand name, in any case.
         name: String,
     },
-    /// Export all content from the compiled crate: JSON, FHIR R5 or Markdown.
+    /// Export all content: JSON, FHIR R5 or Markdown.
     Export {
         /// Output format.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         format: ExportFormat,
     },
-    /// Regenerate schema/ from the model types.
-    Schema {
-        /// The repository root (holding schema/).
-        #[arg(default_value = ".")]
-        root: PathBuf,
-    },
+    /// Regenerate schema/ (and EDITING.md's field reference) from the model types.
+    Schema,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -84,58 +86,57 @@ enum ExportFormat {
 enum NewKind {
     /// A treatment file in data/treatments/.
     Treatment,
+    /// A mechanism file in data/mechanisms/.
+    Mechanism,
+    /// A caution file in data/cautions/.
+    Caution,
+    /// A class file in data/categories/.
+    #[value(alias = "category")]
+    Class,
+    /// A source file in data/sources/.
+    Source,
+}
+
+impl NewKind {
+    fn file_kind(self) -> FileKind {
+        match self {
+            NewKind::Treatment => FileKind::Treatment,
+            NewKind::Mechanism => FileKind::Mechanism,
+            NewKind::Caution => FileKind::Caution,
+            NewKind::Class => FileKind::Category,
+            NewKind::Source => FileKind::Source,
+        }
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check { path, format } => check(&path, format),
-        Command::New {
-            kind: NewKind::Treatment,
-            id,
-            root,
-        } => new_treatment(&root, &id),
-        Command::Show { name } => show(&name),
-        Command::Export { format } => export(format),
-        Command::Schema { root } => schema(&root),
-    }
-}
-
-/// Resolves PATH to the content layout: a root with `data/`, or a data folder.
-fn paths_for(path: &Path) -> Option<Paths> {
-    if path.join("data").is_dir() {
-        Some(Paths::under(path))
-    } else if path.is_dir() {
-        let parent = path
-            .parent()
-            .map_or_else(|| PathBuf::from(".."), Path::to_path_buf);
-        Some(Paths {
-            data: path.to_path_buf(),
-            schema: parent.join("schema"),
-            display: path
-                .file_name()
-                .map_or_else(|| "data".to_string(), |n| n.to_string_lossy().into_owned()),
-        })
-    } else {
-        None
-    }
-}
-
-fn check(path: &Path, format: Format) -> ExitCode {
-    let Some(mut paths) = paths_for(path) else {
-        eprintln!(
-            "error: `{}` is not a folder holding content (expected data/ inside it)",
-            path.display()
-        );
-        return ExitCode::from(2);
+    let start = match &cli.command {
+        Command::Check {
+            path: Some(path), ..
+        } => Some(path.clone()),
+        _ => cli.root.clone(),
     };
-    // A content tree without schemas of its own is checked against the current ones.
-    if !paths.schema.is_dir() && Path::new("schema").is_dir() {
-        paths.schema = PathBuf::from("schema");
+    let paths = match root::find(start.as_deref()) {
+        Ok(paths) => paths,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        Command::Check { format, .. } => check(&paths, format),
+        Command::New { kind, id } => new_file(&paths, kind.file_kind(), &id),
+        Command::Show { name } => show(&paths, &name),
+        Command::Export { format } => export(&paths, format),
+        Command::Schema => schema(&paths),
     }
-    let report = load(&paths, SchemaCheck::Validate);
+}
+
+fn check(paths: &Paths, format: Format) -> ExitCode {
+    let report = load(paths, SchemaCheck::Validate);
     let text = match format {
-        Format::Human => render::human(&paths, &report, std::io::stdout().is_terminal()),
+        Format::Human => render::human(paths, &report, std::io::stdout().is_terminal()),
         Format::Json => render::json(&report),
     };
     print!("{text}");
@@ -146,7 +147,22 @@ fn check(path: &Path, format: Format) -> ExitCode {
     }
 }
 
-fn new_treatment(root: &Path, id: &str) -> ExitCode {
+/// Loads checked content for `show` and `export`, or explains why it cannot.
+fn checked(paths: &Paths) -> Result<Content, ExitCode> {
+    let report = load(paths, SchemaCheck::Validate);
+    match report.content {
+        Some(c) if report.diagnostics.is_empty() => Ok(c),
+        _ => {
+            eprintln!(
+                "error: the content has {}; run `cargo run -p lems-content -- check` to see them",
+                render::summary(&report)
+            );
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn new_file(paths: &Paths, kind: FileKind, id: &str) -> ExitCode {
     if let Some(why) = lems_treatments_build::model::id_problem(id) {
         eprintln!("error: `{id}` {why}");
         eprintln!(
@@ -155,12 +171,9 @@ fn new_treatment(root: &Path, id: &str) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let dir = root.join("data").join(FileKind::Treatment.location());
+    let dir = paths.data.join(kind.location());
     if !dir.is_dir() {
-        eprintln!(
-            "error: `{}` does not exist; run this from the repository root or pass --root",
-            dir.display()
-        );
+        eprintln!("error: the folder `{}` does not exist", dir.display());
         return ExitCode::from(2);
     }
     let file = dir.join(format!("{id}.yaml"));
@@ -169,7 +182,7 @@ fn new_treatment(root: &Path, id: &str) -> ExitCode {
         .write(true)
         .create_new(true)
         .open(&file)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, render::skeleton(id).as_bytes()));
+        .and_then(|mut f| std::io::Write::write_all(&mut f, render::skeleton(kind, id).as_bytes()));
     match written {
         Ok(()) => {
             println!("created {}", file.display());
@@ -190,35 +203,42 @@ fn new_treatment(root: &Path, id: &str) -> ExitCode {
     }
 }
 
-fn show(name: &str) -> ExitCode {
-    match name.parse::<Treatment>() {
-        Ok(t) => {
-            print!("{}", t.card());
-            ExitCode::SUCCESS
-        }
-        Err(_) => {
-            eprintln!("error: no treatment is called `{name}`");
-            let names = Treatment::ALL.iter().flat_map(|t| {
-                std::iter::once(t.name())
-                    .chain(t.brand_names().iter().copied())
-                    .chain(t.synonyms().iter().copied())
-            });
-            if let Some(s) = lems_treatments_build::suggest::did_you_mean(name, names) {
-                eprintln!("help: did you mean `{s}`?");
-            } else {
-                let ids: Vec<&str> = Treatment::ALL.iter().map(|t| t.id()).collect();
-                eprintln!("help: known treatments: {}", ids.join(", "));
-            }
-            ExitCode::from(1)
-        }
+fn show(paths: &Paths, name: &str) -> ExitCode {
+    let c = match checked(paths) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let relations = Relations::of(&c);
+    let view = View::new(&c, &relations);
+    if let Some(card) = find_treatment(&c, name).and_then(|id| view.card(id)) {
+        print!("{card}");
+        return ExitCode::SUCCESS;
     }
+    eprintln!("error: no treatment is called `{}`", name.escape_debug());
+    let names = c.treatments.values().flat_map(|t| {
+        std::iter::once(t.item.name.as_str())
+            .chain(t.item.brands.iter().map(|b| b.name.as_str()))
+            .chain(t.item.synonyms.iter().map(|s| s.as_str()))
+    });
+    if let Some(s) = lems_treatments_build::suggest::did_you_mean(name, names) {
+        eprintln!("help: did you mean `{s}`?");
+    } else {
+        let ids: Vec<&str> = c.treatments.keys().map(String::as_str).collect();
+        eprintln!("help: known treatments: {}", ids.join(", "));
+    }
+    ExitCode::from(1)
 }
 
-fn export(format: ExportFormat) -> ExitCode {
+fn export(paths: &Paths, format: ExportFormat) -> ExitCode {
+    let c = match checked(paths) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let version = root::package_version(paths).unwrap_or_else(|| "unknown".to_string());
     let out = match format {
-        ExportFormat::Json => lems_content::export::json(),
-        ExportFormat::Fhir => Some(lems_content::export::fhir()),
-        ExportFormat::Markdown => Some(lems_content::export::markdown()),
+        ExportFormat::Json => lems_content::export::json(&c, &version),
+        ExportFormat::Fhir => Some(lems_content::export::fhir(&c)),
+        ExportFormat::Markdown => Some(lems_content::export::markdown(&c)),
     };
     match out {
         Some(text) => {
@@ -226,18 +246,27 @@ fn export(format: ExportFormat) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!("error: the compiled content and the model types disagree; rebuild");
+            eprintln!("error: the export could not be written as JSON");
             ExitCode::from(2)
         }
     }
 }
 
-fn schema(root: &Path) -> ExitCode {
-    let dir = root.join("schema");
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("error: could not create {}: {e}", dir.display());
+fn schema(paths: &Paths) -> ExitCode {
+    // Schemas live only in the repository, beside data/: never create a
+    // schema/ folder anywhere else.
+    let dir = paths.schema.clone();
+    let Some(root) = dir
+        .parent()
+        .map(Path::to_path_buf)
+        .filter(|r| dir.is_dir() && r.join("Cargo.toml").is_file() && r.join("data") == paths.data)
+    else {
+        eprintln!(
+            "error: `{}` is not the repository's schema folder (schema/ beside data/ and Cargo.toml); schemas are only regenerated in the repository",
+            dir.display()
+        );
         return ExitCode::from(2);
-    }
+    };
     for kind in FileKind::ALL {
         let path = dir.join(kind.schema_file());
         let text = kind.schema_text();

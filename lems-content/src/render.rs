@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use lems_treatments_build::{Diagnostic, Paths, Position, Report};
+use lems_treatments_build::{Diagnostic, FileKind, Paths, Position, Report};
 use serde_json::json;
 
 /// The byte offset of a 1-based line and character column in `text`.
@@ -157,16 +157,15 @@ pub fn json(report: &Report) -> String {
     s
 }
 
-/// A new treatment file: schema line, every field explained, `TODO` placeholders
-/// that `check` reports until they are filled.
-pub fn skeleton(id: &str) -> String {
-    format!(
-        r#"# yaml-language-server: $schema=../../schema/treatment.schema.json
-# A new treatment. Fill in every TODO from a source in data/sources/, then run
-#   cargo run -p lems-content -- check
-# Field meanings: EDITING.md, or hover over a field in VS Code.
-
-# The id: lowercase words joined by `_`, the same as this file's name.
+/// A new content file of `kind` with every field explained. Every value the
+/// editor must choose is a `TODO` that `check` flags until it is replaced:
+/// nothing is pre-filled that could pass unnoticed.
+pub fn skeleton(kind: FileKind, id: &str) -> String {
+    let (what, body) = match kind {
+        FileKind::Treatment => (
+            "treatment",
+            format!(
+                r#"# The id: lowercase words joined by `_`, the same as this file's name.
 id: {id}
 # The name a reader sees.
 name: "TODO: the name a reader sees"
@@ -174,10 +173,10 @@ name: "TODO: the name a reader sees"
 synonyms: []
 # Brand names, with the regions (us, eu) the source names. Delete if none.
 brands: []
-# medicine, procedure, therapy or associated_disease_care.
-kind: medicine
+# One of: medicine, procedure, therapy, associated_disease_care.
+kind: TODO
 # The id of its class: a file in data/categories/.
-category: todo
+category: TODO
 # The ids of how it works: files in data/mechanisms/. May stay empty.
 mechanisms: []
 # What it does, in one or two plain sentences.
@@ -193,8 +192,93 @@ cautions: []
 used_with: []
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
-  - todo
+  - TODO
 "#
+            ),
+        ),
+        FileKind::Mechanism => (
+            "mechanism",
+            format!(
+                r#"# The id: lowercase words joined by `_`, the same as this file's name.
+id: {id}
+# The name a reader sees.
+name: "TODO: the name a reader sees"
+# Which part of the disease story it acts on: nerve_signal, immune_attack or daily_function.
+target: TODO
+# How it works, in plain words, tied to the nerve-to-muscle story.
+explanation: "TODO: how it works, in plain words"
+# The ids of the sources its statements come from: files in data/sources/.
+sources:
+  - TODO
+"#
+            ),
+        ),
+        FileKind::Caution => (
+            "caution",
+            format!(
+                r#"# The id: lowercase words joined by `_`, the same as this file's name.
+id: {id}
+# A short title a reader sees.
+title: "TODO: a short title"
+# One of: warning, contraindication, undesirable_effect.
+kind: TODO
+# What the risk is and why, in plain words.
+explanation: "TODO: what the risk is and why"
+# What follows for the patient, for example the monitoring that is needed.
+for_the_patient: "TODO: what follows for the patient"
+# The region whose regulator states it (us, eu); delete this line if the source is not regional.
+region: TODO
+# The ids of the sources its statements come from: files in data/sources/.
+sources:
+  - TODO
+"#
+            ),
+        ),
+        FileKind::Category => (
+            "category",
+            format!(
+                r#"# The id: lowercase words joined by `_`, the same as this file's name.
+id: {id}
+# The name a reader sees.
+name: "TODO: the name a reader sees"
+# The id of the broader class it belongs to (a file in data/categories/); delete this line if none.
+parent: TODO
+# Where the class appears in guides: a whole number, lower first.
+order: "TODO: a whole number"
+# What its treatments have in common, in plain words.
+description: "TODO: what its treatments have in common"
+# Cautions the source states for every member (they apply to each automatically). Delete if none.
+cautions: []
+# The ids of the sources its statements come from: files in data/sources/.
+sources:
+  - TODO
+"#
+            ),
+        ),
+        FileKind::Source => (
+            "source",
+            format!(
+                r#"# The id: lowercase words joined by `_`, the same as this file's name.
+id: {id}
+# The title of the document.
+title: "TODO: the document's title"
+# Who published it; delete this line if the source names no publisher.
+publisher: "TODO: the publisher"
+# One of: article, reference.
+kind: TODO
+# When the document was last updated, as "YYYY-MM-DD"; delete this line if it states none.
+last_updated: "TODO: YYYY-MM-DD"
+"#
+            ),
+        ),
+        FileKind::Condition | FileKind::Disclaimer => ("content", String::new()),
+    };
+    format!(
+        "# yaml-language-server: $schema=../../schema/{schema}\n\
+         # A new {what}. Fill in every TODO from a source in data/sources/, then run\n\
+         #   cargo run -p lems-content -- check\n\
+         # Field meanings: EDITING.md, or hover over a field in VS Code.\n\n{body}",
+        schema = kind.schema_file()
     )
 }
 

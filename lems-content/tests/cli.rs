@@ -20,12 +20,26 @@ fn stdout(o: &Output) -> String {
 #[test]
 fn the_real_content_checks_clean() {
     let root = common::repo_root();
+    let report = lems_treatments_build::load(
+        &lems_treatments_build::Paths::under(&root),
+        lems_treatments_build::SchemaCheck::Validate,
+    );
+    let expected = format!("{}\n", lems_content::render::summary(&report));
+    assert!(expected.ends_with(": ok\n"), "{expected}");
     let o = lems_content(&["check", root.to_str().expect("utf-8 path")]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert_eq!(
-        stdout(&o),
-        "13 treatments, 10 mechanisms, 6 cautions, 9 classes, 17 sources: ok\n"
-    );
+    assert_eq!(stdout(&o), expected);
+    // The same answer, with no notes, from anywhere inside the repository.
+    for dir in ["data", "data/treatments", "lems-content"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_lems-content"))
+            .arg("check")
+            .current_dir(root.join(dir))
+            .output()
+            .expect("run lems-content");
+        assert_eq!(o.status.code(), Some(0), "from {dir}: {}", stdout(&o));
+        assert_eq!(stdout(&o), expected, "from {dir}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr), "", "from {dir}");
+    }
 }
 
 #[test]
@@ -115,12 +129,17 @@ fn new_writes_a_skeleton_that_check_flags_and_never_overwrites() {
 
 #[test]
 fn show_prints_the_reviewed_rendering() {
+    let c = lems_treatments_build::load(
+        &lems_treatments_build::Paths::under(&common::repo_root()),
+        lems_treatments_build::SchemaCheck::Validate,
+    )
+    .content
+    .expect("clean content");
+    let rel = lems_treatments_build::relations::Relations::of(&c);
+    let view = lems_treatments_build::render::View::new(&c, &rel);
     let o = lems_content(&["show", "firdapse"]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(
-        stdout(&o),
-        lems_treatments::Treatment::Amifampridine.card().to_string()
-    );
+    assert_eq!(Some(stdout(&o)), view.card("amifampridine"));
     let o = lems_content(&["show", "mestinnon"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `Mestinon`?"));
@@ -130,8 +149,25 @@ fn show_prints_the_reviewed_rendering() {
 fn schema_regenerates_identical_files() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("schema_regen");
     let _ = std::fs::remove_dir_all(&dir);
-    let o = lems_content(&["schema", dir.to_str().expect("utf-8 path")]);
-    assert_eq!(o.status.code(), Some(0));
+    // Outside a repository (no schema/ beside data/), nothing is written.
+    common::copy_dir(&common::repo_root().join("data"), &dir.join("data"));
+    let o = lems_content(&["schema", "--root", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.join("schema").exists());
+    // In a repository-shaped tree, the schemas are written.
+    std::fs::create_dir_all(dir.join("schema")).expect("schema dir");
+    std::fs::copy(
+        common::repo_root().join("Cargo.toml"),
+        dir.join("Cargo.toml"),
+    )
+    .expect("copy");
+    let o = lems_content(&["schema", "--root", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     for kind in lems_treatments_build::FileKind::ALL {
         let fresh =
             std::fs::read_to_string(dir.join("schema").join(kind.schema_file())).expect("written");

@@ -5,13 +5,15 @@
 //! Output is ordered by id through `BTreeMap`s, so it is byte-for-byte
 //! deterministic.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::content::{category_cautions, variant_name, Content, Loaded};
+use crate::content::{variant_name, Content, Loaded};
 use crate::model::*;
+use crate::relations::{lookup_keys, treatment_keys, Relations};
+use crate::render::View;
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -41,10 +43,7 @@ fn v(id: &str) -> Ident {
     ident(&variant_name(id))
 }
 
-/// Lowercases the way the generated lookup compares: char by char.
-pub fn fold(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).collect()
-}
+pub use crate::relations::fold;
 
 /// Emits a generated enum for a closed set from the model.
 fn closed_set<T: ClosedSet>() -> TokenStream {
@@ -317,7 +316,23 @@ pub fn fingerprint(c: &Content) -> u64 {
     h
 }
 
+/// The whole generated file, one part per kind of content, in the order the
+/// parts depend on each other's names.
 fn tokens(c: &Content) -> TokenStream {
+    let relations = Relations::of(c);
+    let view = View::new(c, &relations);
+    let mut out = TokenStream::new();
+    for part in [
+        header, sources, cautions, mechanisms, categories, treatments, condition,
+    ] {
+        out.extend(part(&view));
+    }
+    out
+}
+
+/// The fingerprint and the closed sets (regions, kinds, code systems, grades).
+fn header(view: &View<'_>) -> TokenStream {
+    let c = view.content;
     let mut out = TokenStream::new();
     let fp = fingerprint(c);
     out.extend(quote! {
@@ -348,8 +363,13 @@ fn tokens(c: &Content) -> TokenStream {
             pub const fn fhir_system(self) -> Option<&'static str> { match self { #(#uris,)* } }
         }
     });
+    out
+}
 
-    // ---- Sources
+/// `Source`: every cited document.
+fn sources(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let mut out = TokenStream::new();
     let entries: Vec<(String, String, String)> = c
         .sources
         .iter()
@@ -364,12 +384,11 @@ fn tokens(c: &Content) -> TokenStream {
             )
         })
         .collect();
-    let mut keys = BTreeMap::new();
-    for (id, l) in &c.sources {
-        keys.insert(fold(id), variant_name(id));
-        keys.entry(fold(&l.item.title.0))
-            .or_insert_with(|| variant_name(id));
-    }
+    let keys = lookup_keys(
+        c.sources
+            .iter()
+            .map(|(id, l)| (id.as_str(), vec![l.item.title.as_str()])),
+    );
     out.extend(entity_enum(
         "Source",
         "A source that the content cites.",
@@ -416,25 +435,13 @@ fn tokens(c: &Content) -> TokenStream {
         }),
     );
     out.extend(quote! { impl Source { #publisher #kind #updated #note } });
+    out
+}
 
-    // ---- Cautions: which treatments each applies to (own or through the class).
-    let mut caution_treatments: BTreeMap<String, BTreeSet<String>> = c
-        .cautions
-        .keys()
-        .map(|k| (k.clone(), BTreeSet::new()))
-        .collect();
-    let mut treatment_cautions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (id, l) in &c.treatments {
-        let mut all: BTreeSet<String> = l.item.cautions.iter().map(|x| x.0.clone()).collect();
-        all.extend(category_cautions(c, &l.item.category.0));
-        for caution in &all {
-            caution_treatments
-                .entry(caution.clone())
-                .or_default()
-                .insert(id.clone());
-        }
-        treatment_cautions.insert(id.clone(), all);
-    }
+/// `Caution`, with the treatments each applies to (own or through the class).
+fn cautions(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let mut out = TokenStream::new();
     let entries: Vec<(String, String, String)> = c
         .cautions
         .iter()
@@ -446,12 +453,11 @@ fn tokens(c: &Content) -> TokenStream {
             )
         })
         .collect();
-    let mut keys = BTreeMap::new();
-    for (id, l) in &c.cautions {
-        keys.insert(fold(id), variant_name(id));
-        keys.entry(fold(&l.item.title.0))
-            .or_insert_with(|| variant_name(id));
-    }
+    let keys = lookup_keys(
+        c.cautions
+            .iter()
+            .map(|(id, l)| (id.as_str(), vec![l.item.title.as_str()])),
+    );
     out.extend(entity_enum(
         "Caution",
         "A caution that applies to one or more treatments.",
@@ -485,20 +491,16 @@ fn tokens(c: &Content) -> TokenStream {
         "Every treatment it applies to, directly or through the treatment's class (computed at build time).",
         "treatments",
         quote!(&'static [Treatment]),
-        caution_treatments.iter().map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
+        view.relations.caution_treatments.iter().map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
     );
     let ccats = accessor(
         "The classes that carry it for all their members.",
         "categories",
         quote!(&'static [Category]),
-        cs.keys().map(|id| {
-            let cats = c
-                .categories
-                .iter()
-                .filter(|(_, l)| l.item.cautions.iter().any(|x| &x.0 == id))
-                .map(|(k, _)| k.clone());
-            (id.as_str(), slice_of("Category", cats))
-        }),
+        view.relations
+            .caution_categories
+            .iter()
+            .map(|(id, cats)| (id.as_str(), slice_of("Category", cats.iter().cloned()))),
     );
     let cregion = accessor(
         "The region whose regulator states it, if it is regional.",
@@ -516,8 +518,13 @@ fn tokens(c: &Content) -> TokenStream {
         }),
     );
     out.extend(quote! { impl Caution { #ckind #expl #patient #cregion #csrc #ctreat #ccats } });
+    out
+}
 
-    // ---- Mechanisms
+/// `Mechanism`, with the treatments that work each way.
+fn mechanisms(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let mut out = TokenStream::new();
     let entries: Vec<(String, String, String)> = c
         .mechanisms
         .iter()
@@ -529,12 +536,11 @@ fn tokens(c: &Content) -> TokenStream {
             )
         })
         .collect();
-    let mut keys = BTreeMap::new();
-    for (id, l) in &c.mechanisms {
-        keys.insert(fold(id), variant_name(id));
-        keys.entry(fold(&l.item.name.0))
-            .or_insert_with(|| variant_name(id));
-    }
+    let keys = lookup_keys(
+        c.mechanisms
+            .iter()
+            .map(|(id, l)| (id.as_str(), vec![l.item.name.as_str()])),
+    );
     out.extend(entity_enum(
         "Mechanism",
         "How a treatment works.",
@@ -559,18 +565,19 @@ fn tokens(c: &Content) -> TokenStream {
         "The treatments that work this way (computed at build time).",
         "treatments",
         quote!(&'static [Treatment]),
-        ms.keys().map(|id| {
-            let ts = c
-                .treatments
-                .iter()
-                .filter(|(_, l)| l.item.mechanisms.iter().any(|m| &m.0 == id))
-                .map(|(k, _)| k.clone());
-            (id.as_str(), slice_of("Treatment", ts))
-        }),
+        view.relations
+            .mechanism_treatments
+            .iter()
+            .map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
     );
     out.extend(quote! { impl Mechanism { #target #mexpl #msrc #mtreat } });
+    out
+}
 
-    // ---- Categories
+/// `Category`: the classes, their tree, cautions and members.
+fn categories(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let mut out = TokenStream::new();
     let entries: Vec<(String, String, String)> = c
         .categories
         .iter()
@@ -582,12 +589,11 @@ fn tokens(c: &Content) -> TokenStream {
             )
         })
         .collect();
-    let mut keys = BTreeMap::new();
-    for (id, l) in &c.categories {
-        keys.insert(fold(id), variant_name(id));
-        keys.entry(fold(&l.item.name.0))
-            .or_insert_with(|| variant_name(id));
-    }
+    let keys = lookup_keys(
+        c.categories
+            .iter()
+            .map(|(id, l)| (id.as_str(), vec![l.item.name.as_str()])),
+    );
     out.extend(entity_enum(
         "Category",
         "A class of treatments.",
@@ -595,10 +601,7 @@ fn tokens(c: &Content) -> TokenStream {
         &keys,
     ));
     let cats = &c.categories;
-    let mut guide_order: Vec<(u32, &String)> =
-        cats.iter().map(|(id, l)| (l.item.order, id)).collect();
-    guide_order.sort();
-    let guide = slice_of("Category", guide_order.iter().map(|(_, id)| (*id).clone()));
+    let guide = slice_of("Category", view.relations.guide_order.iter().cloned());
     let parent = accessor(
         "The broader class it belongs to, if any.",
         "parent",
@@ -618,13 +621,10 @@ fn tokens(c: &Content) -> TokenStream {
         "The classes directly under it.",
         "children",
         quote!(&'static [Category]),
-        cats.keys().map(|id| {
-            let kids = cats
-                .iter()
-                .filter(|(_, l)| l.item.parent.as_ref().is_some_and(|p| &p.0 == id))
-                .map(|(k, _)| k.clone());
-            (id.as_str(), slice_of("Category", kids))
-        }),
+        view.relations
+            .category_children
+            .iter()
+            .map(|(id, kids)| (id.as_str(), slice_of("Category", kids.iter().cloned()))),
     );
     let order = accessor(
         "Where it appears in guides: lower first.",
@@ -645,47 +645,44 @@ fn tokens(c: &Content) -> TokenStream {
         "The cautions it carries for every member, its parents' included.",
         "cautions",
         quote!(&'static [Caution]),
-        cats.keys()
-            .map(|id| (id.as_str(), slice_of("Caution", category_cautions(c, id)))),
+        view.relations
+            .category_cautions
+            .iter()
+            .map(|(id, cs)| (id.as_str(), slice_of("Caution", cs.iter().cloned()))),
     );
-    let in_cat = |cat: &str, t: &str| {
-        let mut next = Some(t.to_string());
-        let mut guard = 0;
-        while let Some(n) = next {
-            if n == cat || guard > cats.len() {
-                return n == cat;
-            }
-            guard += 1;
-            next = cats
-                .get(&n)
-                .and_then(|l| l.item.parent.as_ref())
-                .map(|p| p.0.clone());
-        }
-        false
-    };
     let members = accessor(
         "The treatments in it or in any class under it (computed at build time).",
         "treatments",
         quote!(&'static [Treatment]),
-        cats.keys().map(|id| {
-            let ts = c
-                .treatments
-                .iter()
-                .filter(|(_, l)| in_cat(id, &l.item.category.0))
-                .map(|(k, _)| k.clone());
-            (id.as_str(), slice_of("Treatment", ts))
-        }),
+        view.relations
+            .category_members
+            .iter()
+            .map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
     );
     let csrc = sources_accessor("The sources it comes from.", cats);
+    let section = accessor(
+        "The heading and description that open its part of the guide, in Markdown.",
+        "guide_section",
+        quote!(&'static str),
+        cats.keys().map(|id| {
+            let text = view.guide_section(id);
+            (id.as_str(), quote!(#text))
+        }),
+    );
     out.extend(quote! {
         impl Category {
             /// Every class in guide order (by `order`, then id).
             pub const IN_GUIDE_ORDER: &'static [Category] = #guide;
-            #parent #children #order #desc #cat_cautions #members #csrc
+            #parent #children #order #desc #cat_cautions #members #csrc #section
         }
     });
+    out
+}
 
-    // ---- Treatments
+/// `Treatment`: the enum, its lookups and its accessors.
+fn treatments(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let mut out = TokenStream::new();
     let ts = &c.treatments;
     let entries: Vec<(String, String, String)> = ts
         .iter()
@@ -697,19 +694,7 @@ fn tokens(c: &Content) -> TokenStream {
             )
         })
         .collect();
-    let mut keys = BTreeMap::new();
-    for (id, l) in ts {
-        let var = variant_name(id);
-        keys.insert(fold(id), var.clone());
-        keys.entry(fold(&l.item.name.0))
-            .or_insert_with(|| var.clone());
-        for s in &l.item.synonyms {
-            keys.entry(fold(&s.0)).or_insert_with(|| var.clone());
-        }
-        for b in &l.item.brands {
-            keys.entry(fold(&b.name.0)).or_insert_with(|| var.clone());
-        }
-    }
+    let keys = treatment_keys(c);
     out.extend(entity_enum(
         "Treatment",
         "A treatment of LEMS described by the content.",
@@ -820,25 +805,18 @@ fn tokens(c: &Content) -> TokenStream {
         "Every caution that applies, its class's included, sorted and without repeats.",
         "cautions",
         quote!(&'static [Caution]),
-        treatment_cautions
+        view.relations
+            .treatment_cautions
             .iter()
-            .map(|(id, cs)| (id.as_str(), slice_of("Caution", cs.iter().cloned()))),
+            .map(|(id, cs)| (id.as_str(), slice_of("Caution", cs.keys().cloned()))),
     );
-    // "Used with" is symmetric: if A is combined with B, B is combined with A.
-    let mut used: BTreeMap<String, BTreeSet<String>> =
-        ts.keys().map(|k| (k.clone(), BTreeSet::new())).collect();
-    for (id, l) in ts {
-        for o in &l.item.used_with {
-            used.entry(id.clone()).or_default().insert(o.0.clone());
-            used.entry(o.0.clone()).or_default().insert(id.clone());
-        }
-    }
     let used_with = accessor(
         "The treatments it is sometimes combined with (both directions).",
         "used_with",
         quote!(&'static [Treatment]),
-        used.iter()
-            .filter(|(k, _)| ts.contains_key(*k))
+        view.relations
+            .used_with
+            .iter()
             .map(|(id, os)| (id.as_str(), slice_of("Treatment", os.iter().cloned()))),
     );
     let codes = accessor(
@@ -883,13 +861,27 @@ fn tokens(c: &Content) -> TokenStream {
         }
     };
     let tsrc = sources_accessor("The sources its statements come from.", ts);
+    let card = accessor(
+        "Its card as a reader sees it, in Markdown (rendered at build time).",
+        "card_markdown",
+        quote!(&'static str),
+        ts.keys().map(|id| {
+            let text = view.card(id).unwrap_or_default();
+            (id.as_str(), quote!(#text))
+        }),
+    );
     out.extend(quote! {
         impl Treatment {
-            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc
+            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc #card
         }
     });
+    out
+}
 
-    // ---- The condition and the disclaimer
+/// `CONDITION` and `DISCLAIMER`.
+fn condition(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let mut out = TokenStream::new();
     let k = &c.condition.item;
     let (name, abbr, summary, normal, wrong, curable, goal) = (
         k.name.as_str(),
@@ -909,6 +901,7 @@ fn tokens(c: &Content) -> TokenStream {
     let ccodes = code_slice(&k.codes);
     let cond_doc_doc = doc_attrs(&format!("{name} ({abbr}): {summary}"));
     let disclaimer = c.disclaimer.item.text.as_str();
+    let (head, tail) = (view.guide_head(), view.guide_tail());
     let disclaimer_doc = doc_attrs(disclaimer);
     out.extend(quote! {
         #cond_doc_doc
@@ -927,6 +920,11 @@ fn tokens(c: &Content) -> TokenStream {
 
         #disclaimer_doc
         pub const DISCLAIMER: &str = #disclaimer;
+
+        /// The guide's opening (title, disclaimer, condition), in Markdown.
+        const GUIDE_HEAD: &str = #head;
+        /// The guide's closing list of sources, in Markdown.
+        const GUIDE_TAIL: &str = #tail;
     });
     out
 }

@@ -101,6 +101,9 @@ struct Reader {
     /// Ids declared by each kind, even in files that failed later checks, so
     /// that a broken file does not also make every reference to it an error.
     declared: BTreeMap<FileKind, BTreeSet<String>>,
+    /// Files that did not fit their schema, kept so that their references
+    /// are still checked in the same run (problems never arrive in rounds).
+    broken: Vec<(FileKind, String, Document)>,
 }
 
 /// Reads and checks the whole content tree.
@@ -112,6 +115,7 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
         files: Vec::new(),
         notes: Vec::new(),
         declared: BTreeMap::new(),
+        broken: Vec::new(),
     };
     if !paths.data.is_dir() {
         r.diags.push(
@@ -133,6 +137,7 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
     let sources = r.read_kind::<SourceFile>(FileKind::Source);
     let condition = r.read_singleton::<ConditionFile>(FileKind::Condition);
     let disclaimer = r.read_singleton::<DisclaimerFile>(FileKind::Disclaimer);
+    r.check_broken_references();
     let (Some(condition), Some(disclaimer)) = (condition, disclaimer) else {
         return r.finish(None);
     };
@@ -320,7 +325,19 @@ impl Reader {
         if let Some(schema) = schema {
             let mut errors = schema.check(&shown, &doc);
             if !errors.is_empty() {
+                // Placeholders and invisible characters are reported in the
+                // same run, except where the schema already flagged the spot.
+                let flagged: BTreeSet<(usize, usize)> = errors
+                    .iter()
+                    .map(|d| (d.start.line, d.start.column))
+                    .collect();
                 self.diags.append(&mut errors);
+                self.diags.extend(
+                    text_checks(&shown, &doc)
+                        .into_iter()
+                        .filter(|d| !flagged.contains(&(d.start.line, d.start.column))),
+                );
+                self.broken.push((kind, shown, doc));
                 return None;
             }
         }
@@ -484,6 +501,16 @@ impl Reader {
             .at_pointer(pointer)
             .with_help(help),
         );
+    }
+
+    /// The references of files that did not fit their schema, read from the
+    /// raw YAML: every well-formed id at a reference field is checked.
+    fn check_broken_references(&mut self) {
+        for (kind, file, doc) in std::mem::take(&mut self.broken) {
+            for (pointer, target, id) in raw_references(kind, &doc.value) {
+                self.reference(&file, &doc, &pointer, target, &id);
+            }
+        }
     }
 
     fn references(&mut self, file: &str, doc: &Document, field: &str, kind: FileKind, ids: &[Id]) {
@@ -1079,3 +1106,68 @@ has_id!(
     CautionFile,
     SourceFile
 );
+
+/// The reference fields of a file of `kind`, read from raw YAML: (pointer,
+/// kind referred to, id) for every value that is a well-formed id.
+fn raw_references(kind: FileKind, value: &Value) -> Vec<(String, FileKind, String)> {
+    use FileKind as K;
+    let lists: &[(&str, FileKind)] = match kind {
+        K::Treatment => &[
+            ("mechanisms", K::Mechanism),
+            ("cautions", K::Caution),
+            ("used_with", K::Treatment),
+            ("sources", K::Source),
+        ],
+        K::Category => &[("cautions", K::Caution), ("sources", K::Source)],
+        K::Mechanism | K::Caution | K::Condition => &[("sources", K::Source)],
+        K::Source | K::Disclaimer => &[],
+    };
+    let single: &[(&str, FileKind)] = match kind {
+        K::Treatment => &[("category", K::Category)],
+        K::Category => &[("parent", K::Category)],
+        _ => &[],
+    };
+    let nested: &[&str] = match kind {
+        K::Treatment => &["regulatory", "codes"],
+        K::Condition => &["codes"],
+        _ => &[],
+    };
+    let well_formed = |v: &Value| {
+        v.as_str()
+            .filter(|s| id_problem(s).is_none())
+            .map(str::to_string)
+    };
+    let mut out = Vec::new();
+    for (field, target) in single {
+        if let Some(id) = value.get(field).and_then(well_formed) {
+            out.push((format!("/{field}"), *target, id));
+        }
+    }
+    for (field, target) in lists {
+        for (i, v) in value
+            .get(field)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(id) = well_formed(v) {
+                out.push((format!("/{field}/{i}"), *target, id));
+            }
+        }
+    }
+    for field in nested {
+        for (i, v) in value
+            .get(field)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(id) = v.get("source").and_then(well_formed) {
+                out.push((format!("/{field}/{i}/source"), K::Source, id));
+            }
+        }
+    }
+    out
+}

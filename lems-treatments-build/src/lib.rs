@@ -18,6 +18,8 @@ pub mod diagnostic;
 #[cfg(feature = "schema")]
 pub mod docs;
 pub mod model;
+pub mod relations;
+pub mod render;
 pub mod schema_check;
 pub mod suggest;
 pub mod yaml;

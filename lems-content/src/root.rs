@@ -1,0 +1,122 @@
+//! Finding the content, like cargo and git find their project: from the
+//! current folder (or the one given) upwards, to the first folder that holds
+//! `data/`. Every subcommand uses this, so each gives the same answers from
+//! `data/treatments/` as from the repository root.
+
+use std::path::{Path, PathBuf};
+
+use lems_treatments_build::Paths;
+
+/// The schemas of the repository this tool was built in: used for a content
+/// tree that has no `schema/` folder of its own (a scratch copy, a test tree).
+const BUILT_IN_SCHEMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema");
+
+/// The content layout for `start` (default: the current folder): the first of
+/// it and its ancestors that holds a `data/` folder; failing that, `start`
+/// itself when it is a content folder (holds `treatments/` or `condition.yaml`).
+pub fn find(start: Option<&Path>) -> Result<Paths, String> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("the current folder cannot be read: {e}"))?;
+    let start = match start {
+        Some(p) => cwd.join(p),
+        None => cwd,
+    };
+    let meta = std::fs::metadata(&start)
+        .map_err(|e| format!("`{}` cannot be read: {e}", start.display()))?;
+    if !meta.is_dir() {
+        return Err(format!(
+            "`{}` is not a folder; give the content root (the folder holding data/) or a folder inside it",
+            start.display()
+        ));
+    }
+    for dir in start.ancestors() {
+        if dir.join("data").is_dir() {
+            let mut paths = Paths::under(dir);
+            paths.schema = schema_for(dir);
+            return Ok(paths);
+        }
+    }
+    if start.join("treatments").is_dir() || start.join("condition.yaml").is_file() {
+        let parent = start
+            .parent()
+            .map_or_else(|| start.clone(), Path::to_path_buf);
+        return Ok(Paths {
+            data: start.clone(),
+            schema: schema_for(&parent),
+            display: start
+                .file_name()
+                .map_or_else(|| "data".to_string(), |n| n.to_string_lossy().into_owned()),
+        });
+    }
+    Err(format!(
+        "no content found: neither `{}` nor any folder above it holds a `data/` folder; run this inside the repository or pass --root PATH",
+        start.display()
+    ))
+}
+
+/// `root/schema` when it exists, else the repository's own schemas.
+fn schema_for(root: &Path) -> PathBuf {
+    let own = root.join("schema");
+    if own.is_dir() || !Path::new(BUILT_IN_SCHEMA).is_dir() {
+        own
+    } else {
+        PathBuf::from(BUILT_IN_SCHEMA)
+    }
+}
+
+/// The `[package] version` of the `Cargo.toml` beside the content's `data/`,
+/// which versions the content (see the README's semver policy).
+pub fn package_version(paths: &Paths) -> Option<String> {
+    let manifest = paths.data.parent()?.join("Cargo.toml");
+    let text = std::fs::read_to_string(manifest).ok()?;
+    let mut in_package = false;
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+        } else if in_package {
+            if let Some(v) = line.strip_prefix("version") {
+                let v = v.trim_start().strip_prefix('=')?.trim();
+                return Some(v.trim_matches('"').to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_root_from_inside_the_content() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for start in ["", "data", "data/treatments", "lems-content/src"] {
+            let p = find(Some(&repo.join(start))).expect(start);
+            assert!(p.data.ends_with("data"), "{start}: {}", p.data.display());
+            assert_eq!(
+                std::fs::canonicalize(&p.data).ok(),
+                std::fs::canonicalize(repo.join("data")).ok(),
+                "{start}"
+            );
+            assert_eq!(p.display, "data");
+        }
+    }
+
+    #[test]
+    fn reads_the_package_version() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let p = find(Some(&repo)).expect("repo");
+        let v = package_version(&p).expect("version");
+        assert_eq!(v.split('.').count(), 3, "{v}");
+    }
+
+    #[test]
+    fn refuses_a_file_and_a_folder_without_content() {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+        assert!(find(Some(&file)).is_err_and(|e| e.contains("not a folder")));
+        let empty = std::env::temp_dir().join(format!("lems-root-test-{}", std::process::id()));
+        std::fs::create_dir_all(&empty).expect("tmp");
+        assert!(find(Some(&empty)).is_err_and(|e| e.contains("no content found")));
+        let _ = std::fs::remove_dir(&empty);
+    }
+}

@@ -1,0 +1,201 @@
+//! Facts derived from the checked content: the links between entities that
+//! no single file states (a treatment's cautions through its class, reverse
+//! links, lookup keys, guide order). Computed once, here, and used by every
+//! consumer: the code generator, the renderer and the editors' tool, so they
+//! cannot disagree.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::content::{variant_name, Content};
+
+/// Where a caution that applies to a treatment is stated.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CautionOrigin {
+    /// In the treatment's own file.
+    Treatment,
+    /// On a class: the treatment's own class or one of its ancestors (the id).
+    Class(String),
+}
+
+/// Every derived relation, keyed by content id, in id order.
+#[derive(Debug, Clone, Default)]
+pub struct Relations {
+    /// Each treatment's cautions, its classes' included, with where each is stated
+    /// (the treatment itself first, then the nearest class).
+    pub treatment_cautions: BTreeMap<String, BTreeMap<String, CautionOrigin>>,
+    /// Each caution's treatments, directly or through a class.
+    pub caution_treatments: BTreeMap<String, BTreeSet<String>>,
+    /// Each caution's classes (the classes whose file names it).
+    pub caution_categories: BTreeMap<String, BTreeSet<String>>,
+    /// Each mechanism's treatments.
+    pub mechanism_treatments: BTreeMap<String, BTreeSet<String>>,
+    /// Each class's members, its sub-classes' included.
+    pub category_members: BTreeMap<String, BTreeSet<String>>,
+    /// Each class's direct sub-classes.
+    pub category_children: BTreeMap<String, BTreeSet<String>>,
+    /// Each class's cautions, its ancestors' included.
+    pub category_cautions: BTreeMap<String, BTreeSet<String>>,
+    /// Each class's ancestors, nearest first.
+    pub category_ancestors: BTreeMap<String, Vec<String>>,
+    /// "Used with", stated in both directions.
+    pub used_with: BTreeMap<String, BTreeSet<String>>,
+    /// Classes in guide order (by `order`, then id).
+    pub guide_order: Vec<String>,
+}
+
+impl Relations {
+    /// Derives every relation from checked content. Bounded: class chains
+    /// stop at a repeat, so even unchecked cycles terminate.
+    pub fn of(c: &Content) -> Relations {
+        let mut r = Relations::default();
+        for id in c.categories.keys() {
+            r.category_ancestors.insert(id.clone(), ancestors(c, id));
+        }
+        for (id, l) in &c.categories {
+            let mut all = BTreeSet::new();
+            for cat in std::iter::once(id).chain(r.category_ancestors[id].iter()) {
+                if let Some(x) = c.categories.get(cat) {
+                    all.extend(x.item.cautions.iter().map(|x| x.0.clone()));
+                }
+            }
+            r.category_cautions.insert(id.clone(), all);
+            r.category_children.entry(id.clone()).or_default();
+            if let Some(p) = &l.item.parent {
+                r.category_children
+                    .entry(p.0.clone())
+                    .or_default()
+                    .insert(id.clone());
+            }
+            for caution in &l.item.cautions {
+                r.caution_categories
+                    .entry(caution.0.clone())
+                    .or_default()
+                    .insert(id.clone());
+            }
+            r.category_members.entry(id.clone()).or_default();
+        }
+        for id in c.cautions.keys() {
+            r.caution_treatments.entry(id.clone()).or_default();
+            r.caution_categories.entry(id.clone()).or_default();
+        }
+        for id in c.mechanisms.keys() {
+            r.mechanism_treatments.entry(id.clone()).or_default();
+        }
+        for (id, l) in &c.treatments {
+            let mut own: BTreeMap<String, CautionOrigin> = l
+                .item
+                .cautions
+                .iter()
+                .map(|x| (x.0.clone(), CautionOrigin::Treatment))
+                .collect();
+            let cat = &l.item.category.0;
+            let chain = std::iter::once(cat.clone())
+                .chain(r.category_ancestors.get(cat).cloned().unwrap_or_default());
+            for class in chain {
+                if let Some(x) = c.categories.get(&class) {
+                    for caution in &x.item.cautions {
+                        own.entry(caution.0.clone())
+                            .or_insert_with(|| CautionOrigin::Class(class.clone()));
+                    }
+                }
+                r.category_members
+                    .entry(class)
+                    .or_default()
+                    .insert(id.clone());
+            }
+            for caution in own.keys() {
+                r.caution_treatments
+                    .entry(caution.clone())
+                    .or_default()
+                    .insert(id.clone());
+            }
+            r.treatment_cautions.insert(id.clone(), own);
+            for m in &l.item.mechanisms {
+                r.mechanism_treatments
+                    .entry(m.0.clone())
+                    .or_default()
+                    .insert(id.clone());
+            }
+            r.used_with.entry(id.clone()).or_default();
+            for o in &l.item.used_with {
+                r.used_with
+                    .entry(id.clone())
+                    .or_default()
+                    .insert(o.0.clone());
+                r.used_with
+                    .entry(o.0.clone())
+                    .or_default()
+                    .insert(id.clone());
+            }
+        }
+        r.used_with.retain(|k, _| c.treatments.contains_key(k));
+        let mut order: Vec<(u32, &String)> = c
+            .categories
+            .iter()
+            .map(|(id, l)| (l.item.order, id))
+            .collect();
+        order.sort();
+        r.guide_order = order.into_iter().map(|(_, id)| id.clone()).collect();
+        r
+    }
+}
+
+/// A class's ancestors, nearest first; stops at a repeat.
+fn ancestors(c: &Content, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::from([id.to_string()]);
+    let mut next = c.categories.get(id).and_then(|l| l.item.parent.clone());
+    while let Some(p) = next {
+        if !seen.insert(p.0.clone()) {
+            break;
+        }
+        next = c.categories.get(&p.0).and_then(|l| l.item.parent.clone());
+        out.push(p.0);
+    }
+    out
+}
+
+/// Lowercases the way the generated lookup compares: char by char.
+pub fn fold(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// The lookup keys of one kind of entity: every case-folded id, name (and for
+/// treatments, synonym and brand) mapped to the Rust variant name. An id
+/// always wins over another entity's name.
+pub fn lookup_keys<'a>(
+    entries: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
+) -> BTreeMap<String, String> {
+    let entries: Vec<(&str, Vec<&str>)> = entries.into_iter().collect();
+    let mut keys = BTreeMap::new();
+    for (id, _) in &entries {
+        keys.insert(fold(id), variant_name(id));
+    }
+    for (id, names) in &entries {
+        for n in names {
+            keys.entry(fold(n)).or_insert_with(|| variant_name(id));
+        }
+    }
+    keys
+}
+
+/// The treatment that `query` names (id, name, synonym or brand, any case, surrounding
+/// space ignored), as the compiled crate's `FromStr` finds it.
+pub fn find_treatment<'a>(c: &'a Content, query: &str) -> Option<&'a str> {
+    let keys = treatment_keys(c);
+    let var = keys.get(&fold(query.trim()))?;
+    c.treatments
+        .keys()
+        .find(|id| &variant_name(id) == var)
+        .map(String::as_str)
+}
+
+/// The lookup keys of treatments (see [`lookup_keys`]).
+pub fn treatment_keys(c: &Content) -> BTreeMap<String, String> {
+    lookup_keys(c.treatments.iter().map(|(id, l)| {
+        let mut names = vec![l.item.name.as_str()];
+        names.extend(l.item.synonyms.iter().map(|s| s.as_str()));
+        names.extend(l.item.brands.iter().map(|b| b.name.as_str()));
+        (id.as_str(), names)
+    }))
+}

@@ -1,0 +1,331 @@
+//! The one renderer of the content for readers (Markdown), from the checked
+//! model. The code generator bakes its output into the compiled crate
+//! (`Treatment::card()`, `guide()`), and the editors' tool (`show`, `export
+//! --format markdown`) and the review snapshots call it directly, so what a
+//! reviewer approves is byte for byte what an app shows, and the editors'
+//! tool needs no compiled content to show it.
+
+use std::fmt::Write as _;
+
+use crate::content::Content;
+use crate::model::{ClosedSet, CodeEntry};
+use crate::relations::Relations;
+
+/// The content and its derived relations: everything a rendering reads.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    /// The checked content.
+    pub content: &'a Content,
+    /// Its derived relations.
+    pub relations: &'a Relations,
+}
+
+impl<'a> View<'a> {
+    /// A view of checked content with its relations.
+    pub fn new(content: &'a Content, relations: &'a Relations) -> View<'a> {
+        View { content, relations }
+    }
+
+    fn source_title<'b>(&self, id: &'b str) -> &'b str
+    where
+        'a: 'b,
+    {
+        self.content
+            .sources
+            .get(id)
+            .map_or(id, |l| l.item.title.as_str())
+    }
+
+    fn category_name<'b>(&self, id: &'b str) -> &'b str
+    where
+        'a: 'b,
+    {
+        self.content
+            .categories
+            .get(id)
+            .map_or(id, |l| l.item.name.as_str())
+    }
+
+    fn treatment_name<'b>(&self, id: &'b str) -> &'b str
+    where
+        'a: 'b,
+    {
+        self.content
+            .treatments
+            .get(id)
+            .map_or(id, |l| l.item.name.as_str())
+    }
+
+    /// One treatment as a reader sees it (`None` for an unknown id).
+    pub fn card(&self, id: &str) -> Option<String> {
+        let mut out = String::new();
+        self.write_card(&mut out, id)?;
+        Some(out)
+    }
+
+    /// The whole guide: [`View::guide_head`], then for each class in guide
+    /// order its [`View::guide_section`] followed by a blank line and the card
+    /// of each of its treatments (in id order), then [`View::guide_tail`].
+    /// The compiled crate composes its `guide()` from the same parts in the
+    /// same way.
+    pub fn guide(&self) -> String {
+        let mut f = self.guide_head();
+        for cat in &self.relations.guide_order {
+            f.push_str(&self.guide_section(cat));
+            for (id, t) in &self.content.treatments {
+                if &t.item.category.0 == cat {
+                    f.push('\n');
+                    self.write_card(&mut f, id);
+                }
+            }
+        }
+        f.push_str(&self.guide_tail());
+        f
+    }
+
+    /// The guide's opening: the title, the disclaimer and the condition.
+    pub fn guide_head(&self) -> String {
+        let mut f = String::new();
+        let c = &self.content.condition.item;
+        let _ = writeln!(
+            f,
+            "# Treating {} ({})",
+            c.name.as_str(),
+            c.abbreviation.as_str()
+        );
+        let _ = writeln!(f);
+        let _ = writeln!(f, "> {}", self.content.disclaimer.item.text.as_str());
+        let _ = writeln!(f);
+        let _ = writeln!(f, "## The condition");
+        let _ = writeln!(f);
+        let _ = writeln!(f, "{}", c.summary.as_str());
+        let _ = writeln!(f);
+        let _ = writeln!(
+            f,
+            "**How muscles normally work.** {}",
+            c.normal_signal.as_str()
+        );
+        let _ = writeln!(f);
+        let _ = writeln!(f, "**What goes wrong.** {}", c.what_goes_wrong.as_str());
+        let _ = writeln!(f);
+        let _ = writeln!(f, "**Treatment.** {}", c.treatment_goal.as_str());
+        let _ = writeln!(f);
+        let cancer = &c.associated_cancer;
+        let _ = writeln!(
+            f,
+            "**Associated cancer.** {} ({} of patients). {}",
+            cancer.name.as_str(),
+            cancer.share_of_patients.as_str(),
+            cancer.treatment_note.as_str()
+        );
+        if !c.codes.is_empty() {
+            let _ = writeln!(f);
+            let _ = writeln!(f, "**Codes.**");
+            let _ = writeln!(f);
+            for code in &c.codes {
+                self.code_line(&mut f, code);
+            }
+        }
+        f
+    }
+
+    /// The heading and description that open a class's part of the guide.
+    pub fn guide_section(&self, category: &str) -> String {
+        let mut f = String::new();
+        let Some(l) = self.content.categories.get(category) else {
+            return f;
+        };
+        let _ = writeln!(f);
+        let _ = write!(f, "# {}", l.item.name.as_str());
+        if let Some(p) = &l.item.parent {
+            let _ = write!(f, " (part of {})", self.category_name(&p.0));
+        }
+        let _ = writeln!(f);
+        let _ = writeln!(f);
+        let _ = writeln!(f, "{}", l.item.description.as_str());
+        f
+    }
+
+    /// The guide's closing list of every source.
+    pub fn guide_tail(&self) -> String {
+        let mut f = String::new();
+        let _ = writeln!(f);
+        let _ = writeln!(f, "# Sources");
+        let _ = writeln!(f);
+        for id in self.content.sources.keys() {
+            self.source_line(&mut f, id);
+        }
+        f
+    }
+
+    fn source_line(&self, f: &mut String, id: &str) {
+        let Some(s) = self.content.sources.get(id).map(|l| &l.item) else {
+            return;
+        };
+        let _ = write!(f, "- {} (", s.title.as_str());
+        if let Some(p) = &s.publisher {
+            let _ = write!(f, "{}, ", p.as_str());
+        }
+        let _ = write!(f, "{}", s.kind.label());
+        if let Some(d) = &s.last_updated {
+            let _ = write!(f, ", last updated {}", d.0);
+        }
+        if let Some(n) = &s.note {
+            let _ = write!(f, "; {}", n.as_str());
+        }
+        let _ = writeln!(f, ")");
+    }
+
+    fn code_line(&self, f: &mut String, c: &CodeEntry) {
+        let _ = write!(f, "- {}: `{}`", c.system.label(), c.code.as_str());
+        if let Some(l) = &c.label {
+            let _ = write!(f, " ({})", l.as_str());
+        }
+        let _ = writeln!(
+            f,
+            ", from {} ({})",
+            self.source_title(&c.source.0),
+            c.grade.label()
+        );
+    }
+
+    fn write_card(&self, f: &mut String, id: &str) -> Option<()> {
+        let t = &self.content.treatments.get(id)?.item;
+        let r = self.relations;
+        let _ = writeln!(f, "## {}", t.name.as_str());
+        let _ = writeln!(f);
+        let _ = writeln!(f, "{}", t.summary.as_str());
+        let _ = writeln!(f);
+        let _ = writeln!(f, "- Id: `{id}`");
+        let _ = writeln!(f, "- Kind: {}", t.kind.label());
+        let _ = write!(f, "- Class: {}", self.category_name(&t.category.0));
+        for p in r
+            .category_ancestors
+            .get(&t.category.0)
+            .into_iter()
+            .flatten()
+        {
+            let _ = write!(f, " (part of {})", self.category_name(p));
+        }
+        let _ = writeln!(f);
+        if !t.synonyms.is_empty() {
+            let names: Vec<&str> = t.synonyms.iter().map(|s| s.as_str()).collect();
+            let _ = writeln!(f, "- Also called: {}", names.join(", "));
+        }
+        for b in &t.brands {
+            let _ = write!(f, "- Brand: {}", b.name.as_str());
+            if !b.regions.is_empty() {
+                let regions: Vec<&str> = b.regions.iter().map(|r| r.label()).collect();
+                let _ = write!(f, " ({})", regions.join(", "));
+            }
+            let _ = writeln!(f);
+        }
+        if !t.mechanisms.is_empty() {
+            let _ = writeln!(f);
+            let _ = writeln!(f, "### How it works");
+            let _ = writeln!(f);
+            for m in &t.mechanisms {
+                let Some(m) = self.content.mechanisms.get(&m.0).map(|l| &l.item) else {
+                    continue;
+                };
+                let _ = writeln!(
+                    f,
+                    "- **{}** (acts on {}): {}",
+                    m.name.as_str(),
+                    m.target.label(),
+                    m.explanation.as_str()
+                );
+            }
+        }
+        let _ = writeln!(f);
+        let _ = writeln!(f, "### How it is used");
+        let _ = writeln!(f);
+        for u in &t.usage {
+            let _ = writeln!(f, "- {}", u.as_str());
+        }
+        let used: Vec<&str> = r
+            .used_with
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|o| self.treatment_name(o))
+            .collect();
+        if !used.is_empty() {
+            let _ = writeln!(f, "- Sometimes combined with: {}", used.join(", "));
+        }
+        if !t.regulatory.is_empty() {
+            let _ = writeln!(f);
+            let _ = writeln!(f, "### Regulatory status");
+            let _ = writeln!(f);
+            for x in &t.regulatory {
+                let _ = write!(
+                    f,
+                    "- {}: {} for {}",
+                    x.region.label(),
+                    x.status.label(),
+                    x.scope.as_str()
+                );
+                if let Some(a) = &x.authority {
+                    let _ = write!(f, " by the {}", a.as_str());
+                }
+                if let Some(d) = &x.date {
+                    let _ = write!(f, ", {}", d.0);
+                }
+                if let Some(n) = &x.note {
+                    let _ = write!(f, ". {}", n.as_str());
+                }
+                let _ = write!(f, " (source: {}", self.source_title(&x.source.0));
+                if let Some(g) = x.grade {
+                    let _ = write!(f, ", {}", g.label());
+                }
+                let _ = writeln!(f, ")");
+            }
+        }
+        let cautions = r.treatment_cautions.get(id);
+        if cautions.is_some_and(|c| !c.is_empty()) {
+            let _ = writeln!(f);
+            let _ = writeln!(f, "### Cautions");
+            let _ = writeln!(f);
+            for cid in cautions.into_iter().flat_map(|c| c.keys()) {
+                let Some(c) = self.content.cautions.get(cid).map(|l| &l.item) else {
+                    continue;
+                };
+                let _ = write!(f, "- **{}** ({}", c.title.as_str(), c.kind.label());
+                if let Some(region) = c.region {
+                    let _ = write!(f, ", {}", region.label());
+                }
+                let cats: Vec<&str> = r
+                    .caution_categories
+                    .get(cid)
+                    .into_iter()
+                    .flatten()
+                    .map(|x| self.category_name(x))
+                    .collect();
+                if !cats.is_empty() {
+                    let _ = write!(f, "; applies to all {}", cats.join(", "));
+                }
+                let _ = writeln!(
+                    f,
+                    "): {} What this means for the patient: {}",
+                    c.explanation.as_str(),
+                    c.for_the_patient.as_str()
+                );
+            }
+        }
+        if !t.codes.is_empty() {
+            let _ = writeln!(f);
+            let _ = writeln!(f, "### Codes");
+            let _ = writeln!(f);
+            for c in &t.codes {
+                self.code_line(f, c);
+            }
+        }
+        let _ = writeln!(f);
+        let _ = writeln!(f, "### Sources");
+        let _ = writeln!(f);
+        for s in &t.sources {
+            self.source_line(f, &s.0);
+        }
+        Some(())
+    }
+}
