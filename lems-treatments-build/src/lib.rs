@@ -78,10 +78,11 @@ pub fn cargo_error_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
     lines
 }
 
-/// Everything `build.rs` does: generate into `OUT_DIR`, or report every
-/// problem through `cargo::error=` (which fails the build). Reruns only when
-/// something under `data/` or `schema/` changes. Never panics.
-pub fn build_script() {
+/// Everything `build.rs` does with the `regenerate` feature: generate into
+/// `OUT_DIR`, or report every problem through `cargo::error=` (which fails the
+/// build). Reruns only when something under `data/` or `schema/` changes.
+/// Returns whether the code was generated. Never panics.
+pub fn build_script() -> bool {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     println!("cargo::rerun-if-env-changed={CONTENT_DIR_ENV}");
     println!("cargo::rustc-check-cfg=cfg(lems_custom_content)");
@@ -102,9 +103,11 @@ pub fn build_script() {
         println!("cargo::rustc-cfg=lems_custom_content");
         paths.data = dir.join("data");
     }
-    for line in run_paths(&paths, &out_dir, check) {
+    let lines = run_paths(&paths, &out_dir, check);
+    for line in &lines {
         println!("{line}");
     }
+    !lines.iter().any(|l| l.starts_with("cargo::error="))
 }
 
 /// An environment variable naming another content root (holding `data/`) to
