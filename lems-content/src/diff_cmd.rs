@@ -478,6 +478,14 @@ fn entity_title(e: &EntityDiff) -> String {
     format!("{} {} ({})", e.kind.as_str(), e.id, e.op.as_str())
 }
 
+/// Whether Cargo's 0.x rule applies: the version at BASE is 0.x (or unknown).
+fn zero_x(r: &DiffReport) -> bool {
+    r.base_version
+        .as_deref()
+        .and_then(Version::parse)
+        .is_none_or(|v| v.major == 0)
+}
+
 /// The report for people at a terminal.
 pub fn human(r: &DiffReport) -> String {
     let mut out = format!(
@@ -535,7 +543,9 @@ pub fn human(r: &DiffReport) -> String {
             if d.changelog_required {
                 out.push_str("  call the caution or class changes out in CHANGELOG.md\n");
             }
-            out.push_str(&format!("  semver: {ZERO_X_RULE}\n"));
+            if zero_x(r) {
+                out.push_str(&format!("  semver: {ZERO_X_RULE}\n"));
+            }
         }
     }
     if let Some(v) = &r.version_check {
@@ -552,7 +562,7 @@ pub fn human(r: &DiffReport) -> String {
 pub fn md(s: &str) -> String {
     let mut out = String::new();
     for c in visible(s).chars() {
-        if "\\`*_{}[]<>()#+-!|~".contains(c) {
+        if "\\`*_[]<>|~".contains(c) {
             out.push('\\');
         }
         out.push(c);
@@ -611,7 +621,9 @@ pub fn markdown(r: &DiffReport) -> String {
             if d.changelog_required {
                 out.push_str("Call the caution or class changes out in `CHANGELOG.md`.\n\n");
             }
-            out.push_str(&format!("Semver: {}.\n", md(ZERO_X_RULE)));
+            if zero_x(r) {
+                out.push_str(&format!("Semver: {}.\n", md(ZERO_X_RULE)));
+            }
         }
     }
     if let Some(v) = &r.version_check {

@@ -872,7 +872,7 @@ impl Cx<'_> {
             };
             c.level = c.rule.level();
             if lost == RuleId::RemovedLookupKey {
-                c = c.note(format!("lookups no longer accept `{b}`"));
+                c = c.note(format!("lookups no longer accept \"{b}\""));
             }
             out.push(c);
         }
@@ -896,7 +896,7 @@ impl Cx<'_> {
                     let rule = self.key_rule(EntityKind::Treatment, id, old, true);
                     let mut c = change(field, Op::Removed, Some(old.to_string()), None, rule);
                     if rule == RuleId::RemovedLookupKey {
-                        c = c.note(format!("lookups no longer accept `{old}`"));
+                        c = c.note(format!("lookups no longer accept \"{old}\""));
                     }
                     out.push(c);
                 }
