@@ -670,35 +670,27 @@ fn opt_show<T: ClosedSet>(x: &Option<T>) -> String {
 fn text_list(out: &mut Vec<FieldChange>, field: &str, before: &[Text], after: &[Text]) {
     let b: Vec<&str> = before.iter().map(|t| t.as_str()).collect();
     let a: Vec<&str> = after.iter().map(|t| t.as_str()).collect();
+    // Items `start..start + len` of `items`, each one added or removed (numbered from 1).
+    let each = |out: &mut Vec<FieldChange>, items: &[&str], start: usize, len: usize, op: Op| {
+        let slice = items.get(start..start + len).unwrap_or_default();
+        for (k, item) in slice.iter().enumerate() {
+            let name = format!("{field}[{}]", start + k + 1);
+            let (before, after) = match op {
+                Op::Removed => (Some(item.to_string()), None),
+                _ => (None, Some(item.to_string())),
+            };
+            out.push(change(&name, op, before, after, RuleId::Text));
+        }
+    };
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, &b, &a) {
         match op {
             similar::DiffOp::Equal { .. } => {}
             similar::DiffOp::Delete {
                 old_index, old_len, ..
-            } => {
-                for i in old_index..old_index + old_len {
-                    out.push(change(
-                        &format!("{field}[{}]", i + 1),
-                        Op::Removed,
-                        Some(b[i].to_string()),
-                        None,
-                        RuleId::Text,
-                    ));
-                }
-            }
+            } => each(out, &b, old_index, old_len, Op::Removed),
             similar::DiffOp::Insert {
                 new_index, new_len, ..
-            } => {
-                for i in new_index..new_index + new_len {
-                    out.push(change(
-                        &format!("{field}[{}]", i + 1),
-                        Op::Added,
-                        None,
-                        Some(a[i].to_string()),
-                        RuleId::Text,
-                    ));
-                }
-            }
+            } => each(out, &a, new_index, new_len, Op::Added),
             similar::DiffOp::Replace {
                 old_index,
                 old_len,
@@ -706,32 +698,13 @@ fn text_list(out: &mut Vec<FieldChange>, field: &str, before: &[Text], after: &[
                 new_len,
             } => {
                 let paired = old_len.min(new_len);
-                for k in 0..paired {
-                    text(
-                        out,
-                        &format!("{field}[{}]", new_index + k + 1),
-                        b[old_index + k],
-                        a[new_index + k],
-                    );
+                let olds = b.get(old_index..old_index + paired).unwrap_or_default();
+                let news = a.get(new_index..new_index + paired).unwrap_or_default();
+                for (k, (o, n)) in olds.iter().zip(news).enumerate() {
+                    text(out, &format!("{field}[{}]", new_index + k + 1), o, n);
                 }
-                for i in old_index + paired..old_index + old_len {
-                    out.push(change(
-                        &format!("{field}[{}]", i + 1),
-                        Op::Removed,
-                        Some(b[i].to_string()),
-                        None,
-                        RuleId::Text,
-                    ));
-                }
-                for i in new_index + paired..new_index + new_len {
-                    out.push(change(
-                        &format!("{field}[{}]", i + 1),
-                        Op::Added,
-                        None,
-                        Some(a[i].to_string()),
-                        RuleId::Text,
-                    ));
-                }
+                each(out, &b, old_index + paired, old_len - paired, Op::Removed);
+                each(out, &a, new_index + paired, new_len - paired, Op::Added);
             }
         }
     }
@@ -1424,6 +1397,98 @@ mod tests {
         assert!(d
             .iter()
             .any(|p| p.op == PieceOp::Delete && p.text.contains("little")));
+    }
+
+    fn real() -> Content {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let report = crate::load(&crate::Paths::under(&root), crate::SchemaCheck::Skip);
+        report.content.expect("the repository's content loads")
+    }
+
+    fn rules_of(d: &ContentDiff) -> Vec<(String, RuleId, bool)> {
+        d.entities
+            .iter()
+            .flat_map(|e| {
+                e.changes
+                    .iter()
+                    .map(|c| (c.field.clone(), c.rule, c.clinical))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn identical_content_has_no_changes() {
+        let c = real();
+        let d = diff(&c, &c);
+        assert!(d.entities.is_empty());
+        assert_eq!(d.level(), None);
+    }
+
+    #[test]
+    fn usage_codes_and_regulatory_facts_are_compared_field_by_field() {
+        let before = real();
+        let mut after = before.clone();
+        let t = &mut after
+            .treatments
+            .get_mut("amifampridine")
+            .expect("amifampridine")
+            .item;
+        t.usage.insert(0, Text("A new first statement.".into()));
+        t.codes.retain(|c| c.system != CodeSystem::Unii);
+        t.regulatory[1].date = Some(PartialDate("2018-11".into()));
+        let d = diff(&before, &after);
+        let rules = rules_of(&d);
+        assert!(
+            rules.contains(&("usage[1]".into(), RuleId::Text, false)),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&("codes".into(), RuleId::RemovedCode, true)),
+            "{rules:?}"
+        );
+        assert!(
+            rules
+                .iter()
+                .any(|(f, r, c)| f.ends_with(".date") && *r == RuleId::ChangedFact && *c),
+            "{rules:?}"
+        );
+        // Only the inserted statement: the others are not reported as changed.
+        assert_eq!(
+            rules
+                .iter()
+                .filter(|(f, ..)| f.starts_with("usage"))
+                .count(),
+            1
+        );
+        let dec = d.decision.expect("a decision");
+        assert_eq!(
+            (dec.level, dec.rule.id),
+            (Level::Major, RuleId::RemovedCode)
+        );
+    }
+
+    #[test]
+    fn a_removed_treatment_is_a_removed_id_and_a_case_change_is_wording() {
+        let before = real();
+        let mut after = before.clone();
+        after.treatments.remove("guanidine");
+        after
+            .treatments
+            .get_mut("pyridostigmine")
+            .expect("pyridostigmine")
+            .item
+            .name = Text("PYRIDOSTIGMINE".into());
+        let d = diff(&before, &after);
+        let rules = rules_of(&d);
+        assert!(
+            rules.contains(&("id".into(), RuleId::RemovedId, false)),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&("name".into(), RuleId::Text, false)),
+            "{rules:?}"
+        );
+        assert_eq!(d.level(), Some(Level::Major));
     }
 
     #[test]
