@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod diff_cmd;
 pub mod export;
 pub mod render;
 pub mod root;

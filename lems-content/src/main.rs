@@ -60,6 +60,8 @@ enum Command {
         #[arg(long, value_enum, ignore_case = true)]
         format: ExportFormat,
     },
+    /// Compare two contents (git revisions or folders) as typed models, with the semver level the change needs.
+    Diff(lems_content::diff_cmd::DiffArgs),
     /// Regenerate schema/ (and EDITING.md's field reference) from the model types.
     Schema,
 }
@@ -111,6 +113,10 @@ impl NewKind {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `diff` finds its two sides itself (git revisions or folders).
+    if let Command::Diff(args) = &cli.command {
+        return lems_content::diff_cmd::run(args);
+    }
     let start = match &cli.command {
         Command::Check {
             path: Some(path), ..
@@ -130,6 +136,7 @@ fn main() -> ExitCode {
         Command::Show { name } => show(&paths, &name),
         Command::Export { format } => export(&paths, format),
         Command::Schema => schema(&paths),
+        Command::Diff(args) => lems_content::diff_cmd::run(&args),
     }
 }
 

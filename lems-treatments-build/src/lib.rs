@@ -15,6 +15,8 @@
 pub mod codegen;
 pub mod content;
 pub mod diagnostic;
+#[cfg(feature = "diff")]
+pub mod diff;
 #[cfg(feature = "schema")]
 pub mod docs;
 pub mod model;
