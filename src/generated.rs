@@ -39,16 +39,6 @@ impl Region {
         ("united states", Self::UnitedStates),
         ("us", Self::UnitedStates),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"eu" => Some(Self::EuropeanUnion),
-            b"european union" => Some(Self::EuropeanUnion),
-            b"united states" => Some(Self::UnitedStates),
-            b"us" => Some(Self::UnitedStates),
-            _ => None,
-        }
-    }
 }
 /// The regulatory or market status of a treatment in a region.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -81,14 +71,6 @@ impl RegulatoryStatus {
         ("approved", Self::Approved),
         ("available", Self::Available),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"approved" => Some(Self::Approved),
-            b"available" => Some(Self::Available),
-            _ => None,
-        }
-    }
 }
 /// What kind of thing a treatment is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -137,17 +119,6 @@ impl TreatmentKind {
         ("procedure", Self::Procedure),
         ("therapy", Self::Therapy),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"associated_disease_care" => Some(Self::AssociatedDiseaseCare),
-            b"care of an associated disease" => Some(Self::AssociatedDiseaseCare),
-            b"medicine" => Some(Self::Medicine),
-            b"procedure" => Some(Self::Procedure),
-            b"therapy" => Some(Self::Therapy),
-            _ => None,
-        }
-    }
 }
 /// What kind of caution a caution is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -190,16 +161,6 @@ impl CautionKind {
         ("undesirable_effect", Self::UndesirableEffect),
         ("warning", Self::Warning),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"contraindication" => Some(Self::Contraindication),
-            b"undesirable effect" => Some(Self::UndesirableEffect),
-            b"undesirable_effect" => Some(Self::UndesirableEffect),
-            b"warning" => Some(Self::Warning),
-            _ => None,
-        }
-    }
 }
 /// Which part of the disease story a mechanism acts on.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -244,18 +205,6 @@ impl Target {
         ("the immune attack on the nerve endings", Self::ImmuneAttack),
         ("the signal from nerve to muscle", Self::NerveSignal),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"daily_function" => Some(Self::DailyFunction),
-            b"everyday function" => Some(Self::DailyFunction),
-            b"immune_attack" => Some(Self::ImmuneAttack),
-            b"nerve_signal" => Some(Self::NerveSignal),
-            b"the immune attack on the nerve endings" => Some(Self::ImmuneAttack),
-            b"the signal from nerve to muscle" => Some(Self::NerveSignal),
-            _ => None,
-        }
-    }
 }
 /// What kind of document a source is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -288,14 +237,6 @@ impl SourceKind {
         ("article", Self::Article),
         ("reference", Self::Reference),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"article" => Some(Self::Article),
-            b"reference" => Some(Self::Reference),
-            _ => None,
-        }
-    }
 }
 /// A standard terminology that codes a treatment or the condition.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -385,28 +326,6 @@ impl CodeSystem {
         ("unii", Self::Unii),
         ("who atc", Self::Atc),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"atc" => Some(Self::Atc),
-            b"drugbank" => Some(Self::DrugBank),
-            b"fda unii" => Some(Self::Unii),
-            b"icd-10 (who)" => Some(Self::Icd10),
-            b"icd-10-cm (us)" => Some(Self::Icd10Cm),
-            b"icd-11" => Some(Self::Icd11),
-            b"icd10" => Some(Self::Icd10),
-            b"icd10_cm" => Some(Self::Icd10Cm),
-            b"icd11" => Some(Self::Icd11),
-            b"mesh" => Some(Self::Mesh),
-            b"orphanet" => Some(Self::Orphanet),
-            b"rxnorm" => Some(Self::RxNorm),
-            b"snomed ct" => Some(Self::SnomedCt),
-            b"snomed_ct" => Some(Self::SnomedCt),
-            b"unii" => Some(Self::Unii),
-            b"who atc" => Some(Self::Atc),
-            _ => None,
-        }
-    }
 }
 /// How directly a fact was read from its issuer.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -439,14 +358,6 @@ impl Grade {
         ("primary", Self::Primary),
         ("secondary", Self::Secondary),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"primary" => Some(Self::Primary),
-            b"secondary" => Some(Self::Secondary),
-            _ => None,
-        }
-    }
 }
 impl CodeSystem {
     /// The FHIR `Coding.system` URI, where one is established; `None` for DrugBank and MeSH.
@@ -636,57 +547,6 @@ impl Source {
         ("who_icd10", Self::WhoIcd10),
         ("who_icd11_via_australian_portal", Self::WhoIcd11ViaAustralianPortal),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"adrecs drug record" => Some(Self::AdrecsDrugRecord),
-            b"adrecs_drug_record" => Some(Self::AdrecsDrugRecord),
-            b"drugbank" => Some(Self::Drugbank),
-            b"ema european public assessment report summary (firdapse)" => {
-                Some(Self::EmaEparSummaryFirdapse)
-            }
-            b"ema_epar_summary_firdapse" => Some(Self::EmaEparSummaryFirdapse),
-            b"fda news release of 2018-11-28" => Some(Self::FdaNewsRelease20181128),
-            b"fda_gsrs" => Some(Self::FdaGsrs),
-            b"fda_news_release_2018_11_28" => Some(Self::FdaNewsRelease20181128),
-            b"firdapse us prescribing information" => {
-                Some(Self::FirdapseUsPrescribingInformation)
-            }
-            b"firdapse_us_prescribing_information" => {
-                Some(Self::FirdapseUsPrescribingInformation)
-            }
-            b"hl7 pddi-cds implementation guide value set" => {
-                Some(Self::Hl7PddiCdsValueSet)
-            }
-            b"hl7_fhir_implementation_guides" => Some(Self::Hl7FhirImplementationGuides),
-            b"hl7_pddi_cds_value_set" => Some(Self::Hl7PddiCdsValueSet),
-            b"icd-10-cm code tables" => Some(Self::Icd10CmCodeTables),
-            b"icd10_cm_code_tables" => Some(Self::Icd10CmCodeTables),
-            b"lems treatment" => Some(Self::LemsTreatmentArticle),
-            b"lems_treatment_article" => Some(Self::LemsTreatmentArticle),
-            b"mesh" => Some(Self::Mesh),
-            b"mesh, cited by several references" => Some(Self::Mesh),
-            b"orphanet record, via the australian rare disease portal" => {
-                Some(Self::OrphanetViaAustralianPortal)
-            }
-            b"orphanet_via_australian_portal" => Some(Self::OrphanetViaAustralianPortal),
-            b"rxreasoner substance page" => Some(Self::RxreasonerSubstancePage),
-            b"rxreasoner_substance_page" => Some(Self::RxreasonerSubstancePage),
-            b"several hl7 fhir implementation guides" => {
-                Some(Self::Hl7FhirImplementationGuides)
-            }
-            b"trade_press_fda_pediatric_2022" => Some(Self::TradePressFdaPediatric2022),
-            b"who atc/ddd index" => Some(Self::WhoAtcDddIndex),
-            b"who icd-10" => Some(Self::WhoIcd10),
-            b"who icd-11, via the australian rare disease portal" => {
-                Some(Self::WhoIcd11ViaAustralianPortal)
-            }
-            b"who_atc_ddd_index" => Some(Self::WhoAtcDddIndex),
-            b"who_icd10" => Some(Self::WhoIcd10),
-            b"who_icd11_via_australian_portal" => Some(Self::WhoIcd11ViaAustralianPortal),
-            _ => None,
-        }
-    }
 }
 impl Source {
     /// Who published it, when the source names a publisher.
@@ -881,42 +741,6 @@ impl Caution {
         ),
         ("seizures", Self::AmifampridineSeizureWarning),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"amifampridine_hypersensitivity_contraindication" => {
-                Some(Self::AmifampridineHypersensitivityContraindication)
-            }
-            b"amifampridine_hypersensitivity_warning" => {
-                Some(Self::AmifampridineHypersensitivityWarning)
-            }
-            b"amifampridine_seizure_history_contraindication" => {
-                Some(Self::AmifampridineSeizureHistoryContraindication)
-            }
-            b"amifampridine_seizure_warning" => Some(Self::AmifampridineSeizureWarning),
-            b"guanidine_kidney_and_bone_marrow_toxicity" => {
-                Some(Self::GuanidineKidneyAndBoneMarrowToxicity)
-            }
-            b"higher risk of infection, and possibly cancer" => {
-                Some(Self::ImmuneSuppressionRisks)
-            }
-            b"history of seizures" => {
-                Some(Self::AmifampridineSeizureHistoryContraindication)
-            }
-            b"hypersensitivity to amifampridine or another aminopyridine" => {
-                Some(Self::AmifampridineHypersensitivityContraindication)
-            }
-            b"hypersensitivity, including anaphylaxis" => {
-                Some(Self::AmifampridineHypersensitivityWarning)
-            }
-            b"immune_suppression_risks" => Some(Self::ImmuneSuppressionRisks),
-            b"possible harm to the kidneys and bone marrow" => {
-                Some(Self::GuanidineKidneyAndBoneMarrowToxicity)
-            }
-            b"seizures" => Some(Self::AmifampridineSeizureWarning),
-            _ => None,
-        }
-    }
 }
 impl Caution {
     /// What kind of caution it is.
@@ -1142,36 +966,6 @@ impl Mechanism {
         ("potassium_channel_blockade", Self::PotassiumChannelBlockade),
         ("removing antibody-making cells", Self::AntibodyProducingCellDepletion),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"adapting daily tasks" => Some(Self::DailyTaskAdaptation),
-            b"antibody blocking" => Some(Self::AntibodyBlocking),
-            b"antibody removal" => Some(Self::AntibodyRemoval),
-            b"antibody_blocking" => Some(Self::AntibodyBlocking),
-            b"antibody_producing_cell_depletion" => {
-                Some(Self::AntibodyProducingCellDepletion)
-            }
-            b"antibody_removal" => Some(Self::AntibodyRemoval),
-            b"blocking dna production" => Some(Self::DnaSynthesisInhibition),
-            b"cholinesterase inhibition" => Some(Self::CholinesteraseInhibition),
-            b"cholinesterase_inhibition" => Some(Self::CholinesteraseInhibition),
-            b"corticosteroid action" => Some(Self::CorticosteroidAction),
-            b"corticosteroid_action" => Some(Self::CorticosteroidAction),
-            b"daily_task_adaptation" => Some(Self::DailyTaskAdaptation),
-            b"dna_synthesis_inhibition" => Some(Self::DnaSynthesisInhibition),
-            b"immune suppression" => Some(Self::ImmuneSuppression),
-            b"immune_suppression" => Some(Self::ImmuneSuppression),
-            b"muscle strengthening" => Some(Self::MuscleStrengthening),
-            b"muscle_strengthening" => Some(Self::MuscleStrengthening),
-            b"potassium channel blockade" => Some(Self::PotassiumChannelBlockade),
-            b"potassium_channel_blockade" => Some(Self::PotassiumChannelBlockade),
-            b"removing antibody-making cells" => {
-                Some(Self::AntibodyProducingCellDepletion)
-            }
-            _ => None,
-        }
-    }
 }
 impl Mechanism {
     /// Which part of the disease story it acts on.
@@ -1353,30 +1147,6 @@ impl Category {
         ("supportive_therapies", Self::SupportiveTherapies),
         ("treatment of an associated cancer", Self::CancerTreatment),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"antibody-based immune suppressants" => Some(Self::AntibodyTherapy),
-            b"antibody_therapy" => Some(Self::AntibodyTherapy),
-            b"cancer_treatment" => Some(Self::CancerTreatment),
-            b"cholinesterase inhibitors" => Some(Self::CholinesteraseInhibitors),
-            b"cholinesterase_inhibitors" => Some(Self::CholinesteraseInhibitors),
-            b"immune suppressants" => Some(Self::ImmuneSuppressants),
-            b"immune therapy" => Some(Self::ImmuneTherapy),
-            b"immune_suppressants" => Some(Self::ImmuneSuppressants),
-            b"immune_therapy" => Some(Self::ImmuneTherapy),
-            b"immunoglobulin therapy" => Some(Self::ImmunoglobulinTherapy),
-            b"immunoglobulin_therapy" => Some(Self::ImmunoglobulinTherapy),
-            b"plasma exchange" => Some(Self::PlasmaExchange),
-            b"plasma_exchange" => Some(Self::PlasmaExchange),
-            b"potassium channel blockers" => Some(Self::PotassiumChannelBlockers),
-            b"potassium_channel_blockers" => Some(Self::PotassiumChannelBlockers),
-            b"supportive therapies" => Some(Self::SupportiveTherapies),
-            b"supportive_therapies" => Some(Self::SupportiveTherapies),
-            b"treatment of an associated cancer" => Some(Self::CancerTreatment),
-            _ => None,
-        }
-    }
 }
 impl Category {
     /// Every class in guide order (by `order`, then id).
@@ -1680,37 +1450,6 @@ impl Treatment {
         ("speech_therapy", Self::SpeechTherapy),
         ("treatment of small-cell lung cancer", Self::SmallCellLungCancerTreatment),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"amifampridine" => Some(Self::Amifampridine),
-            b"azathioprine" => Some(Self::Azathioprine),
-            b"firdapse" => Some(Self::Amifampridine),
-            b"guanidine" => Some(Self::Guanidine),
-            b"intravenous immunoglobulin" => Some(Self::IntravenousImmunoglobulin),
-            b"intravenous_immunoglobulin" => Some(Self::IntravenousImmunoglobulin),
-            b"ivig" => Some(Self::IntravenousImmunoglobulin),
-            b"mestinon" => Some(Self::Pyridostigmine),
-            b"mycophenolate" => Some(Self::Mycophenolate),
-            b"occupational therapy" => Some(Self::OccupationalTherapy),
-            b"occupational_therapy" => Some(Self::OccupationalTherapy),
-            b"physical therapy" => Some(Self::PhysicalTherapy),
-            b"physical_therapy" => Some(Self::PhysicalTherapy),
-            b"plasmapheresis" => Some(Self::Plasmapheresis),
-            b"prednisone" => Some(Self::Prednisone),
-            b"pyridostigmine" => Some(Self::Pyridostigmine),
-            b"rituximab" => Some(Self::Rituximab),
-            b"small_cell_lung_cancer_treatment" => {
-                Some(Self::SmallCellLungCancerTreatment)
-            }
-            b"speech therapy" => Some(Self::SpeechTherapy),
-            b"speech_therapy" => Some(Self::SpeechTherapy),
-            b"treatment of small-cell lung cancer" => {
-                Some(Self::SmallCellLungCancerTreatment)
-            }
-            _ => None,
-        }
-    }
 }
 impl Treatment {
     /// Other names the sources use for it.

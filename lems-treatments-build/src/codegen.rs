@@ -73,7 +73,6 @@ fn closed_set<T: ClosedSet>() -> TokenStream {
             .or_insert_with(|| x.variant().to_string());
     }
     let table = lookup_table(&keys);
-    let ascii = lookup_ascii(&keys);
     let doc_doc = doc_attrs(doc);
     quote! {
         #doc_doc
@@ -90,7 +89,6 @@ fn closed_set<T: ClosedSet>() -> TokenStream {
             pub const fn name(self) -> &'static str { match self { #(#labels,)* } }
             /// Lookup keys (case-folded) sorted for binary search.
             const LOOKUP: &'static [(&'static str, Self)] = #table;
-            #ascii
         }
     }
 }
@@ -101,29 +99,6 @@ fn lookup_table(keys: &BTreeMap<String, String>) -> TokenStream {
         quote! { (#k, Self::#var) }
     });
     quote! { &[#(#rows),*] }
-}
-
-/// A `match` on the case-folded ASCII bytes of the input: rustc turns it into
-/// a switch on length and a few comparisons, faster than a hash map and with
-/// nothing to build at start-up. Non-ASCII input uses the sorted table.
-fn lookup_ascii(keys: &BTreeMap<String, String>) -> TokenStream {
-    let arms = keys
-        .iter()
-        .filter(|(k, _)| k.is_ascii() && k.len() <= 64)
-        .map(|(k, var)| {
-            let var = ident(var);
-            let bytes = proc_macro2::Literal::byte_string(k.as_bytes());
-            quote! { #bytes => Some(Self::#var) }
-        });
-    quote! {
-        /// Lookup of case-folded ASCII input (at most 64 bytes).
-        const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-            match folded {
-                #(#arms,)*
-                _ => None,
-            }
-        }
-    }
 }
 
 fn opt_str(s: Option<&Text>) -> TokenStream {
@@ -259,7 +234,6 @@ fn entity_enum(
         entries.iter().map(|(id, n, _)| (id.as_str(), quote!(#n))),
     );
     let table = lookup_table(lookup);
-    let ascii = lookup_ascii(lookup);
     let count = entries.len();
     let derive = quote! { #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)] #[non_exhaustive] };
     let doc_doc = doc_attrs(doc);
@@ -277,7 +251,6 @@ fn entity_enum(
             #names
             /// Lookup keys (case-folded) sorted for binary search.
             const LOOKUP: &'static [(&'static str, Self)] = #table;
-            #ascii
         }
     }
 }
