@@ -440,61 +440,51 @@ impl Source {
     pub const COUNT: usize = 17usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::AdrecsDrugRecord => "adrecs_drug_record",
-            Self::Drugbank => "drugbank",
-            Self::EmaEparSummaryFirdapse => "ema_epar_summary_firdapse",
-            Self::FdaGsrs => "fda_gsrs",
-            Self::FdaNewsRelease20181128 => "fda_news_release_2018_11_28",
-            Self::FirdapseUsPrescribingInformation => {
-                "firdapse_us_prescribing_information"
-            }
-            Self::Hl7FhirImplementationGuides => "hl7_fhir_implementation_guides",
-            Self::Hl7PddiCdsValueSet => "hl7_pddi_cds_value_set",
-            Self::Icd10CmCodeTables => "icd10_cm_code_tables",
-            Self::LemsTreatmentArticle => "lems_treatment_article",
-            Self::Mesh => "mesh",
-            Self::OrphanetViaAustralianPortal => "orphanet_via_australian_portal",
-            Self::RxreasonerSubstancePage => "rxreasoner_substance_page",
-            Self::TradePressFdaPediatric2022 => "trade_press_fda_pediatric_2022",
-            Self::WhoAtcDddIndex => "who_atc_ddd_index",
-            Self::WhoIcd10 => "who_icd10",
-            Self::WhoIcd11ViaAustralianPortal => "who_icd11_via_australian_portal",
-        }
+        const TABLE: [&'static str; 17usize] = [
+            "adrecs_drug_record",
+            "drugbank",
+            "ema_epar_summary_firdapse",
+            "fda_gsrs",
+            "fda_news_release_2018_11_28",
+            "firdapse_us_prescribing_information",
+            "hl7_fhir_implementation_guides",
+            "hl7_pddi_cds_value_set",
+            "icd10_cm_code_tables",
+            "lems_treatment_article",
+            "mesh",
+            "orphanet_via_australian_portal",
+            "rxreasoner_substance_page",
+            "trade_press_fda_pediatric_2022",
+            "who_atc_ddd_index",
+            "who_icd10",
+            "who_icd11_via_australian_portal",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::AdrecsDrugRecord => "ADReCS drug record",
-            Self::Drugbank => "DrugBank",
-            Self::EmaEparSummaryFirdapse => {
-                "EMA European public assessment report summary (Firdapse)"
-            }
-            Self::FdaGsrs => {
-                "FDA Global Substance Registration System (openFDA substance endpoint)"
-            }
-            Self::FdaNewsRelease20181128 => "FDA news release of 2018-11-28",
-            Self::FirdapseUsPrescribingInformation => {
-                "FIRDAPSE US prescribing information"
-            }
-            Self::Hl7FhirImplementationGuides => "Several HL7 FHIR implementation guides",
-            Self::Hl7PddiCdsValueSet => "HL7 PDDI-CDS implementation guide value set",
-            Self::Icd10CmCodeTables => "ICD-10-CM code tables",
-            Self::LemsTreatmentArticle => "LEMS Treatment",
-            Self::Mesh => "MeSH, cited by several references",
-            Self::OrphanetViaAustralianPortal => {
-                "Orphanet record, via the Australian rare disease portal"
-            }
-            Self::RxreasonerSubstancePage => "rxreasoner substance page",
-            Self::TradePressFdaPediatric2022 => {
-                "Trade press reports of the FDA decision extending approval to children (2022)"
-            }
-            Self::WhoAtcDddIndex => "WHO ATC/DDD index",
-            Self::WhoIcd10 => "WHO ICD-10",
-            Self::WhoIcd11ViaAustralianPortal => {
-                "WHO ICD-11, via the Australian rare disease portal"
-            }
-        }
+        const TABLE: [&'static str; 17usize] = [
+            "ADReCS drug record",
+            "DrugBank",
+            "EMA European public assessment report summary (Firdapse)",
+            "FDA Global Substance Registration System (openFDA substance endpoint)",
+            "FDA news release of 2018-11-28",
+            "FIRDAPSE US prescribing information",
+            "Several HL7 FHIR implementation guides",
+            "HL7 PDDI-CDS implementation guide value set",
+            "ICD-10-CM code tables",
+            "LEMS Treatment",
+            "MeSH, cited by several references",
+            "Orphanet record, via the Australian rare disease portal",
+            "rxreasoner substance page",
+            "Trade press reports of the FDA decision extending approval to children (2022)",
+            "WHO ATC/DDD index",
+            "WHO ICD-10",
+            "WHO ICD-11, via the Australian rare disease portal",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -551,91 +541,99 @@ impl Source {
 impl Source {
     /// Who published it, when the source names a publisher.
     pub const fn publisher(self) -> Option<&'static str> {
-        match self {
-            Self::AdrecsDrugRecord => None,
-            Self::Drugbank => None,
-            Self::EmaEparSummaryFirdapse => Some("EMA"),
-            Self::FdaGsrs => Some("FDA"),
-            Self::FdaNewsRelease20181128 => Some("FDA"),
-            Self::FirdapseUsPrescribingInformation => None,
-            Self::Hl7FhirImplementationGuides => Some("HL7"),
-            Self::Hl7PddiCdsValueSet => Some("HL7"),
-            Self::Icd10CmCodeTables => None,
-            Self::LemsTreatmentArticle => Some("Lambert-Eaton News"),
-            Self::Mesh => None,
-            Self::OrphanetViaAustralianPortal => Some("Orphanet"),
-            Self::RxreasonerSubstancePage => None,
-            Self::TradePressFdaPediatric2022 => None,
-            Self::WhoAtcDddIndex => Some("WHO"),
-            Self::WhoIcd10 => Some("WHO"),
-            Self::WhoIcd11ViaAustralianPortal => Some("WHO"),
-        }
+        const TABLE: [Option<&'static str>; 17usize] = [
+            None,
+            None,
+            Some("EMA"),
+            Some("FDA"),
+            Some("FDA"),
+            None,
+            Some("HL7"),
+            Some("HL7"),
+            None,
+            Some("Lambert-Eaton News"),
+            None,
+            Some("Orphanet"),
+            None,
+            None,
+            Some("WHO"),
+            Some("WHO"),
+            Some("WHO"),
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What kind of document it is.
     pub const fn kind(self) -> SourceKind {
-        match self {
-            Self::AdrecsDrugRecord => SourceKind::Reference,
-            Self::Drugbank => SourceKind::Reference,
-            Self::EmaEparSummaryFirdapse => SourceKind::Reference,
-            Self::FdaGsrs => SourceKind::Reference,
-            Self::FdaNewsRelease20181128 => SourceKind::Article,
-            Self::FirdapseUsPrescribingInformation => SourceKind::Reference,
-            Self::Hl7FhirImplementationGuides => SourceKind::Reference,
-            Self::Hl7PddiCdsValueSet => SourceKind::Reference,
-            Self::Icd10CmCodeTables => SourceKind::Reference,
-            Self::LemsTreatmentArticle => SourceKind::Article,
-            Self::Mesh => SourceKind::Reference,
-            Self::OrphanetViaAustralianPortal => SourceKind::Reference,
-            Self::RxreasonerSubstancePage => SourceKind::Reference,
-            Self::TradePressFdaPediatric2022 => SourceKind::Article,
-            Self::WhoAtcDddIndex => SourceKind::Reference,
-            Self::WhoIcd10 => SourceKind::Reference,
-            Self::WhoIcd11ViaAustralianPortal => SourceKind::Reference,
-        }
+        const TABLE: [SourceKind; 17usize] = [
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Article,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Article,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Article,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When it was last updated (`YYYY-MM-DD`), if it says.
     pub const fn last_updated(self) -> Option<&'static str> {
-        match self {
-            Self::AdrecsDrugRecord => None,
-            Self::Drugbank => None,
-            Self::EmaEparSummaryFirdapse => None,
-            Self::FdaGsrs => None,
-            Self::FdaNewsRelease20181128 => None,
-            Self::FirdapseUsPrescribingInformation => None,
-            Self::Hl7FhirImplementationGuides => None,
-            Self::Hl7PddiCdsValueSet => None,
-            Self::Icd10CmCodeTables => None,
-            Self::LemsTreatmentArticle => Some("2019-07-18"),
-            Self::Mesh => None,
-            Self::OrphanetViaAustralianPortal => None,
-            Self::RxreasonerSubstancePage => None,
-            Self::TradePressFdaPediatric2022 => None,
-            Self::WhoAtcDddIndex => None,
-            Self::WhoIcd10 => None,
-            Self::WhoIcd11ViaAustralianPortal => None,
-        }
+        const TABLE: [Option<&'static str>; 17usize] = [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some("2019-07-18"),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// How it was read, when that matters.
     pub const fn note(self) -> Option<&'static str> {
-        match self {
-            Self::AdrecsDrugRecord => None,
-            Self::Drugbank => None,
-            Self::EmaEparSummaryFirdapse => None,
-            Self::FdaGsrs => None,
-            Self::FdaNewsRelease20181128 => None,
-            Self::FirdapseUsPrescribingInformation => None,
-            Self::Hl7FhirImplementationGuides => None,
-            Self::Hl7PddiCdsValueSet => None,
-            Self::Icd10CmCodeTables => None,
-            Self::LemsTreatmentArticle => None,
-            Self::Mesh => None,
-            Self::OrphanetViaAustralianPortal => None,
-            Self::RxreasonerSubstancePage => None,
-            Self::TradePressFdaPediatric2022 => None,
-            Self::WhoAtcDddIndex => Some("crawl of 2025-08-19"),
-            Self::WhoIcd10 => None,
-            Self::WhoIcd11ViaAustralianPortal => None,
-        }
+        const TABLE: [Option<&'static str>; 17usize] = [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some("crawl of 2025-08-19"),
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// A caution that applies to one or more treatments.
@@ -669,41 +667,29 @@ impl Caution {
     pub const COUNT: usize = 6usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                "amifampridine_hypersensitivity_contraindication"
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                "amifampridine_hypersensitivity_warning"
-            }
-            Self::AmifampridineSeizureHistoryContraindication => {
-                "amifampridine_seizure_history_contraindication"
-            }
-            Self::AmifampridineSeizureWarning => "amifampridine_seizure_warning",
-            Self::GuanidineKidneyAndBoneMarrowToxicity => {
-                "guanidine_kidney_and_bone_marrow_toxicity"
-            }
-            Self::ImmuneSuppressionRisks => "immune_suppression_risks",
-        }
+        const TABLE: [&'static str; 6usize] = [
+            "amifampridine_hypersensitivity_contraindication",
+            "amifampridine_hypersensitivity_warning",
+            "amifampridine_seizure_history_contraindication",
+            "amifampridine_seizure_warning",
+            "guanidine_kidney_and_bone_marrow_toxicity",
+            "immune_suppression_risks",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                "Hypersensitivity to amifampridine or another aminopyridine"
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                "Hypersensitivity, including anaphylaxis"
-            }
-            Self::AmifampridineSeizureHistoryContraindication => "History of seizures",
-            Self::AmifampridineSeizureWarning => "Seizures",
-            Self::GuanidineKidneyAndBoneMarrowToxicity => {
-                "Possible harm to the kidneys and bone marrow"
-            }
-            Self::ImmuneSuppressionRisks => {
-                "Higher risk of infection, and possibly cancer"
-            }
-        }
+        const TABLE: [&'static str; 6usize] = [
+            "Hypersensitivity to amifampridine or another aminopyridine",
+            "Hypersensitivity, including anaphylaxis",
+            "History of seizures",
+            "Seizures",
+            "Possible harm to the kidneys and bone marrow",
+            "Higher risk of infection, and possibly cancer",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -745,131 +731,99 @@ impl Caution {
 impl Caution {
     /// What kind of caution it is.
     pub const fn kind(self) -> CautionKind {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                CautionKind::Contraindication
-            }
-            Self::AmifampridineHypersensitivityWarning => CautionKind::Warning,
-            Self::AmifampridineSeizureHistoryContraindication => {
-                CautionKind::Contraindication
-            }
-            Self::AmifampridineSeizureWarning => CautionKind::Warning,
-            Self::GuanidineKidneyAndBoneMarrowToxicity => CautionKind::Warning,
-            Self::ImmuneSuppressionRisks => CautionKind::Warning,
-        }
+        const TABLE: [CautionKind; 6usize] = [
+            CautionKind::Contraindication,
+            CautionKind::Warning,
+            CautionKind::Contraindication,
+            CautionKind::Warning,
+            CautionKind::Warning,
+            CautionKind::Warning,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What the risk is and why, in plain words.
     pub const fn explanation(self) -> &'static str {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                "The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication."
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                "Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse."
-            }
-            Self::AmifampridineSeizureHistoryContraindication => {
-                "The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine."
-            }
-            Self::AmifampridineSeizureWarning => {
-                "Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse."
-            }
-            Self::GuanidineKidneyAndBoneMarrowToxicity => {
-                "Guanidine may be toxic to the kidneys and to the bone marrow."
-            }
-            Self::ImmuneSuppressionRisks => {
-                "Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer."
-            }
-        }
+        const TABLE: [&'static str; 6usize] = [
+            "The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication.",
+            "Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse.",
+            "The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine.",
+            "Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse.",
+            "Guanidine may be toxic to the kidneys and to the bone marrow.",
+            "Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What follows for the patient, such as monitoring.
     pub const fn for_the_patient(self) -> &'static str {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                "According to the US prescribing information, amifampridine is not to be used by someone who is hypersensitive to it or to another aminopyridine."
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                "The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine."
-            }
-            Self::AmifampridineSeizureHistoryContraindication => {
-                "According to the US prescribing information, amifampridine is not to be used by someone who has had seizures."
-            }
-            Self::AmifampridineSeizureWarning => {
-                "The US prescribing information lists seizures as a risk to be aware of with amifampridine."
-            }
-            Self::GuanidineKidneyAndBoneMarrowToxicity => {
-                "Because of this risk, guanidine is used less often than other LEMS treatments."
-            }
-            Self::ImmuneSuppressionRisks => {
-                "Once one of these treatments has been prescribed, the person needs to be watched closely."
-            }
-        }
+        const TABLE: [&'static str; 6usize] = [
+            "According to the US prescribing information, amifampridine is not to be used by someone who is hypersensitive to it or to another aminopyridine.",
+            "The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine.",
+            "According to the US prescribing information, amifampridine is not to be used by someone who has had seizures.",
+            "The US prescribing information lists seizures as a risk to be aware of with amifampridine.",
+            "Because of this risk, guanidine is used less often than other LEMS treatments.",
+            "Once one of these treatments has been prescribed, the person needs to be watched closely.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The region whose regulator states it, if it is regional.
     pub const fn region(self) -> Option<Region> {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                Some(Region::UnitedStates)
-            }
-            Self::AmifampridineHypersensitivityWarning => Some(Region::UnitedStates),
-            Self::AmifampridineSeizureHistoryContraindication => {
-                Some(Region::UnitedStates)
-            }
-            Self::AmifampridineSeizureWarning => Some(Region::UnitedStates),
-            Self::GuanidineKidneyAndBoneMarrowToxicity => None,
-            Self::ImmuneSuppressionRisks => None,
-        }
+        const TABLE: [Option<Region>; 6usize] = [
+            Some(Region::UnitedStates),
+            Some(Region::UnitedStates),
+            Some(Region::UnitedStates),
+            Some(Region::UnitedStates),
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                &[Source::FirdapseUsPrescribingInformation]
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                &[Source::FirdapseUsPrescribingInformation]
-            }
-            Self::AmifampridineSeizureHistoryContraindication => {
-                &[Source::FirdapseUsPrescribingInformation]
-            }
-            Self::AmifampridineSeizureWarning => {
-                &[Source::FirdapseUsPrescribingInformation]
-            }
-            Self::GuanidineKidneyAndBoneMarrowToxicity => &[Source::LemsTreatmentArticle],
-            Self::ImmuneSuppressionRisks => &[Source::LemsTreatmentArticle],
-        }
+        const TABLE: [&'static [Source]; 6usize] = [
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Every treatment it applies to, directly or through the treatment's class (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                &[Treatment::Amifampridine]
-            }
-            Self::AmifampridineHypersensitivityWarning => &[Treatment::Amifampridine],
-            Self::AmifampridineSeizureHistoryContraindication => {
-                &[Treatment::Amifampridine]
-            }
-            Self::AmifampridineSeizureWarning => &[Treatment::Amifampridine],
-            Self::GuanidineKidneyAndBoneMarrowToxicity => &[Treatment::Guanidine],
-            Self::ImmuneSuppressionRisks => {
-                &[
-                    Treatment::Azathioprine,
-                    Treatment::Mycophenolate,
-                    Treatment::Prednisone,
-                    Treatment::Rituximab,
-                ]
-            }
-        }
+        const TABLE: [&'static [Treatment]; 6usize] = [
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Guanidine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The classes that carry it for all their members.
     pub const fn categories(self) -> &'static [Category] {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => &[],
-            Self::AmifampridineHypersensitivityWarning => &[],
-            Self::AmifampridineSeizureHistoryContraindication => &[],
-            Self::AmifampridineSeizureWarning => &[],
-            Self::GuanidineKidneyAndBoneMarrowToxicity => &[],
-            Self::ImmuneSuppressionRisks => &[Category::ImmuneSuppressants],
-        }
+        const TABLE: [&'static [Category]; 6usize] = [
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[Category::ImmuneSuppressants],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// How a treatment works.
@@ -915,33 +869,37 @@ impl Mechanism {
     pub const COUNT: usize = 10usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::AntibodyBlocking => "antibody_blocking",
-            Self::AntibodyProducingCellDepletion => "antibody_producing_cell_depletion",
-            Self::AntibodyRemoval => "antibody_removal",
-            Self::CholinesteraseInhibition => "cholinesterase_inhibition",
-            Self::CorticosteroidAction => "corticosteroid_action",
-            Self::DailyTaskAdaptation => "daily_task_adaptation",
-            Self::DnaSynthesisInhibition => "dna_synthesis_inhibition",
-            Self::ImmuneSuppression => "immune_suppression",
-            Self::MuscleStrengthening => "muscle_strengthening",
-            Self::PotassiumChannelBlockade => "potassium_channel_blockade",
-        }
+        const TABLE: [&'static str; 10usize] = [
+            "antibody_blocking",
+            "antibody_producing_cell_depletion",
+            "antibody_removal",
+            "cholinesterase_inhibition",
+            "corticosteroid_action",
+            "daily_task_adaptation",
+            "dna_synthesis_inhibition",
+            "immune_suppression",
+            "muscle_strengthening",
+            "potassium_channel_blockade",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::AntibodyBlocking => "Antibody blocking",
-            Self::AntibodyProducingCellDepletion => "Removing antibody-making cells",
-            Self::AntibodyRemoval => "Antibody removal",
-            Self::CholinesteraseInhibition => "Cholinesterase inhibition",
-            Self::CorticosteroidAction => "Corticosteroid action",
-            Self::DailyTaskAdaptation => "Adapting daily tasks",
-            Self::DnaSynthesisInhibition => "Blocking DNA production",
-            Self::ImmuneSuppression => "Immune suppression",
-            Self::MuscleStrengthening => "Muscle strengthening",
-            Self::PotassiumChannelBlockade => "Potassium channel blockade",
-        }
+        const TABLE: [&'static str; 10usize] = [
+            "Antibody blocking",
+            "Removing antibody-making cells",
+            "Antibody removal",
+            "Cholinesterase inhibition",
+            "Corticosteroid action",
+            "Adapting daily tasks",
+            "Blocking DNA production",
+            "Immune suppression",
+            "Muscle strengthening",
+            "Potassium channel blockade",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -970,94 +928,76 @@ impl Mechanism {
 impl Mechanism {
     /// Which part of the disease story it acts on.
     pub const fn target(self) -> Target {
-        match self {
-            Self::AntibodyBlocking => Target::ImmuneAttack,
-            Self::AntibodyProducingCellDepletion => Target::ImmuneAttack,
-            Self::AntibodyRemoval => Target::ImmuneAttack,
-            Self::CholinesteraseInhibition => Target::NerveSignal,
-            Self::CorticosteroidAction => Target::ImmuneAttack,
-            Self::DailyTaskAdaptation => Target::DailyFunction,
-            Self::DnaSynthesisInhibition => Target::ImmuneAttack,
-            Self::ImmuneSuppression => Target::ImmuneAttack,
-            Self::MuscleStrengthening => Target::DailyFunction,
-            Self::PotassiumChannelBlockade => Target::NerveSignal,
-        }
+        const TABLE: [Target; 10usize] = [
+            Target::ImmuneAttack,
+            Target::ImmuneAttack,
+            Target::ImmuneAttack,
+            Target::NerveSignal,
+            Target::ImmuneAttack,
+            Target::DailyFunction,
+            Target::ImmuneAttack,
+            Target::ImmuneAttack,
+            Target::DailyFunction,
+            Target::NerveSignal,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// How it works, in plain words.
     pub const fn explanation(self) -> &'static str {
-        match self {
-            Self::AntibodyBlocking => {
-                "IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less."
-            }
-            Self::AntibodyProducingCellDepletion => {
-                "Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine."
-            }
-            Self::AntibodyRemoval => {
-                "Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine."
-            }
-            Self::CholinesteraseInhibition => {
-                "After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer."
-            }
-            Self::CorticosteroidAction => {
-                "Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine."
-            }
-            Self::DailyTaskAdaptation => {
-                "This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life."
-            }
-            Self::DnaSynthesisInhibition => {
-                "After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine."
-            }
-            Self::ImmuneSuppression => {
-                "In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings."
-            }
-            Self::MuscleStrengthening => {
-                "In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that build up the muscles used to move, chew, swallow and speak help people keep using them in daily life."
-            }
-            Self::PotassiumChannelBlockade => {
-                "These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger."
-            }
-        }
+        const TABLE: [&'static str; 10usize] = [
+            "IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.",
+            "Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.",
+            "Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.",
+            "After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.",
+            "Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.",
+            "This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.",
+            "After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.",
+            "In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.",
+            "In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that build up the muscles used to move, chew, swallow and speak help people keep using them in daily life.",
+            "These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        match self {
-            Self::AntibodyBlocking => &[Source::LemsTreatmentArticle],
-            Self::AntibodyProducingCellDepletion => &[Source::LemsTreatmentArticle],
-            Self::AntibodyRemoval => &[Source::LemsTreatmentArticle],
-            Self::CholinesteraseInhibition => &[Source::LemsTreatmentArticle],
-            Self::CorticosteroidAction => &[Source::LemsTreatmentArticle],
-            Self::DailyTaskAdaptation => &[Source::LemsTreatmentArticle],
-            Self::DnaSynthesisInhibition => &[Source::LemsTreatmentArticle],
-            Self::ImmuneSuppression => &[Source::LemsTreatmentArticle],
-            Self::MuscleStrengthening => &[Source::LemsTreatmentArticle],
-            Self::PotassiumChannelBlockade => &[Source::LemsTreatmentArticle],
-        }
+        const TABLE: [&'static [Source]; 10usize] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments that work this way (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        match self {
-            Self::AntibodyBlocking => &[Treatment::IntravenousImmunoglobulin],
-            Self::AntibodyProducingCellDepletion => &[Treatment::Rituximab],
-            Self::AntibodyRemoval => &[Treatment::Plasmapheresis],
-            Self::CholinesteraseInhibition => &[Treatment::Pyridostigmine],
-            Self::CorticosteroidAction => &[Treatment::Prednisone],
-            Self::DailyTaskAdaptation => &[Treatment::OccupationalTherapy],
-            Self::DnaSynthesisInhibition => &[Treatment::Azathioprine],
-            Self::ImmuneSuppression => {
-                &[
-                    Treatment::Azathioprine,
-                    Treatment::Mycophenolate,
-                    Treatment::Prednisone,
-                    Treatment::Rituximab,
-                ]
-            }
-            Self::MuscleStrengthening => {
-                &[Treatment::PhysicalTherapy, Treatment::SpeechTherapy]
-            }
-            Self::PotassiumChannelBlockade => {
-                &[Treatment::Amifampridine, Treatment::Guanidine]
-            }
-        }
+        const TABLE: [&'static [Treatment]; 10usize] = [
+            &[Treatment::IntravenousImmunoglobulin],
+            &[Treatment::Rituximab],
+            &[Treatment::Plasmapheresis],
+            &[Treatment::Pyridostigmine],
+            &[Treatment::Prednisone],
+            &[Treatment::OccupationalTherapy],
+            &[Treatment::Azathioprine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[Treatment::PhysicalTherapy, Treatment::SpeechTherapy],
+            &[Treatment::Amifampridine, Treatment::Guanidine],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// A class of treatments.
@@ -1100,31 +1040,35 @@ impl Category {
     pub const COUNT: usize = 9usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::AntibodyTherapy => "antibody_therapy",
-            Self::CancerTreatment => "cancer_treatment",
-            Self::CholinesteraseInhibitors => "cholinesterase_inhibitors",
-            Self::ImmuneSuppressants => "immune_suppressants",
-            Self::ImmuneTherapy => "immune_therapy",
-            Self::ImmunoglobulinTherapy => "immunoglobulin_therapy",
-            Self::PlasmaExchange => "plasma_exchange",
-            Self::PotassiumChannelBlockers => "potassium_channel_blockers",
-            Self::SupportiveTherapies => "supportive_therapies",
-        }
+        const TABLE: [&'static str; 9usize] = [
+            "antibody_therapy",
+            "cancer_treatment",
+            "cholinesterase_inhibitors",
+            "immune_suppressants",
+            "immune_therapy",
+            "immunoglobulin_therapy",
+            "plasma_exchange",
+            "potassium_channel_blockers",
+            "supportive_therapies",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::AntibodyTherapy => "Antibody-based immune suppressants",
-            Self::CancerTreatment => "Treatment of an associated cancer",
-            Self::CholinesteraseInhibitors => "Cholinesterase inhibitors",
-            Self::ImmuneSuppressants => "Immune suppressants",
-            Self::ImmuneTherapy => "Immune therapy",
-            Self::ImmunoglobulinTherapy => "Immunoglobulin therapy",
-            Self::PlasmaExchange => "Plasma exchange",
-            Self::PotassiumChannelBlockers => "Potassium channel blockers",
-            Self::SupportiveTherapies => "Supportive therapies",
-        }
+        const TABLE: [&'static str; 9usize] = [
+            "Antibody-based immune suppressants",
+            "Treatment of an associated cancer",
+            "Cholinesterase inhibitors",
+            "Immune suppressants",
+            "Immune therapy",
+            "Immunoglobulin therapy",
+            "Plasma exchange",
+            "Potassium channel blockers",
+            "Supportive therapies",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -1163,181 +1107,143 @@ impl Category {
     ];
     /// The broader class it belongs to, if any.
     pub const fn parent(self) -> Option<Category> {
-        match self {
-            Self::AntibodyTherapy => Some(Category::ImmuneSuppressants),
-            Self::CancerTreatment => None,
-            Self::CholinesteraseInhibitors => None,
-            Self::ImmuneSuppressants => Some(Category::ImmuneTherapy),
-            Self::ImmuneTherapy => None,
-            Self::ImmunoglobulinTherapy => Some(Category::ImmuneTherapy),
-            Self::PlasmaExchange => Some(Category::ImmuneTherapy),
-            Self::PotassiumChannelBlockers => None,
-            Self::SupportiveTherapies => None,
-        }
+        const TABLE: [Option<Category>; 9usize] = [
+            Some(Category::ImmuneSuppressants),
+            None,
+            None,
+            Some(Category::ImmuneTherapy),
+            None,
+            Some(Category::ImmuneTherapy),
+            Some(Category::ImmuneTherapy),
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The classes directly under it.
     pub const fn children(self) -> &'static [Category] {
-        match self {
-            Self::AntibodyTherapy => &[],
-            Self::CancerTreatment => &[],
-            Self::CholinesteraseInhibitors => &[],
-            Self::ImmuneSuppressants => &[Category::AntibodyTherapy],
-            Self::ImmuneTherapy => {
-                &[
-                    Category::ImmuneSuppressants,
-                    Category::ImmunoglobulinTherapy,
-                    Category::PlasmaExchange,
-                ]
-            }
-            Self::ImmunoglobulinTherapy => &[],
-            Self::PlasmaExchange => &[],
-            Self::PotassiumChannelBlockers => &[],
-            Self::SupportiveTherapies => &[],
-        }
+        const TABLE: [&'static [Category]; 9usize] = [
+            &[],
+            &[],
+            &[],
+            &[Category::AntibodyTherapy],
+            &[
+                Category::ImmuneSuppressants,
+                Category::ImmunoglobulinTherapy,
+                Category::PlasmaExchange,
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Where it appears in guides: lower first.
     pub const fn order(self) -> u32 {
-        match self {
-            Self::AntibodyTherapy => 32u32,
-            Self::CancerTreatment => 50u32,
-            Self::CholinesteraseInhibitors => 10u32,
-            Self::ImmuneSuppressants => 31u32,
-            Self::ImmuneTherapy => 30u32,
-            Self::ImmunoglobulinTherapy => 33u32,
-            Self::PlasmaExchange => 34u32,
-            Self::PotassiumChannelBlockers => 20u32,
-            Self::SupportiveTherapies => 40u32,
-        }
+        const TABLE: [u32; 9usize] = [
+            32u32, 50u32, 10u32, 31u32, 30u32, 33u32, 34u32, 20u32, 40u32,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What its treatments have in common.
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::AntibodyTherapy => {
-                "Immune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped."
-            }
-            Self::CancerTreatment => {
-                "Treating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer."
-            }
-            Self::CholinesteraseInhibitors => {
-                "Medicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer."
-            }
-            Self::ImmuneSuppressants => {
-                "Medicines that weaken (suppress) the immune system so that it does less damage to the nerve endings."
-            }
-            Self::ImmuneTherapy => {
-                "Treatments that block or hold back the immune system to lessen its attack on the nerve endings."
-            }
-            Self::ImmunoglobulinTherapy => {
-                "Treatment with immunoglobulin, a type of antibody collected from human blood. Extra antibodies in the blood draw the immune system away from the nerve endings."
-            }
-            Self::PlasmaExchange => {
-                "Procedures that take blood out of the body, filter antibodies and immune cells out of it, and then put the blood back."
-            }
-            Self::PotassiumChannelBlockers => {
-                "Medicines that change how the electrical signal behaves at the nerve ending so that it lasts longer. The nerve then lets out more acetylcholine, which boosts the message to the muscle."
-            }
-            Self::SupportiveTherapies => {
-                "Therapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks."
-            }
-        }
+        const TABLE: [&'static str; 9usize] = [
+            "Immune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.",
+            "Treating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer.",
+            "Medicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer.",
+            "Medicines that weaken (suppress) the immune system so that it does less damage to the nerve endings.",
+            "Treatments that block or hold back the immune system to lessen its attack on the nerve endings.",
+            "Treatment with immunoglobulin, a type of antibody collected from human blood. Extra antibodies in the blood draw the immune system away from the nerve endings.",
+            "Procedures that take blood out of the body, filter antibodies and immune cells out of it, and then put the blood back.",
+            "Medicines that change how the electrical signal behaves at the nerve ending so that it lasts longer. The nerve then lets out more acetylcholine, which boosts the message to the muscle.",
+            "Therapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The cautions it carries for every member, its parents' included.
     pub const fn cautions(self) -> &'static [Caution] {
-        match self {
-            Self::AntibodyTherapy => &[Caution::ImmuneSuppressionRisks],
-            Self::CancerTreatment => &[],
-            Self::CholinesteraseInhibitors => &[],
-            Self::ImmuneSuppressants => &[Caution::ImmuneSuppressionRisks],
-            Self::ImmuneTherapy => &[],
-            Self::ImmunoglobulinTherapy => &[],
-            Self::PlasmaExchange => &[],
-            Self::PotassiumChannelBlockers => &[],
-            Self::SupportiveTherapies => &[],
-        }
+        const TABLE: [&'static [Caution]; 9usize] = [
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments in it or in any class under it (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        match self {
-            Self::AntibodyTherapy => &[Treatment::Rituximab],
-            Self::CancerTreatment => &[Treatment::SmallCellLungCancerTreatment],
-            Self::CholinesteraseInhibitors => &[Treatment::Pyridostigmine],
-            Self::ImmuneSuppressants => {
-                &[
-                    Treatment::Azathioprine,
-                    Treatment::Mycophenolate,
-                    Treatment::Prednisone,
-                    Treatment::Rituximab,
-                ]
-            }
-            Self::ImmuneTherapy => {
-                &[
-                    Treatment::Azathioprine,
-                    Treatment::IntravenousImmunoglobulin,
-                    Treatment::Mycophenolate,
-                    Treatment::Plasmapheresis,
-                    Treatment::Prednisone,
-                    Treatment::Rituximab,
-                ]
-            }
-            Self::ImmunoglobulinTherapy => &[Treatment::IntravenousImmunoglobulin],
-            Self::PlasmaExchange => &[Treatment::Plasmapheresis],
-            Self::PotassiumChannelBlockers => {
-                &[Treatment::Amifampridine, Treatment::Guanidine]
-            }
-            Self::SupportiveTherapies => {
-                &[
-                    Treatment::OccupationalTherapy,
-                    Treatment::PhysicalTherapy,
-                    Treatment::SpeechTherapy,
-                ]
-            }
-        }
+        const TABLE: [&'static [Treatment]; 9usize] = [
+            &[Treatment::Rituximab],
+            &[Treatment::SmallCellLungCancerTreatment],
+            &[Treatment::Pyridostigmine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[
+                Treatment::Azathioprine,
+                Treatment::IntravenousImmunoglobulin,
+                Treatment::Mycophenolate,
+                Treatment::Plasmapheresis,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[Treatment::IntravenousImmunoglobulin],
+            &[Treatment::Plasmapheresis],
+            &[Treatment::Amifampridine, Treatment::Guanidine],
+            &[
+                Treatment::OccupationalTherapy,
+                Treatment::PhysicalTherapy,
+                Treatment::SpeechTherapy,
+            ],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        match self {
-            Self::AntibodyTherapy => &[Source::LemsTreatmentArticle],
-            Self::CancerTreatment => &[Source::LemsTreatmentArticle],
-            Self::CholinesteraseInhibitors => &[Source::LemsTreatmentArticle],
-            Self::ImmuneSuppressants => &[Source::LemsTreatmentArticle],
-            Self::ImmuneTherapy => &[Source::LemsTreatmentArticle],
-            Self::ImmunoglobulinTherapy => &[Source::LemsTreatmentArticle],
-            Self::PlasmaExchange => &[Source::LemsTreatmentArticle],
-            Self::PotassiumChannelBlockers => &[Source::LemsTreatmentArticle],
-            Self::SupportiveTherapies => &[Source::LemsTreatmentArticle],
-        }
+        const TABLE: [&'static [Source]; 9usize] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The heading and description that open its part of the guide, in Markdown.
     pub const fn guide_section(self) -> &'static str {
-        match self {
-            Self::AntibodyTherapy => {
-                "\n# Antibody-based immune suppressants (part of Immune suppressants)\n\nImmune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.\n"
-            }
-            Self::CancerTreatment => {
-                "\n# Treatment of an associated cancer\n\nTreating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer.\n"
-            }
-            Self::CholinesteraseInhibitors => {
-                "\n# Cholinesterase inhibitors\n\nMedicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer.\n"
-            }
-            Self::ImmuneSuppressants => {
-                "\n# Immune suppressants (part of Immune therapy)\n\nMedicines that weaken (suppress) the immune system so that it does less damage to the nerve endings.\n"
-            }
-            Self::ImmuneTherapy => {
-                "\n# Immune therapy\n\nTreatments that block or hold back the immune system to lessen its attack on the nerve endings.\n"
-            }
-            Self::ImmunoglobulinTherapy => {
-                "\n# Immunoglobulin therapy (part of Immune therapy)\n\nTreatment with immunoglobulin, a type of antibody collected from human blood. Extra antibodies in the blood draw the immune system away from the nerve endings.\n"
-            }
-            Self::PlasmaExchange => {
-                "\n# Plasma exchange (part of Immune therapy)\n\nProcedures that take blood out of the body, filter antibodies and immune cells out of it, and then put the blood back.\n"
-            }
-            Self::PotassiumChannelBlockers => {
-                "\n# Potassium channel blockers\n\nMedicines that change how the electrical signal behaves at the nerve ending so that it lasts longer. The nerve then lets out more acetylcholine, which boosts the message to the muscle.\n"
-            }
-            Self::SupportiveTherapies => {
-                "\n# Supportive therapies\n\nTherapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks.\n"
-            }
-        }
+        const TABLE: [&'static str; 9usize] = [
+            "\n# Antibody-based immune suppressants (part of Immune suppressants)\n\nImmune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.\n",
+            "\n# Treatment of an associated cancer\n\nTreating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer.\n",
+            "\n# Cholinesterase inhibitors\n\nMedicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer.\n",
+            "\n# Immune suppressants (part of Immune therapy)\n\nMedicines that weaken (suppress) the immune system so that it does less damage to the nerve endings.\n",
+            "\n# Immune therapy\n\nTreatments that block or hold back the immune system to lessen its attack on the nerve endings.\n",
+            "\n# Immunoglobulin therapy (part of Immune therapy)\n\nTreatment with immunoglobulin, a type of antibody collected from human blood. Extra antibodies in the blood draw the immune system away from the nerve endings.\n",
+            "\n# Plasma exchange (part of Immune therapy)\n\nProcedures that take blood out of the body, filter antibodies and immune cells out of it, and then put the blood back.\n",
+            "\n# Potassium channel blockers\n\nMedicines that change how the electrical signal behaves at the nerve ending so that it lasts longer. The nerve then lets out more acetylcholine, which boosts the message to the muscle.\n",
+            "\n# Supportive therapies\n\nTherapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks.\n",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// A treatment of LEMS described by the content.
@@ -1392,39 +1298,43 @@ impl Treatment {
     pub const COUNT: usize = 13usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::Amifampridine => "amifampridine",
-            Self::Azathioprine => "azathioprine",
-            Self::Guanidine => "guanidine",
-            Self::IntravenousImmunoglobulin => "intravenous_immunoglobulin",
-            Self::Mycophenolate => "mycophenolate",
-            Self::OccupationalTherapy => "occupational_therapy",
-            Self::PhysicalTherapy => "physical_therapy",
-            Self::Plasmapheresis => "plasmapheresis",
-            Self::Prednisone => "prednisone",
-            Self::Pyridostigmine => "pyridostigmine",
-            Self::Rituximab => "rituximab",
-            Self::SmallCellLungCancerTreatment => "small_cell_lung_cancer_treatment",
-            Self::SpeechTherapy => "speech_therapy",
-        }
+        const TABLE: [&'static str; 13usize] = [
+            "amifampridine",
+            "azathioprine",
+            "guanidine",
+            "intravenous_immunoglobulin",
+            "mycophenolate",
+            "occupational_therapy",
+            "physical_therapy",
+            "plasmapheresis",
+            "prednisone",
+            "pyridostigmine",
+            "rituximab",
+            "small_cell_lung_cancer_treatment",
+            "speech_therapy",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::Amifampridine => "Amifampridine",
-            Self::Azathioprine => "Azathioprine",
-            Self::Guanidine => "Guanidine",
-            Self::IntravenousImmunoglobulin => "Intravenous immunoglobulin",
-            Self::Mycophenolate => "Mycophenolate",
-            Self::OccupationalTherapy => "Occupational therapy",
-            Self::PhysicalTherapy => "Physical therapy",
-            Self::Plasmapheresis => "Plasmapheresis",
-            Self::Prednisone => "Prednisone",
-            Self::Pyridostigmine => "Pyridostigmine",
-            Self::Rituximab => "Rituximab",
-            Self::SmallCellLungCancerTreatment => "Treatment of small-cell lung cancer",
-            Self::SpeechTherapy => "Speech therapy",
-        }
+        const TABLE: [&'static str; 13usize] = [
+            "Amifampridine",
+            "Azathioprine",
+            "Guanidine",
+            "Intravenous immunoglobulin",
+            "Mycophenolate",
+            "Occupational therapy",
+            "Physical therapy",
+            "Plasmapheresis",
+            "Prednisone",
+            "Pyridostigmine",
+            "Rituximab",
+            "Treatment of small-cell lung cancer",
+            "Speech therapy",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -1454,525 +1364,460 @@ impl Treatment {
 impl Treatment {
     /// Other names the sources use for it.
     pub const fn synonyms(self) -> &'static [&'static str] {
-        match self {
-            Self::Amifampridine => &[],
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => &["IVIG"],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &[],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        const TABLE: [&'static [&'static str]; 13usize] = [
+            &[],
+            &[],
+            &[],
+            &["IVIG"],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The brand names it is sold under.
     pub const fn brand_names(self) -> &'static [&'static str] {
-        match self {
-            Self::Amifampridine => &["Firdapse"],
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &["Mestinon"],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        const TABLE: [&'static [&'static str]; 13usize] = [
+            &["Firdapse"],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &["Mestinon"],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The brands it is sold under, with the regions the sources name.
     pub const fn brands(self) -> &'static [Brand] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    Brand {
-                        name: "Firdapse",
-                        regions: &[Region::UnitedStates, Region::EuropeanUnion],
-                    },
-                ]
-            }
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => {
-                &[
-                    Brand {
-                        name: "Mestinon",
-                        regions: &[],
-                    },
-                ]
-            }
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        const TABLE: [&'static [Brand]; 13usize] = [
+            &[
+                Brand {
+                    name: "Firdapse",
+                    regions: &[Region::UnitedStates, Region::EuropeanUnion],
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[
+                Brand {
+                    name: "Mestinon",
+                    regions: &[],
+                },
+            ],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What kind of treatment it is.
     pub const fn kind(self) -> TreatmentKind {
-        match self {
-            Self::Amifampridine => TreatmentKind::Medicine,
-            Self::Azathioprine => TreatmentKind::Medicine,
-            Self::Guanidine => TreatmentKind::Medicine,
-            Self::IntravenousImmunoglobulin => TreatmentKind::Medicine,
-            Self::Mycophenolate => TreatmentKind::Medicine,
-            Self::OccupationalTherapy => TreatmentKind::Therapy,
-            Self::PhysicalTherapy => TreatmentKind::Therapy,
-            Self::Plasmapheresis => TreatmentKind::Procedure,
-            Self::Prednisone => TreatmentKind::Medicine,
-            Self::Pyridostigmine => TreatmentKind::Medicine,
-            Self::Rituximab => TreatmentKind::Medicine,
-            Self::SmallCellLungCancerTreatment => TreatmentKind::AssociatedDiseaseCare,
-            Self::SpeechTherapy => TreatmentKind::Therapy,
-        }
+        const TABLE: [TreatmentKind; 13usize] = [
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Therapy,
+            TreatmentKind::Therapy,
+            TreatmentKind::Procedure,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::AssociatedDiseaseCare,
+            TreatmentKind::Therapy,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its class (the most specific one).
     pub const fn category(self) -> Category {
-        match self {
-            Self::Amifampridine => Category::PotassiumChannelBlockers,
-            Self::Azathioprine => Category::ImmuneSuppressants,
-            Self::Guanidine => Category::PotassiumChannelBlockers,
-            Self::IntravenousImmunoglobulin => Category::ImmunoglobulinTherapy,
-            Self::Mycophenolate => Category::ImmuneSuppressants,
-            Self::OccupationalTherapy => Category::SupportiveTherapies,
-            Self::PhysicalTherapy => Category::SupportiveTherapies,
-            Self::Plasmapheresis => Category::PlasmaExchange,
-            Self::Prednisone => Category::ImmuneSuppressants,
-            Self::Pyridostigmine => Category::CholinesteraseInhibitors,
-            Self::Rituximab => Category::AntibodyTherapy,
-            Self::SmallCellLungCancerTreatment => Category::CancerTreatment,
-            Self::SpeechTherapy => Category::SupportiveTherapies,
-        }
+        const TABLE: [Category; 13usize] = [
+            Category::PotassiumChannelBlockers,
+            Category::ImmuneSuppressants,
+            Category::PotassiumChannelBlockers,
+            Category::ImmunoglobulinTherapy,
+            Category::ImmuneSuppressants,
+            Category::SupportiveTherapies,
+            Category::SupportiveTherapies,
+            Category::PlasmaExchange,
+            Category::ImmuneSuppressants,
+            Category::CholinesteraseInhibitors,
+            Category::AntibodyTherapy,
+            Category::CancerTreatment,
+            Category::SupportiveTherapies,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// How it works.
     pub const fn mechanisms(self) -> &'static [Mechanism] {
-        match self {
-            Self::Amifampridine => &[Mechanism::PotassiumChannelBlockade],
-            Self::Azathioprine => {
-                &[Mechanism::ImmuneSuppression, Mechanism::DnaSynthesisInhibition]
-            }
-            Self::Guanidine => &[Mechanism::PotassiumChannelBlockade],
-            Self::IntravenousImmunoglobulin => &[Mechanism::AntibodyBlocking],
-            Self::Mycophenolate => &[Mechanism::ImmuneSuppression],
-            Self::OccupationalTherapy => &[Mechanism::DailyTaskAdaptation],
-            Self::PhysicalTherapy => &[Mechanism::MuscleStrengthening],
-            Self::Plasmapheresis => &[Mechanism::AntibodyRemoval],
-            Self::Prednisone => {
-                &[Mechanism::ImmuneSuppression, Mechanism::CorticosteroidAction]
-            }
-            Self::Pyridostigmine => &[Mechanism::CholinesteraseInhibition],
-            Self::Rituximab => {
-                &[
-                    Mechanism::AntibodyProducingCellDepletion,
-                    Mechanism::ImmuneSuppression,
-                ]
-            }
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[Mechanism::MuscleStrengthening],
-        }
+        const TABLE: [&'static [Mechanism]; 13usize] = [
+            &[Mechanism::PotassiumChannelBlockade],
+            &[Mechanism::ImmuneSuppression, Mechanism::DnaSynthesisInhibition],
+            &[Mechanism::PotassiumChannelBlockade],
+            &[Mechanism::AntibodyBlocking],
+            &[Mechanism::ImmuneSuppression],
+            &[Mechanism::DailyTaskAdaptation],
+            &[Mechanism::MuscleStrengthening],
+            &[Mechanism::AntibodyRemoval],
+            &[Mechanism::ImmuneSuppression, Mechanism::CorticosteroidAction],
+            &[Mechanism::CholinesteraseInhibition],
+            &[Mechanism::AntibodyProducingCellDepletion, Mechanism::ImmuneSuppression],
+            &[],
+            &[Mechanism::MuscleStrengthening],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What it does, in plain words.
     pub const fn summary(self) -> &'static str {
-        match self {
-            Self::Amifampridine => {
-                "A potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger."
-            }
-            Self::Azathioprine => {
-                "An immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings."
-            }
-            Self::Guanidine => {
-                "A second potassium channel blocker that is an option for LEMS. It makes the nerve signal last longer, so more acetylcholine is released."
-            }
-            Self::IntravenousImmunoglobulin => {
-                "Antibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target."
-            }
-            Self::Mycophenolate => {
-                "An immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings."
-            }
-            Self::OccupationalTherapy => {
-                "Therapy aimed at daily life: the therapist works out less tiring ways to get jobs done at home and at work."
-            }
-            Self::PhysicalTherapy => {
-                "Exercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible."
-            }
-            Self::Plasmapheresis => {
-                "A procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back."
-            }
-            Self::Prednisone => {
-                "A corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings."
-            }
-            Self::Pyridostigmine => {
-                "A cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer."
-            }
-            Self::Rituximab => {
-                "A medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off."
-            }
-            Self::SmallCellLungCancerTreatment => {
-                "Treatment of small-cell lung cancer, which roughly half of people with LEMS also have."
-            }
-            Self::SpeechTherapy => {
-                "Therapy built on exercises for the muscles of the mouth and throat, to make them stronger."
-            }
-        }
+        const TABLE: [&'static str; 13usize] = [
+            "A potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.",
+            "An immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.",
+            "A second potassium channel blocker that is an option for LEMS. It makes the nerve signal last longer, so more acetylcholine is released.",
+            "Antibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.",
+            "An immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.",
+            "Therapy aimed at daily life: the therapist works out less tiring ways to get jobs done at home and at work.",
+            "Exercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.",
+            "A procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.",
+            "A corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.",
+            "A cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.",
+            "A medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.",
+            "Treatment of small-cell lung cancer, which roughly half of people with LEMS also have.",
+            "Therapy built on exercises for the muscles of the mouth and throat, to make them stronger.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// How and when it is used, one statement per item.
     pub const fn usage(self) -> &'static [&'static str] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
-                    "Sold as Firdapse, it is also on the market in the European Union.",
-                ]
-            }
-            Self::Azathioprine => {
-                &["One of several immune suppressants that doctors can use for LEMS."]
-            }
-            Self::Guanidine => {
-                &[
-                    "It is sometimes given together with pyridostigmine (Mestinon).",
-                    "It is used less often than other options because it may harm the kidneys and bone marrow.",
-                ]
-            }
-            Self::IntravenousImmunoglobulin => {
-                &[
-                    "Used as an immune therapy to draw the immune system away from the nerve endings.",
-                ]
-            }
-            Self::Mycophenolate => {
-                &["One of several immune suppressants that doctors can use for LEMS."]
-            }
-            Self::OccupationalTherapy => {
-                &[
-                    "The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.",
-                ]
-            }
-            Self::PhysicalTherapy => {
-                &["The therapist can put together a safe exercise plan for each person."]
-            }
-            Self::Plasmapheresis => {
-                &[
-                    "Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.",
-                ]
-            }
-            Self::Prednisone => {
-                &[
-                    "One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.",
-                ]
-            }
-            Self::Pyridostigmine => {
-                &[
-                    "It is the cholinesterase inhibitor used most often.",
-                    "In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.",
-                ]
-            }
-            Self::Rituximab => {
-                &["Kept for people in whom other immune suppressants have not worked."]
-            }
-            Self::SmallCellLungCancerTreatment => {
-                &[
-                    "For people who have both LEMS and small-cell lung cancer, treating the cancer comes first.",
-                    "Treating the cancer often eases the symptoms of LEMS too.",
-                ]
-            }
-            Self::SpeechTherapy => {
-                &["An option when eating, swallowing or talking has become difficult."]
-            }
-        }
+        const TABLE: [&'static [&'static str]; 13usize] = [
+            &[
+                "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
+                "Sold as Firdapse, it is also on the market in the European Union.",
+            ],
+            &["One of several immune suppressants that doctors can use for LEMS."],
+            &[
+                "It is sometimes given together with pyridostigmine (Mestinon).",
+                "It is used less often than other options because it may harm the kidneys and bone marrow.",
+            ],
+            &[
+                "Used as an immune therapy to draw the immune system away from the nerve endings.",
+            ],
+            &["One of several immune suppressants that doctors can use for LEMS."],
+            &[
+                "The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.",
+            ],
+            &["The therapist can put together a safe exercise plan for each person."],
+            &[
+                "Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.",
+            ],
+            &[
+                "One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.",
+            ],
+            &[
+                "It is the cholinesterase inhibitor used most often.",
+                "In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.",
+            ],
+            &["Kept for people in whom other immune suppressants have not worked."],
+            &[
+                "For people who have both LEMS and small-cell lung cancer, treating the cancer comes first.",
+                "Treating the cancer often eases the symptoms of LEMS too.",
+            ],
+            &["An option when eating, swallowing or talking has become difficult."],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Regulatory facts the sources state.
     pub const fn regulatory(self) -> &'static [RegulatoryFact] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    RegulatoryFact {
-                        region: Region::UnitedStates,
-                        status: RegulatoryStatus::Approved,
-                        scope: "relief of LEMS symptoms",
-                        authority: Some("U.S. Food and Drug Administration (FDA)"),
-                        date: None,
-                        note: None,
-                        source: Source::LemsTreatmentArticle,
-                        grade: None,
-                    },
-                    RegulatoryFact {
-                        region: Region::UnitedStates,
-                        status: RegulatoryStatus::Approved,
-                        scope: "LEMS in adults",
-                        authority: Some("U.S. Food and Drug Administration (FDA)"),
-                        date: Some("2018-11-28"),
-                        note: Some("The first FDA-approved treatment for LEMS."),
-                        source: Source::FdaNewsRelease20181128,
-                        grade: Some(Grade::Primary),
-                    },
-                    RegulatoryFact {
-                        region: Region::UnitedStates,
-                        status: RegulatoryStatus::Approved,
-                        scope: "LEMS in children aged 6 and older",
-                        authority: Some("U.S. Food and Drug Administration (FDA)"),
-                        date: Some("2022-09"),
-                        note: Some("The US approval was extended to children."),
-                        source: Source::TradePressFdaPediatric2022,
-                        grade: Some(Grade::Secondary),
-                    },
-                    RegulatoryFact {
-                        region: Region::EuropeanUnion,
-                        status: RegulatoryStatus::Available,
-                        scope: "LEMS",
-                        authority: None,
-                        date: None,
-                        note: None,
-                        source: Source::LemsTreatmentArticle,
-                        grade: None,
-                    },
-                    RegulatoryFact {
-                        region: Region::EuropeanUnion,
-                        status: RegulatoryStatus::Approved,
-                        scope: "symptomatic treatment of LEMS in adults",
-                        authority: None,
-                        date: Some("2009-12"),
-                        note: Some("A marketing authorisation."),
-                        source: Source::EmaEparSummaryFirdapse,
-                        grade: Some(Grade::Primary),
-                    },
-                ]
-            }
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &[],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        const TABLE: [&'static [RegulatoryFact]; 13usize] = [
+            &[
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "relief of LEMS symptoms",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: None,
+                    note: None,
+                    source: Source::LemsTreatmentArticle,
+                    grade: None,
+                },
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "LEMS in adults",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: Some("2018-11-28"),
+                    note: Some("The first FDA-approved treatment for LEMS."),
+                    source: Source::FdaNewsRelease20181128,
+                    grade: Some(Grade::Primary),
+                },
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "LEMS in children aged 6 and older",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: Some("2022-09"),
+                    note: Some("The US approval was extended to children."),
+                    source: Source::TradePressFdaPediatric2022,
+                    grade: Some(Grade::Secondary),
+                },
+                RegulatoryFact {
+                    region: Region::EuropeanUnion,
+                    status: RegulatoryStatus::Available,
+                    scope: "LEMS",
+                    authority: None,
+                    date: None,
+                    note: None,
+                    source: Source::LemsTreatmentArticle,
+                    grade: None,
+                },
+                RegulatoryFact {
+                    region: Region::EuropeanUnion,
+                    status: RegulatoryStatus::Approved,
+                    scope: "symptomatic treatment of LEMS in adults",
+                    authority: None,
+                    date: Some("2009-12"),
+                    note: Some("A marketing authorisation."),
+                    source: Source::EmaEparSummaryFirdapse,
+                    grade: Some(Grade::Primary),
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Every caution that applies, its class's included, sorted and without repeats.
     pub const fn cautions(self) -> &'static [Caution] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    Caution::AmifampridineHypersensitivityContraindication,
-                    Caution::AmifampridineHypersensitivityWarning,
-                    Caution::AmifampridineSeizureHistoryContraindication,
-                    Caution::AmifampridineSeizureWarning,
-                ]
-            }
-            Self::Azathioprine => &[Caution::ImmuneSuppressionRisks],
-            Self::Guanidine => &[Caution::GuanidineKidneyAndBoneMarrowToxicity],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[Caution::ImmuneSuppressionRisks],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[Caution::ImmuneSuppressionRisks],
-            Self::Pyridostigmine => &[],
-            Self::Rituximab => &[Caution::ImmuneSuppressionRisks],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        const TABLE: [&'static [Caution]; 13usize] = [
+            &[
+                Caution::AmifampridineHypersensitivityContraindication,
+                Caution::AmifampridineHypersensitivityWarning,
+                Caution::AmifampridineSeizureHistoryContraindication,
+                Caution::AmifampridineSeizureWarning,
+            ],
+            &[Caution::ImmuneSuppressionRisks],
+            &[Caution::GuanidineKidneyAndBoneMarrowToxicity],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments it is sometimes combined with (both directions).
     pub const fn used_with(self) -> &'static [Treatment] {
-        match self {
-            Self::Amifampridine => &[],
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[Treatment::Pyridostigmine],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &[Treatment::Guanidine],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        const TABLE: [&'static [Treatment]; 13usize] = [
+            &[],
+            &[],
+            &[Treatment::Pyridostigmine],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[Treatment::Guanidine],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its standard codes, each with its source and grade.
     pub const fn codes(self) -> &'static [Code] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "N07XX05",
-                        label: Some("amifampridine"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::Unii,
-                        code: "RU4S6E2G0J",
-                        label: Some("amifampridine"),
-                        source: Source::FdaGsrs,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::Azathioprine => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "L04AX01",
-                        label: Some("azathioprine"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::RxNorm,
-                        code: "1256",
-                        label: Some("azathioprine"),
-                        source: Source::RxreasonerSubstancePage,
-                        grade: Grade::Secondary,
-                    },
-                    Code {
-                        system: CodeSystem::DrugBank,
-                        code: "DB00993",
-                        label: Some("azathioprine"),
-                        source: Source::RxreasonerSubstancePage,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "J06BA02",
-                        label: Some(
-                            "immunoglobulins, normal human, for intravascular administration",
-                        ),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::Mycophenolate => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "L04AA06",
-                        label: Some("mycophenolic acid"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::OccupationalTherapy => {
-                &[
-                    Code {
-                        system: CodeSystem::SnomedCt,
-                        code: "84478008",
-                        label: Some("occupational therapy"),
-                        source: Source::Hl7FhirImplementationGuides,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-            Self::PhysicalTherapy => {
-                &[
-                    Code {
-                        system: CodeSystem::SnomedCt,
-                        code: "91251008",
-                        label: Some("physical therapy procedure"),
-                        source: Source::Hl7FhirImplementationGuides,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "H02AB07",
-                        label: Some("prednisone"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::RxNorm,
-                        code: "8640",
-                        label: Some("prednisone"),
-                        source: Source::Hl7PddiCdsValueSet,
-                        grade: Grade::Secondary,
-                    },
-                    Code {
-                        system: CodeSystem::DrugBank,
-                        code: "DB00635",
-                        label: Some("prednisone"),
-                        source: Source::Drugbank,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::Pyridostigmine => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "N07AA02",
-                        label: Some("pyridostigmine"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::DrugBank,
-                        code: "DB00545",
-                        label: Some("pyridostigmine"),
-                        source: Source::AdrecsDrugRecord,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-            Self::Rituximab => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "L01FA01",
-                        label: Some("rituximab"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::DrugBank,
-                        code: "DB00073",
-                        label: Some("rituximab"),
-                        source: Source::Drugbank,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => {
-                &[
-                    Code {
-                        system: CodeSystem::SnomedCt,
-                        code: "5154007",
-                        label: Some("speech therapy"),
-                        source: Source::Hl7FhirImplementationGuides,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-        }
+        const TABLE: [&'static [Code]; 13usize] = [
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "N07XX05",
+                    label: Some("amifampridine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::Unii,
+                    code: "RU4S6E2G0J",
+                    label: Some("amifampridine"),
+                    source: Source::FdaGsrs,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L04AX01",
+                    label: Some("azathioprine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::RxNorm,
+                    code: "1256",
+                    label: Some("azathioprine"),
+                    source: Source::RxreasonerSubstancePage,
+                    grade: Grade::Secondary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00993",
+                    label: Some("azathioprine"),
+                    source: Source::RxreasonerSubstancePage,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "J06BA02",
+                    label: Some(
+                        "immunoglobulins, normal human, for intravascular administration",
+                    ),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L04AA06",
+                    label: Some("mycophenolic acid"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "84478008",
+                    label: Some("occupational therapy"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "91251008",
+                    label: Some("physical therapy procedure"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "H02AB07",
+                    label: Some("prednisone"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::RxNorm,
+                    code: "8640",
+                    label: Some("prednisone"),
+                    source: Source::Hl7PddiCdsValueSet,
+                    grade: Grade::Secondary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00635",
+                    label: Some("prednisone"),
+                    source: Source::Drugbank,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "N07AA02",
+                    label: Some("pyridostigmine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00545",
+                    label: Some("pyridostigmine"),
+                    source: Source::AdrecsDrugRecord,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L01FA01",
+                    label: Some("rituximab"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00073",
+                    label: Some("rituximab"),
+                    source: Source::Drugbank,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "5154007",
+                    label: Some("speech therapy"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatment that `code` identifies in `system`, if the content has it.
     /// Codes are matched exactly, as the terminology writes them.
@@ -2006,65 +1851,43 @@ impl Treatment {
     }
     /// The sources its statements come from.
     pub const fn sources(self) -> &'static [Source] {
-        match self {
-            Self::Amifampridine => &[Source::LemsTreatmentArticle],
-            Self::Azathioprine => &[Source::LemsTreatmentArticle],
-            Self::Guanidine => &[Source::LemsTreatmentArticle],
-            Self::IntravenousImmunoglobulin => &[Source::LemsTreatmentArticle],
-            Self::Mycophenolate => &[Source::LemsTreatmentArticle],
-            Self::OccupationalTherapy => &[Source::LemsTreatmentArticle],
-            Self::PhysicalTherapy => &[Source::LemsTreatmentArticle],
-            Self::Plasmapheresis => &[Source::LemsTreatmentArticle],
-            Self::Prednisone => &[Source::LemsTreatmentArticle],
-            Self::Pyridostigmine => &[Source::LemsTreatmentArticle],
-            Self::Rituximab => &[Source::LemsTreatmentArticle],
-            Self::SmallCellLungCancerTreatment => &[Source::LemsTreatmentArticle],
-            Self::SpeechTherapy => &[Source::LemsTreatmentArticle],
-        }
+        const TABLE: [&'static [Source]; 13usize] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its card as a reader sees it, in Markdown (rendered at build time).
     pub const fn card_markdown(self) -> &'static str {
-        match self {
-            Self::Amifampridine => {
-                "## Amifampridine\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS.\n- Sold as Firdapse, it is also on the market in the European Union.\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, United States): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine is not to be used by someone who is hypersensitive to it or to another aminopyridine.\n- **Hypersensitivity, including anaphylaxis** (warning, United States): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine.\n- **History of seizures** (contraindication, United States): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine is not to be used by someone who has had seizures.\n- **Seizures** (warning, United States): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine.\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::Azathioprine => {
-                "## Azathioprine\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::Guanidine => {
-                "## Guanidine\n\nA second potassium channel blocker that is an option for LEMS. It makes the nerve signal last longer, so more acetylcholine is released.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon).\n- It is used less often than other options because it may harm the kidneys and bone marrow.\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::IntravenousImmunoglobulin => {
-                "## Intravenous immunoglobulin\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings.\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::Mycophenolate => {
-                "## Mycophenolate\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::OccupationalTherapy => {
-                "## Occupational therapy\n\nTherapy aimed at daily life: the therapist works out less tiring ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::PhysicalTherapy => {
-                "## Physical therapy\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that build up the muscles used to move, chew, swallow and speak help people keep using them in daily life.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person.\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::Plasmapheresis => {
-                "## Plasmapheresis\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::Prednisone => {
-                "## Prednisone\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::Pyridostigmine => {
-                "## Pyridostigmine\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often.\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.\n- Sometimes combined with: Guanidine\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::Rituximab => {
-                "## Rituximab\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::SmallCellLungCancerTreatment => {
-                "## Treatment of small-cell lung cancer\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer comes first.\n- Treating the cancer often eases the symptoms of LEMS too.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-            Self::SpeechTherapy => {
-                "## Speech therapy\n\nTherapy built on exercises for the muscles of the mouth and throat, to make them stronger.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that build up the muscles used to move, chew, swallow and speak help people keep using them in daily life.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult.\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n"
-            }
-        }
+        const TABLE: [&'static str; 13usize] = [
+            "## Amifampridine\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS.\n- Sold as Firdapse, it is also on the market in the European Union.\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, United States): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine is not to be used by someone who is hypersensitive to it or to another aminopyridine.\n- **Hypersensitivity, including anaphylaxis** (warning, United States): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine.\n- **History of seizures** (contraindication, United States): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine is not to be used by someone who has had seizures.\n- **Seizures** (warning, United States): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine.\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Azathioprine\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Guanidine\n\nA second potassium channel blocker that is an option for LEMS. It makes the nerve signal last longer, so more acetylcholine is released.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon).\n- It is used less often than other options because it may harm the kidneys and bone marrow.\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Intravenous immunoglobulin\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings.\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Mycophenolate\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Occupational therapy\n\nTherapy aimed at daily life: the therapist works out less tiring ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Physical therapy\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that build up the muscles used to move, chew, swallow and speak help people keep using them in daily life.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person.\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Plasmapheresis\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Prednisone\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Pyridostigmine\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often.\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.\n- Sometimes combined with: Guanidine\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Rituximab\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Treatment of small-cell lung cancer\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer comes first.\n- Treating the cancer often eases the symptoms of LEMS too.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+            "## Speech therapy\n\nTherapy built on exercises for the muscles of the mouth and throat, to make them stronger.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that build up the muscles used to move, chew, swallow and speak help people keep using them in daily life.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult.\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// Lambert-Eaton myasthenic syndrome (LEMS): LEMS is a rare disease. The body's defence system (the immune system) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.

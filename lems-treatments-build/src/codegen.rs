@@ -111,7 +111,12 @@ fn opt_str(s: Option<&Text>) -> TokenStream {
     }
 }
 
-/// A `const fn` that matches every variant to an expression.
+/// A `const fn` that reads one value per variant from a `const` table,
+/// indexed by the variant's position. Variants are declared in id order, so
+/// the arms are sorted by id; a table whose length is not `Self::COUNT`
+/// (a missing or extra arm) is a compile error, never a wrong answer. A table
+/// keeps rustc's time and memory linear in the content, where a `match` with
+/// one arm per variant in every accessor does not.
 fn accessor<'a>(
     doc: &str,
     name: &str,
@@ -119,12 +124,8 @@ fn accessor<'a>(
     arms: impl Iterator<Item = (&'a str, TokenStream)>,
 ) -> TokenStream {
     let name = ident(name);
-    let arms: Vec<TokenStream> = arms
-        .map(|(id, body)| {
-            let var = v(id);
-            quote! { Self::#var => #body }
-        })
-        .collect();
+    let mut arms: Vec<(&str, TokenStream)> = arms.collect();
+    arms.sort_by(|a, b| a.0.cmp(b.0));
     let doc_doc = doc_attrs(doc);
     if arms.is_empty() {
         return quote! {
@@ -132,9 +133,15 @@ fn accessor<'a>(
             pub const fn #name(self) -> #ret { match self {} }
         };
     }
+    let values = arms.iter().map(|(_, body)| body);
+    let n = arms.len();
     quote! {
         #doc_doc
-        pub const fn #name(self) -> #ret { match self { #(#arms,)* } }
+        pub const fn #name(self) -> #ret {
+            const TABLE: [#ret; #n] = [#(#values),*];
+            const { assert!(TABLE.len() == Self::COUNT) };
+            TABLE[self as usize]
+        }
     }
 }
 
