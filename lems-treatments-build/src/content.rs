@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::diagnostic::{self, Code, Diagnostic, Position};
+use crate::fsread;
 use crate::model::*;
 use crate::schema_check::CompiledSchema;
 use crate::suggest::did_you_mean;
@@ -90,7 +91,19 @@ pub struct Report {
     pub files: Vec<String>,
     /// Things worth saying that are not content errors (a stale schema file).
     pub notes: Vec<String>,
+    /// The text of every file read, by display name, as the loader saw it
+    /// (after a byte order mark; invalid UTF-8 replaced). Renderers quote it
+    /// instead of opening the file again.
+    pub sources: BTreeMap<String, String>,
 }
+
+/// The most bytes the whole content tree may hold: every file's bytes plus
+/// what it grows to (see [`yaml::MAX_EXPANDED_BYTES`]).
+pub const MAX_TREE_BYTES: usize = 64 * 1024 * 1024;
+/// The most files the content tree may hold.
+pub const MAX_TREE_FILES: usize = 10_000;
+/// The most problems listed one by one for one file; the rest are counted.
+pub const MAX_PROBLEMS_PER_FILE: usize = 100;
 
 struct Reader {
     paths: Paths,
@@ -101,6 +114,12 @@ struct Reader {
     /// Ids declared by each kind, even in files that failed later checks, so
     /// that a broken file does not also make every reference to it an error.
     declared: BTreeMap<FileKind, BTreeSet<String>>,
+    sources: BTreeMap<String, String>,
+    /// Spent of [`MAX_TREE_BYTES`] and [`MAX_TREE_FILES`].
+    tree_bytes: usize,
+    tree_files: usize,
+    /// Set once a tree budget ran out: no further file is read.
+    over_budget: bool,
 }
 
 /// Reads and checks the whole content tree.
@@ -112,16 +131,31 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
         files: Vec::new(),
         notes: Vec::new(),
         declared: BTreeMap::new(),
+        sources: BTreeMap::new(),
+        tree_bytes: 0,
+        tree_files: 0,
+        over_budget: false,
     };
-    if !paths.data.is_dir() {
+    let problem = match std::fs::metadata(&paths.data) {
+        Ok(m) if m.is_dir() => None,
+        Ok(_) => Some((
+            "the content folder is not a folder".to_string(),
+            Code::Layout,
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((
+            "the content folder does not exist".to_string(),
+            Code::Layout,
+        )),
+        Err(e) => Some((
+            format!("the content folder could not be read: {e}"),
+            Code::Unreadable,
+        )),
+    };
+    if let Some((message, code)) = problem {
         r.diags.push(
-            Diagnostic::new(
-                paths.display.clone(),
-                Position::START,
-                Code::Layout,
-                "the content folder does not exist",
-            )
-            .with_help(format!("expected a folder at {}", paths.data.display())),
+            Diagnostic::new(paths.display.clone(), Position::START, code, message).with_help(
+                format!("expected a readable folder at {}", paths.data.display()),
+            ),
         );
         return r.finish(None);
     }
@@ -152,6 +186,52 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
     r.finish(if ok { Some(content) } else { None })
 }
 
+/// Keeps the first [`MAX_PROBLEMS_PER_FILE`] problems of each file (they are
+/// sorted) and counts the rest in one more, so output stays bounded whatever a
+/// file holds. The build and `check` both see the capped list.
+fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len().min(4096));
+    let mut per_file = 0usize;
+    let mut hidden = 0usize;
+    let mut first_hidden: Option<Diagnostic> = None;
+    let flush = |out: &mut Vec<Diagnostic>, hidden: &mut usize, first: &mut Option<Diagnostic>| {
+        if let Some(d) = first.take() {
+            out.push(
+                Diagnostic::new(
+                    d.file.clone(),
+                    d.start,
+                    Code::TooManyProblems,
+                    format!(
+                        "and {hidden} more problem{} in this file, from here on (only the first {MAX_PROBLEMS_PER_FILE} are listed)",
+                        if *hidden == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help("fix the problems above and check again; often one mistake causes many"),
+            );
+        }
+        *hidden = 0;
+    };
+    for d in diags {
+        if out.last().is_none_or(|l| l.file != d.file)
+            && first_hidden.as_ref().is_none_or(|f| f.file != d.file)
+        {
+            flush(&mut out, &mut hidden, &mut first_hidden);
+            per_file = 0;
+        }
+        per_file += 1;
+        if per_file > MAX_PROBLEMS_PER_FILE {
+            hidden += 1;
+            if first_hidden.is_none() {
+                first_hidden = Some(d);
+            }
+        } else {
+            out.push(d);
+        }
+    }
+    flush(&mut out, &mut hidden, &mut first_hidden);
+    out
+}
+
 /// The Rust variant name of an id: `intravenous_immunoglobulin` → `IntravenousImmunoglobulin`.
 pub fn variant_name(id: &str) -> String {
     let mut out = String::new();
@@ -176,9 +256,10 @@ impl Reader {
         self.files.sort();
         Report {
             content,
-            diagnostics: self.diags,
+            diagnostics: cap_per_file(self.diags),
             files: self.files,
             notes: self.notes,
+            sources: self.sources,
         }
     }
 
@@ -188,33 +269,84 @@ impl Reader {
 
     fn check_unexpected_entries(&mut self) {
         let known: BTreeSet<&str> = FileKind::ALL.iter().map(|k| k.location()).collect();
-        let Ok(entries) = std::fs::read_dir(&self.paths.data) else {
-            return;
-        };
-        let mut names: Vec<String> = entries
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        for name in names {
-            if !known.contains(name.as_str()) && !name.starts_with('.') {
-                let expected: Vec<&str> = known.iter().copied().collect();
-                let mut d = Diagnostic::new(
-                    self.display(&name),
+        let entries = match std::fs::read_dir(&self.paths.data) {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = self.paths.display.clone();
+                self.diags.push(Diagnostic::new(
+                    shown,
                     Position::START,
-                    Code::Layout,
-                    format!("`{name}` is not part of the content layout"),
-                );
-                d = d.with_help(match did_you_mean(&name, expected.iter().copied()) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? The content folder holds: {}",
-                        expected.join(", ")
-                    ),
-                    None => format!("move it into one of: {}", expected.join(", ")),
-                });
-                self.diags.push(d);
+                    Code::Unreadable,
+                    format!("the content folder could not be listed: {e}"),
+                ));
+                return;
+            }
+        };
+        let mut names: Vec<std::ffi::OsString> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) => names.push(e.file_name()),
+                Err(e) => {
+                    let shown = self.paths.display.clone();
+                    self.diags.push(Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("an entry of the content folder could not be read: {e}"),
+                    ));
+                }
             }
         }
+        names.sort();
+        for os_name in names {
+            let name = fsread::display_name(&os_name);
+            if known.contains(name.as_str()) {
+                continue;
+            }
+            let shown = self.display(&name);
+            if name.starts_with('.') {
+                self.diags.push(
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is hidden (its name starts with `.`), so it is not read"))
+                        .with_help("content is never hidden: rename it without the leading `.`, or move it out of the content folder"),
+                );
+                continue;
+            }
+            let expected: Vec<&str> = known.iter().copied().collect();
+            let mut d = Diagnostic::new(
+                shown,
+                Position::START,
+                Code::Layout,
+                format!("`{name}` is not part of the content layout, so it is not read"),
+            );
+            d = d.with_help(match did_you_mean(&name, expected.iter().copied()) {
+                Some(s) => format!(
+                    "did you mean `{s}`? The content folder holds: {}",
+                    expected.join(", ")
+                ),
+                None => format!("move it into one of: {}", expected.join(", ")),
+            });
+            self.diags.push(d);
+        }
+    }
+
+    /// A located error for an entry that is not what content needs there;
+    /// nothing of a link's target is shown.
+    fn wrong_kind(&mut self, shown: String, found: fsread::EntryKind, wanted: &str) {
+        use fsread::EntryKind;
+        let (code, help) = match found {
+            EntryKind::Symlink => (Code::SpecialFile, format!("links are never followed, so content stays inside its tree; replace the link with {wanted}")),
+            EntryKind::Fifo | EntryKind::Device | EntryKind::Socket | EntryKind::Other => (Code::SpecialFile, format!("it is not opened (reading it could block or never end); replace it with {wanted}")),
+            EntryKind::Dir | EntryKind::File => (Code::Layout, format!("replace it with {wanted}, or move it out of the content folder")),
+        };
+        self.diags.push(
+            Diagnostic::new(
+                shown,
+                Position::START,
+                code,
+                format!("this is {}, not {wanted}", found.describe()),
+            )
+            .with_help(help),
+        );
     }
 
     fn schema(&mut self, kind: FileKind) -> Option<CompiledSchema> {
@@ -295,22 +427,61 @@ impl Reader {
         schema: Option<&CompiledSchema>,
     ) -> Option<Loaded<T>> {
         self.files.push(shown.clone());
-        let bytes = match std::fs::read(path) {
+        if self.over_budget {
+            return None;
+        }
+        self.tree_files += 1;
+        if self.tree_files > MAX_TREE_FILES {
+            self.tree_budget_exceeded(
+                &shown,
+                format!("the content holds more than {MAX_TREE_FILES} files"),
+            );
+            return None;
+        }
+        let bytes = match fsread::read_regular(path, yaml::MAX_FILE_BYTES) {
             Ok(b) => b,
-            Err(e) => {
-                self.diags.push(Diagnostic::new(
-                    shown,
-                    Position::START,
-                    Code::Unreadable,
-                    format!("the file could not be read: {e}"),
-                ));
+            Err(fsread::ReadError::NotRegular(kind)) => {
+                self.wrong_kind(shown, kind, "a regular file");
+                return None;
+            }
+            Err(fsread::ReadError::TooLarge(len)) => {
+                self.diags.push(yaml::too_large(&shown, len));
+                return None;
+            }
+            Err(fsread::ReadError::Io(e)) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the file could not be read: {e}"),
+                    )
+                    .with_help("check the file's permissions"),
+                );
                 return None;
             }
         };
+        let text = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+        self.sources
+            .insert(shown.clone(), String::from_utf8_lossy(text).into_owned());
         let (doc, mut diags) = yaml::load_bytes(&shown, &bytes);
         let clean_bytes = diags.is_empty();
         self.diags.append(&mut diags);
         let doc = doc?;
+        self.tree_bytes = self
+            .tree_bytes
+            .saturating_add(bytes.len())
+            .saturating_add(doc.expanded_bytes);
+        if self.tree_bytes > MAX_TREE_BYTES {
+            self.tree_budget_exceeded(
+                &shown,
+                format!(
+                    "the content grows past {MAX_TREE_BYTES} bytes ({} MiB) with this file, counting every file's text and what it expands to",
+                    MAX_TREE_BYTES >> 20
+                ),
+            );
+            return None;
+        }
         if let Some(id) = doc.value.get("id").and_then(Value::as_str) {
             self.declared
                 .entry(kind)
@@ -351,19 +522,30 @@ impl Reader {
         }
     }
 
-    fn read_kind<T: DeserializeOwned + HasId>(
-        &mut self,
-        kind: FileKind,
-    ) -> BTreeMap<String, Loaded<T>> {
-        let mut out: BTreeMap<String, Loaded<T>> = BTreeMap::new();
+    /// Reports that the tree is over a budget, once; no further file is read.
+    fn tree_budget_exceeded(&mut self, shown: &str, message: String) {
+        self.over_budget = true;
+        self.diags.push(
+            Diagnostic::new(shown, Position::START, Code::TooLarge, message)
+                .with_help("content this large is not expected; the remaining files were not read"),
+        );
+    }
+
+    /// Checks that `kind`'s folder is a real, readable folder and lists it.
+    fn list_folder(&mut self, kind: FileKind) -> Option<Vec<std::ffi::OsString>> {
         let dir = self.paths.data.join(kind.location());
         let folder = kind.location();
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(_) => {
+        let shown = self.display(folder);
+        match fsread::kind_of(&dir) {
+            Ok(fsread::EntryKind::Dir) => {}
+            Ok(other) => {
+                self.wrong_kind(shown, other, "a folder");
+                return None;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 self.diags.push(
                     Diagnostic::new(
-                        self.display(folder),
+                        shown,
                         Position::START,
                         Code::Layout,
                         format!("the folder `{folder}` is missing"),
@@ -374,28 +556,118 @@ impl Reader {
                         kind.noun()
                     )),
                 );
-                return out;
+                return None;
+            }
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the folder `{folder}` could not be read: {e}"),
+                    )
+                    .with_help("check the folder's permissions"),
+                );
+                return None;
+            }
+        }
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the folder `{folder}` exists but could not be listed: {e}"),
+                    )
+                    .with_help("check the folder's permissions (it needs read and execute)"),
+                );
+                return None;
             }
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-        paths.sort();
+        let mut names = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) => names.push(e.file_name()),
+                Err(e) => self.diags.push(Diagnostic::new(
+                    shown.clone(),
+                    Position::START,
+                    Code::Unreadable,
+                    format!("an entry of `{folder}` could not be read: {e}"),
+                )),
+            }
+        }
+        names.sort();
+        Some(names)
+    }
+
+    fn read_kind<T: DeserializeOwned + HasId>(
+        &mut self,
+        kind: FileKind,
+    ) -> BTreeMap<String, Loaded<T>> {
+        let mut out: BTreeMap<String, Loaded<T>> = BTreeMap::new();
+        let dir = self.paths.data.join(kind.location());
+        let folder = kind.location();
+        let Some(names) = self.list_folder(kind) else {
+            return out;
+        };
         let schema = self.schema(kind);
-        for path in paths {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+        for os_name in names {
+            let path = dir.join(&os_name);
+            let name = fsread::display_name(&os_name);
             let shown = self.display(&format!("{folder}/{name}"));
             if name.starts_with('.') {
+                self.diags.push(
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is hidden (its name starts with `.`), so it is not read"))
+                        .with_help("content is never hidden: rename it without the leading `.`, or move it out of the content folder"),
+                );
                 continue;
             }
             let Some(stem) = name.strip_suffix(".yaml") else {
+                let what = if name.ends_with('~')
+                    || name.ends_with(".bak")
+                    || name.ends_with(".orig")
+                    || name.ends_with(".swp")
+                    || name.starts_with('#')
+                {
+                    "looks like a backup, and is not a `.yaml` file"
+                } else {
+                    "is not a `.yaml` file"
+                };
                 self.diags.push(
-                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is not a `.yaml` file, so it is not read"))
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` {what}, so it is not read"))
                         .with_help("content files end in `.yaml` (not `.yml`); rename it or move it out of the content folder"),
                 );
                 continue;
             };
+            if os_name.to_str().is_none() {
+                self.diags.push(
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("the file name `{name}` is not valid UTF-8, so it is not read"))
+                        .with_help(format!("rename it to `<id>.yaml`, with its id as written under `id:`; the bytes shown as `\\xNN` are not UTF-8")),
+                );
+                continue;
+            }
+            match fsread::kind_of(&path) {
+                Ok(fsread::EntryKind::File) => {}
+                Ok(other) => {
+                    self.declared
+                        .entry(kind)
+                        .or_default()
+                        .insert(stem.to_string());
+                    self.wrong_kind(shown, other, "a regular file");
+                    continue;
+                }
+                Err(e) => {
+                    self.diags.push(Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the file could not be read: {e}"),
+                    ));
+                    continue;
+                }
+            }
             let stem = stem.to_string();
             // Declared even if the file turns out broken, so that references
             // to it are not reported as well.
@@ -430,20 +702,36 @@ impl Reader {
     fn read_singleton<T: DeserializeOwned>(&mut self, kind: FileKind) -> Option<Loaded<T>> {
         let path = self.paths.data.join(kind.location());
         let shown = self.display(kind.location());
-        if !path.is_file() {
-            self.diags.push(
-                Diagnostic::new(
+        match fsread::kind_of(&path) {
+            Ok(fsread::EntryKind::File) => {}
+            Ok(other) => {
+                self.wrong_kind(shown, other, "a regular file");
+                return None;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Layout,
+                        format!("the file `{}` is missing", kind.location()),
+                    )
+                    .with_help(format!(
+                        "create it; its schema is schema/{}",
+                        kind.schema_file()
+                    )),
+                );
+                return None;
+            }
+            Err(e) => {
+                self.diags.push(Diagnostic::new(
                     shown,
                     Position::START,
-                    Code::Layout,
-                    format!("the file `{}` is missing", kind.location()),
-                )
-                .with_help(format!(
-                    "create it; its schema is schema/{}",
-                    kind.schema_file()
-                )),
-            );
-            return None;
+                    Code::Unreadable,
+                    format!("the file could not be read: {e}"),
+                ));
+                return None;
+            }
         }
         let schema = self.schema(kind);
         self.read_file(kind, &path, shown, schema.as_ref())

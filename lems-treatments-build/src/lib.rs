@@ -17,6 +17,7 @@ pub mod content;
 pub mod diagnostic;
 #[cfg(feature = "schema")]
 pub mod docs;
+pub mod fsread;
 pub mod model;
 pub mod schema_check;
 pub mod suggest;
