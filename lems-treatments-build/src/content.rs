@@ -245,6 +245,32 @@ pub fn variant_name(id: &str) -> String {
     out
 }
 
+/// The Rust enum an entity kind becomes.
+fn kind_rust_name(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Treatment => "Treatment",
+        FileKind::Category => "Category",
+        FileKind::Mechanism => "Mechanism",
+        FileKind::Caution => "Caution",
+        FileKind::Source => "Source",
+        _ => "the enum",
+    }
+}
+
+/// An id like `a_l_l` joined into one word (`all`), which the checker accepts.
+fn suggest_free_id(id: &str) -> String {
+    let joined: String = id.chars().filter(|c| *c != '_').collect();
+    let v = variant_name(&joined);
+    if crate::model::id_problem(&joined).is_none()
+        && is_rust_variant(&v)
+        && !crate::codegen::ASSOCIATED_ITEMS.contains(&v.as_str())
+    {
+        joined
+    } else {
+        format!("{joined}_item")
+    }
+}
+
 /// Whether an id can become a Rust enum variant.
 pub fn is_rust_variant(name: &str) -> bool {
     !name.is_empty() && name != "Self" && syn::parse_str::<syn::Ident>(name).is_ok()
@@ -807,6 +833,24 @@ impl Reader {
                     )
                     .at_pointer("/id")
                     .with_help("choose another id, for example by adding a word"),
+                );
+            } else if crate::codegen::ASSOCIATED_ITEMS.contains(&v.as_str()) {
+                self.diags.push(
+                    Diagnostic::new(
+                        &l.file,
+                        span.value.0,
+                        Code::BadIdentifier,
+                        format!(
+                            "the id `{id}` becomes the Rust name `{v}`, which the generated code already uses for `{}::{v}`",
+                            kind_rust_name(kind)
+                        ),
+                    )
+                    .until(span.value.1)
+                    .at_pointer("/id")
+                    .with_help(format!(
+                        "choose an id whose words are not single letters, for example `{}`",
+                        suggest_free_id(id)
+                    )),
                 );
             } else if let Some(other) = variants.insert(v.clone(), id.clone()) {
                 self.diags.push(
