@@ -943,6 +943,8 @@ impl Reader {
         let mut codes_seen: BTreeMap<(CodeSystem, String), String> = BTreeMap::new();
         // Names, synonyms and brands must point at one treatment only.
         let mut lookup: BTreeMap<String, (String, String)> = BTreeMap::new();
+        // Names, synonyms and brands by TR39 skeleton: none may look like another.
+        let mut looks: BTreeMap<String, (String, String)> = BTreeMap::new();
         for (id, l) in &c.treatments {
             let t = &l.item;
             self.references(
@@ -1068,6 +1070,22 @@ impl Reader {
                 let key = crate::codegen::fold(&name);
                 if !own.insert(key.clone()) {
                     continue;
+                }
+                let skeleton = crate::hygiene::skeleton_key(&name);
+                match looks.get(&skeleton) {
+                    Some((other_id, other_name)) if crate::codegen::fold(other_name) != key => {
+                        let span = l.doc.locate(&pointer);
+                        self.diags.push(
+                            Diagnostic::new(&l.file, span.value.0, Code::Confusable, format!("`{}` looks like `{}` of the treatment `{other_id}` (Unicode TR39 confusables), so readers could take one for the other", crate::diagnostic::visible(&name), crate::diagnostic::visible(other_name)))
+                                .until(span.value.1)
+                                .at_pointer(pointer.clone())
+                                .with_help("use a name that differs in letters a reader can see; check for letters from another script"),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        looks.insert(skeleton, (id.clone(), name.clone()));
+                    }
                 }
                 if let Some((other, _)) = lookup.get(&key) {
                     let span = l.doc.locate(&pointer);
@@ -1348,6 +1366,28 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
                             .at_pointer(pointer.clone())
                             .with_help("remove it (check for `\\0`, `\\a`, `\\x..` escapes in double-quoted text)"),
                     );
+                }
+                if let Some(nfc) = crate::hygiene::not_nfc(s) {
+                    out.push(
+                        Diagnostic::new(file, span.value.0, Code::NotNormalized, format!("{field} is not in Unicode normalisation form C (NFC): it looks the same as `{}` but compares differently", crate::diagnostic::visible(&nfc)))
+                            .until(span.value.1)
+                            .at_pointer(pointer.clone())
+                            .with_help("retype the accented letters (or let the editor save as NFC); nothing is changed for you, so that what you wrote is what is checked"),
+                    );
+                }
+                let names = ["/name", "/title", "/brands/", "/synonyms/"];
+                if names
+                    .iter()
+                    .any(|n| pointer == *n || pointer.starts_with(n))
+                {
+                    if let Some(word) = crate::hygiene::mixed_script_word(s) {
+                        out.push(
+                            Diagnostic::new(file, span.value.0, Code::Confusable, format!("{field} mixes scripts within the word `{}` ({}), so it can pass for another name", crate::diagnostic::visible(&word), crate::hygiene::foreign_letters(&word)))
+                                .until(span.value.1)
+                                .at_pointer(pointer.clone())
+                                .with_help("write each word in one script (a Cyrillic `е` looks like a Latin `e` but is another letter)"),
+                        );
+                    }
                 }
                 if !s.contains('\n') && s.trim() != s && !s.trim().is_empty() {
                     out.push(

@@ -18,6 +18,7 @@ pub mod diagnostic;
 #[cfg(feature = "schema")]
 pub mod docs;
 pub mod fsread;
+pub mod hygiene;
 pub mod model;
 pub mod schema_check;
 pub mod suggest;
