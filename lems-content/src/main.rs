@@ -103,9 +103,14 @@ fn main() -> ExitCode {
 
 /// Resolves PATH to the content layout: a root with `data/`, or a data folder.
 fn paths_for(path: &Path) -> Option<Paths> {
+    // A data folder is taken as one only when it holds content folders, so a
+    // root without `data/` is reported rather than checked as content itself.
+    let looks_like_data = FileKind::ALL
+        .iter()
+        .any(|k| path.join(k.location()).exists());
     if path.join("data").is_dir() {
         Some(Paths::under(path))
-    } else if path.is_dir() {
+    } else if path.is_dir() && looks_like_data {
         let parent = path
             .parent()
             .map_or_else(|| PathBuf::from(".."), Path::to_path_buf);
@@ -124,7 +129,7 @@ fn paths_for(path: &Path) -> Option<Paths> {
 fn check(path: &Path, format: Format) -> ExitCode {
     let Some(mut paths) = paths_for(path) else {
         eprintln!(
-            "error: `{}` is not a folder holding content (expected data/ inside it)",
+            "error: `{}` holds no `data/` folder and is not a content folder itself (expected data/ inside it, or a folder with treatments/, condition.yaml, …)",
             path.display()
         );
         return ExitCode::from(2);

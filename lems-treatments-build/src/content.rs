@@ -521,6 +521,13 @@ impl Reader {
                 return None;
             }
         }
+        if kind == FileKind::Treatment {
+            let mut dates = partial_date_problems(&shown, &doc);
+            if !dates.is_empty() {
+                self.diags.append(&mut dates);
+                return None;
+            }
+        }
         let mut text_problems = text_checks(&shown, &doc);
         let clean_text = text_problems.is_empty();
         self.diags.append(&mut text_problems);
@@ -714,9 +721,22 @@ impl Reader {
                     )
                     .until(span.value.1)
                     .at_pointer("/id")
-                    .with_help(format!(
-                        "rename the file to `{id}.yaml`, or set `id: {stem}`"
-                    )),
+                    .with_help(
+                        match (
+                            crate::model::id_problem(&id).is_none(),
+                            crate::model::id_problem(&stem).is_none(),
+                        ) {
+                            (true, true) => {
+                                format!("rename the file to `{id}.yaml`, or set `id: {stem}`")
+                            }
+                            (true, false) => format!("rename the file to `{id}.yaml`"),
+                            (false, true) => format!("set `id: {stem}`"),
+                            (false, false) => {
+                                let good = crate::schema_check::suggest_id(&id);
+                                format!("set `id: {good}` and rename the file to `{good}.yaml`")
+                            }
+                        },
+                    ),
                 );
                 continue;
             }
@@ -1333,6 +1353,41 @@ impl Reader {
     }
 }
 
+/// Dates of regulatory facts (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) that do not
+/// exist, located at the date (the model type would refuse them too, but only
+/// for the file as a whole).
+fn partial_date_problems(file: &str, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(items) = doc.value.get("regulatory").and_then(Value::as_array) else {
+        return out;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let Some(date) = item.get("date").and_then(Value::as_str) else {
+            continue;
+        };
+        if serde_json::from_value::<PartialDate>(Value::String(date.to_string())).is_ok() {
+            continue;
+        }
+        let pointer = format!("/regulatory/{i}/date");
+        let span = doc.locate(&pointer);
+        out.push(
+            Diagnostic::new(
+                file,
+                span.value.0,
+                Code::InvalidValue,
+                format!(
+                    "`{}` is not a real date written YYYY, YYYY-MM or YYYY-MM-DD",
+                    crate::diagnostic::visible(date)
+                ),
+            )
+            .until(span.value.1)
+            .at_pointer(pointer)
+            .with_help("write the date as precisely as the source gives it, with a month 01-12 and a day that exists in that month"),
+        );
+    }
+    out
+}
+
 /// The marker `lems-content new` puts where an editor must write something.
 pub const PLACEHOLDER: &str = "TODO";
 
@@ -1367,9 +1422,13 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
                             .with_help("remove it (check for `\\0`, `\\a`, `\\x..` escapes in double-quoted text)"),
                     );
                 }
-                if let Some(nfc) = crate::hygiene::not_nfc(s) {
+                if let Some((word, nfc)) = crate::hygiene::not_nfc(s) {
+                    let (word, nfc) = (
+                        crate::diagnostic::visible(&word),
+                        crate::diagnostic::visible(&nfc),
+                    );
                     out.push(
-                        Diagnostic::new(file, span.value.0, Code::NotNormalized, format!("{field} is not in Unicode normalisation form C (NFC): it looks the same as `{}` but compares differently", crate::diagnostic::visible(&nfc)))
+                        Diagnostic::new(file, span.value.0, Code::NotNormalized, format!("{field} is not in Unicode normalisation form C (NFC): `{word}` ({} characters) looks the same as `{nfc}` ({} characters) but compares differently", word.chars().count(), nfc.chars().count()))
                             .until(span.value.1)
                             .at_pointer(pointer.clone())
                             .with_help("retype the accented letters (or let the editor save as NFC); nothing is changed for you, so that what you wrote is what is checked"),

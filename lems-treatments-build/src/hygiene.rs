@@ -8,13 +8,17 @@ use unicode_security::MixedScript;
 
 use crate::diagnostic::visible;
 
-/// `Some(nfc)` when `text` is not in normalisation form C.
-pub fn not_nfc(text: &str) -> Option<String> {
+/// When `text` is not in normalisation form C: its first word that is not,
+/// and that word's NFC form.
+pub fn not_nfc(text: &str) -> Option<(String, String)> {
     if unicode_normalization::is_nfc(text) {
-        None
-    } else {
-        Some(text.nfc().collect())
+        return None;
     }
+    let word = text
+        .split_whitespace()
+        .find(|w| !unicode_normalization::is_nfc(w))
+        .unwrap_or(text);
+    Some((word.to_string(), word.nfc().collect()))
 }
 
 /// The key names are compared by: NFC, lower case, then the TR39 skeleton,
@@ -27,8 +31,15 @@ pub fn skeleton_key(text: &str) -> String {
 /// The first word of `text` that mixes scripts (for example a Cyrillic letter
 /// inside a Latin word), with the characters from outside the word's main script.
 pub fn mixed_script_word(text: &str) -> Option<String> {
+    // Invisible characters are reported on their own; they do not make a word mixed.
     text.split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty() && !w.is_single_script())
+        .find(|w| {
+            let letters: String = w
+                .chars()
+                .filter(|c| crate::yaml::invisible_char_name(*c).is_none())
+                .collect();
+            !letters.is_empty() && !letters.as_str().is_single_script()
+        })
         .map(str::to_string)
 }
 
@@ -50,7 +61,10 @@ mod tests {
     #[test]
     fn nfc_is_required() {
         assert_eq!(not_nfc("caf\u{e9}"), None);
-        assert_eq!(not_nfc("cafe\u{301}").as_deref(), Some("caf\u{e9}"));
+        assert_eq!(
+            not_nfc("a cafe\u{301} b"),
+            Some(("cafe\u{301}".to_string(), "caf\u{e9}".to_string()))
+        );
     }
 
     #[test]

@@ -871,8 +871,8 @@ fn syntax_error(file: &str, text: &str, marker: &saphyr::Marker, info: &str) -> 
             .and_then(|r| r.chars().next());
         Some(match found {
             Some(c) => format!(
-                "the character U+{:04X} is not allowed in YAML; delete it (in double-quoted text it may be written as an escape such as `\\u{:04X}`)",
-                c as u32, c as u32
+                "the control character U+{:04X} is not allowed in YAML nor in content, and cannot be seen; delete it",
+                c as u32
             ),
             None => "a character that YAML does not allow is here; delete it".to_string(),
         })
