@@ -677,7 +677,7 @@ impl Reader {
             if os_name.to_str().is_none() {
                 self.diags.push(
                     Diagnostic::new(shown, Position::START, Code::Layout, format!("the file name `{name}` is not valid UTF-8, so it is not read"))
-                        .with_help(format!("rename it to `<id>.yaml`, with its id as written under `id:`; the bytes shown as `\\xNN` are not UTF-8")),
+                        .with_help("rename it to `<id>.yaml`, with its id as written under `id:`; the bytes shown as `\\xNN` are not UTF-8"),
                 );
                 continue;
             }
