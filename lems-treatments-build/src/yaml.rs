@@ -1156,6 +1156,73 @@ mod tests {
     }
 
     #[test]
+    fn tags_are_honoured_exactly_or_refused() {
+        let d = ok("a: !!str 012\nb: !!int 12\nc: !!str \"x\"\ne: !!seq [x]\n");
+        assert_eq!(d.value["a"], "012");
+        assert_eq!(d.value["b"], 12);
+        assert_eq!(d.value["c"], "x");
+        assert_eq!(d.value["e"][0], "x");
+        for text in [
+            "a: !!int \"12\"\n",
+            "a: !!bool 'true'\n",
+            "a: !!binary aGk=\n",
+            "a: !!map [x]\n",
+            "a: !!str [x]\n",
+            "a: ! 12\n",
+        ] {
+            assert_eq!(err(text)[0].code, Code::UnsupportedYaml, "{text}");
+        }
+    }
+
+    #[test]
+    fn only_yaml_1_2_directives_are_accepted() {
+        assert_eq!(ok("%YAML 1.2\n---\na: b\n").value["a"], "b");
+        for text in [
+            "%YAML 1.1\n---\na: b\n",
+            "%YAML 2.0\n---\na: b\n",
+            "%TAG !e! tag:x,2000:\n---\na: b\n",
+            "%FOO bar\n---\na: b\n",
+        ] {
+            let e = err(text);
+            assert_eq!(e[0].code, Code::UnsupportedYaml, "{text}");
+            assert_eq!(e[0].start, Position::START);
+        }
+    }
+
+    #[test]
+    fn a_zero_width_joiner_is_allowed_only_inside_emoji() {
+        let (doc, d) = load_bytes(
+            "t.yaml",
+            "a: \"\u{1F469}\u{200D}\u{2695}\u{FE0F} nurse\"\n".as_bytes(),
+        );
+        assert!(doc.is_some() && d.is_empty(), "{d:?}");
+        let (_, d) = load_bytes(
+            "t.yaml",
+            "a: \"\u{1F469}\u{1F3FD}\u{200D}\u{1F52C}\"\n".as_bytes(),
+        );
+        assert!(d.is_empty(), "skin tone before the joiner: {d:?}");
+        let (_, d) = load_bytes("t.yaml", "a: \"ab\u{200D}cd\"\n".as_bytes());
+        assert_eq!(d.len(), 1);
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("only between two emoji"));
+    }
+
+    #[test]
+    fn expansion_is_bounded_in_bytes_not_only_values() {
+        let text = format!(
+            "a: &a \"{}\"\nb: [{}]\n",
+            "x".repeat(200_000),
+            vec!["*a"; 60].join(", ")
+        );
+        let e = err(&text);
+        assert_eq!(e[0].code, Code::TooLarge, "{e:?}");
+        assert_eq!(e[0].start.line, 2);
+    }
+
+    #[test]
     fn bytes_checks_report_bom_invisible_chars_and_bad_utf8() {
         let (doc, d) = load_bytes("t.yaml", "\u{FEFF}a: b\u{200B}c\n".as_bytes());
         assert!(doc.is_some());
