@@ -540,16 +540,31 @@ impl Reader {
             Ok(_) => None,
             Err(e) => {
                 // Without the schema pass (or with a stale schema), serde is the last line.
-                let span = doc.locate("");
-                self.diags.push(
-                    Diagnostic::new(
-                        shown,
-                        span.value.0,
-                        Code::InvalidValue,
-                        format!("the file does not fit the {} model: {e}", kind.noun()),
-                    )
-                    .with_help("run `lems-content check` for a located explanation"),
-                );
+                // Its message quotes the refused value: locate the node that holds it.
+                let message = e.to_string();
+                let pointer = quoted_value(&message)
+                    .and_then(|v| pointer_of_string(&doc.value, v))
+                    .unwrap_or_default();
+                let span = doc.locate(&pointer);
+                let mut d = Diagnostic::new(
+                    shown,
+                    span.value.0,
+                    Code::InvalidValue,
+                    format!(
+                        "{} does not fit the {} model: {message}",
+                        if pointer.is_empty() {
+                            "the file".to_string()
+                        } else {
+                            format!("`{}`", crate::schema_check::field_label(&pointer))
+                        },
+                        kind.noun()
+                    ),
+                )
+                .with_help("run `lems-content check` for a located explanation");
+                if !pointer.is_empty() {
+                    d = d.until(span.value.1).at_pointer(pointer);
+                }
+                self.diags.push(d);
                 None
             }
         }
@@ -898,6 +913,7 @@ impl Reader {
         items: impl Iterator<Item = (&'a str, &'a Document, &'a str)>,
     ) {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        let mut looks: BTreeMap<String, (String, String)> = BTreeMap::new();
         for (file, doc, name) in items {
             let key = crate::codegen::fold(name);
             let id = file
@@ -906,6 +922,30 @@ impl Reader {
                 .unwrap_or(file)
                 .trim_end_matches(".yaml")
                 .to_string();
+            let skeleton = crate::hygiene::skeleton_key(name);
+            if let Some((other, other_name)) = looks.get(&skeleton) {
+                if crate::codegen::fold(other_name) != key {
+                    let span = doc.locate(&format!("/{field}"));
+                    self.diags.push(
+                        Diagnostic::new(
+                            file,
+                            span.value.0,
+                            Code::Confusable,
+                            format!(
+                                "`{}` looks like `{}` of the {} `{other}` (Unicode TR39 confusables)",
+                                crate::diagnostic::visible(name),
+                                crate::diagnostic::visible(other_name),
+                                kind.noun()
+                            ),
+                        )
+                        .until(span.value.1)
+                        .at_pointer(format!("/{field}"))
+                        .with_help("use a name that differs in letters a reader can see; check for letters from another script"),
+                    );
+                }
+            } else {
+                looks.insert(skeleton, (id.clone(), name.to_string()));
+            }
             if let Some(other) = seen.get(&key) {
                 let span = doc.locate(&format!("/{field}"));
                 self.diags.push(
@@ -1351,6 +1391,37 @@ impl Reader {
             );
         }
     }
+}
+
+/// The first text between backticks in a message.
+fn quoted_value(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once('`')?;
+    let (value, _) = rest.split_once('`')?;
+    (!value.is_empty()).then_some(value)
+}
+
+/// The JSON pointer of the first string in `value` (depth first, in document
+/// order for lists) equal to `needle`. Iterative, so no input exhausts the stack.
+fn pointer_of_string(value: &Value, needle: &str) -> Option<String> {
+    let mut todo: Vec<(String, &Value)> = vec![(String::new(), value)];
+    while let Some((pointer, v)) = todo.pop() {
+        match v {
+            Value::String(s) if s == needle => return Some(pointer),
+            Value::Array(items) => todo.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, x)| (format!("{pointer}/{i}"), x)),
+            ),
+            Value::Object(map) => todo.extend(
+                map.iter()
+                    .map(|(k, x)| (format!("{pointer}/{}", yaml::escape_pointer(k)), x)),
+            ),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Dates of regulatory facts (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) that do not

@@ -147,3 +147,40 @@ fn schema_cases_are_reported_as_schema_problems() {
         );
     }
 }
+
+#[test]
+fn without_the_schema_pass_model_errors_are_located_at_the_value() {
+    for (case, file, line, col) in [
+        (
+            "id_with_a_space",
+            "data/treatments/speech_therapy.yaml",
+            2,
+            5,
+        ),
+        (
+            "impossible_partial_date",
+            "data/treatments/amifampridine.yaml",
+            26,
+            11,
+        ),
+    ] {
+        let root = common::materialise(
+            &common::repo_root().join("tests/corpus").join(case),
+            &format!("skip_{case}"),
+        );
+        let report = lems_treatments_build::load(
+            &lems_treatments_build::Paths::under(&root),
+            SchemaCheck::Skip,
+        );
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.file == file)
+            .unwrap_or_else(|| panic!("{case}: {:?}", report.diagnostics));
+        assert_eq!((d.start.line, d.start.column), (line, col), "{case}: {d:?}");
+        assert!(
+            !d.message.starts_with("the file does not fit"),
+            "{case}: {d:?}"
+        );
+    }
+}
