@@ -184,3 +184,28 @@ fn without_the_schema_pass_model_errors_are_located_at_the_value() {
         );
     }
 }
+
+#[test]
+fn the_whole_tree_is_bounded_in_files() {
+    let case = common::repo_root().join("tests/corpus/empty_file");
+    let root = common::materialise(&case, "too_many_files");
+    let dir = root.join("data/sources");
+    for i in 0..lems_treatments_build::content::MAX_TREE_FILES {
+        std::fs::write(dir.join(format!("s{i}.yaml")), "x: 1\n").expect("write");
+    }
+    let report = lems_treatments_build::load(
+        &lems_treatments_build::Paths::under(&root),
+        SchemaCheck::Skip,
+    );
+    let over: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == lems_treatments_build::Code::TooLarge)
+        .collect();
+    assert_eq!(over.len(), 1, "reported once");
+    assert!(
+        over[0].message.contains("more than 10000 files") && over[0].file.starts_with("data/"),
+        "{:?}",
+        over[0]
+    );
+}
