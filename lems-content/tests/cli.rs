@@ -355,6 +355,22 @@ mod file_system {
     }
 
     #[test]
+    fn an_unreadable_folder_is_not_called_missing() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tree("fs_unreadable");
+        let dir = root.join("data/cautions");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        let readable_anyway = std::fs::read_dir(&dir).is_ok(); // root ignores permissions
+        let text = stdout(&check_within(&root, "human"));
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+        if readable_anyway {
+            return;
+        }
+        assert!(text.contains("could not be listed"), "{text}");
+        assert!(!text.contains("the folder `cautions` is missing"), "{text}");
+    }
+
+    #[test]
     fn escapes_and_invalid_utf8_in_file_names_are_made_visible() {
         use std::os::unix::ffi::OsStrExt;
         let root = tree("fs_names");
