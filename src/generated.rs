@@ -440,7 +440,8 @@ impl Source {
     pub const COUNT: usize = 17usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        const TABLE: [&'static str; 17usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 17] = [
             "adrecs_drug_record",
             "drugbank",
             "ema_epar_summary_firdapse",
@@ -464,7 +465,8 @@ impl Source {
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        const TABLE: [&'static str; 17usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 17] = [
             "ADReCS drug record",
             "DrugBank",
             "EMA European public assessment report summary (Firdapse)",
@@ -541,7 +543,8 @@ impl Source {
 impl Source {
     /// Who published it, when the source names a publisher.
     pub const fn publisher(self) -> Option<&'static str> {
-        const TABLE: [Option<&'static str>; 17usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 17] = [
             None,
             None,
             Some("EMA"),
@@ -565,7 +568,8 @@ impl Source {
     }
     /// What kind of document it is.
     pub const fn kind(self) -> SourceKind {
-        const TABLE: [SourceKind; 17usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [SourceKind; 17] = [
             SourceKind::Reference,
             SourceKind::Reference,
             SourceKind::Reference,
@@ -589,7 +593,8 @@ impl Source {
     }
     /// When it was last updated (`YYYY-MM-DD`), if it says.
     pub const fn last_updated(self) -> Option<&'static str> {
-        const TABLE: [Option<&'static str>; 17usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 17] = [
             None,
             None,
             None,
@@ -613,7 +618,8 @@ impl Source {
     }
     /// How it was read, when that matters.
     pub const fn note(self) -> Option<&'static str> {
-        const TABLE: [Option<&'static str>; 17usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 17] = [
             None,
             None,
             None,
@@ -667,7 +673,8 @@ impl Caution {
     pub const COUNT: usize = 6usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        const TABLE: [&'static str; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 6] = [
             "amifampridine_hypersensitivity_contraindication",
             "amifampridine_hypersensitivity_warning",
             "amifampridine_seizure_history_contraindication",
@@ -680,7 +687,8 @@ impl Caution {
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        const TABLE: [&'static str; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 6] = [
             "Hypersensitivity to amifampridine or another aminopyridine",
             "Hypersensitivity, including anaphylaxis",
             "History of seizures",
@@ -731,7 +739,8 @@ impl Caution {
 impl Caution {
     /// What kind of caution it is.
     pub const fn kind(self) -> CautionKind {
-        const TABLE: [CautionKind; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [CautionKind; 6] = [
             CautionKind::Contraindication,
             CautionKind::Warning,
             CautionKind::Contraindication,
@@ -744,7 +753,8 @@ impl Caution {
     }
     /// What the risk is and why, in plain words.
     pub const fn explanation(self) -> &'static str {
-        const TABLE: [&'static str; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 6] = [
             "The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication.",
             "Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse.",
             "The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine.",
@@ -757,7 +767,8 @@ impl Caution {
     }
     /// What follows for the patient, such as monitoring.
     pub const fn for_the_patient(self) -> &'static str {
-        const TABLE: [&'static str; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 6] = [
             "According to the US prescribing information, amifampridine is not to be used by someone who is hypersensitive to it or to another aminopyridine.",
             "The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine.",
             "According to the US prescribing information, amifampridine is not to be used by someone who has had seizures.",
@@ -770,7 +781,8 @@ impl Caution {
     }
     /// The region whose regulator states it, if it is regional.
     pub const fn region(self) -> Option<Region> {
-        const TABLE: [Option<Region>; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<Region>; 6] = [
             Some(Region::UnitedStates),
             Some(Region::UnitedStates),
             Some(Region::UnitedStates),
@@ -783,7 +795,8 @@ impl Caution {
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        const TABLE: [&'static [Source]; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 6] = [
             &[Source::FirdapseUsPrescribingInformation],
             &[Source::FirdapseUsPrescribingInformation],
             &[Source::FirdapseUsPrescribingInformation],
@@ -796,7 +809,8 @@ impl Caution {
     }
     /// Every treatment it applies to, directly or through the treatment's class (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        const TABLE: [&'static [Treatment]; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Treatment]; 6] = [
             &[Treatment::Amifampridine],
             &[Treatment::Amifampridine],
             &[Treatment::Amifampridine],
@@ -814,7 +828,8 @@ impl Caution {
     }
     /// The classes that carry it for all their members.
     pub const fn categories(self) -> &'static [Category] {
-        const TABLE: [&'static [Category]; 6usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Category]; 6] = [
             &[],
             &[],
             &[],
@@ -869,7 +884,8 @@ impl Mechanism {
     pub const COUNT: usize = 10usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        const TABLE: [&'static str; 10usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 10] = [
             "antibody_blocking",
             "antibody_producing_cell_depletion",
             "antibody_removal",
@@ -886,7 +902,8 @@ impl Mechanism {
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        const TABLE: [&'static str; 10usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 10] = [
             "Antibody blocking",
             "Removing antibody-making cells",
             "Antibody removal",
@@ -928,7 +945,8 @@ impl Mechanism {
 impl Mechanism {
     /// Which part of the disease story it acts on.
     pub const fn target(self) -> Target {
-        const TABLE: [Target; 10usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Target; 10] = [
             Target::ImmuneAttack,
             Target::ImmuneAttack,
             Target::ImmuneAttack,
@@ -945,7 +963,8 @@ impl Mechanism {
     }
     /// How it works, in plain words.
     pub const fn explanation(self) -> &'static str {
-        const TABLE: [&'static str; 10usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 10] = [
             "IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.",
             "Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.",
             "Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.",
@@ -962,7 +981,8 @@ impl Mechanism {
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        const TABLE: [&'static [Source]; 10usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 10] = [
             &[Source::LemsTreatmentArticle],
             &[Source::LemsTreatmentArticle],
             &[Source::LemsTreatmentArticle],
@@ -979,7 +999,8 @@ impl Mechanism {
     }
     /// The treatments that work this way (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        const TABLE: [&'static [Treatment]; 10usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Treatment]; 10] = [
             &[Treatment::IntravenousImmunoglobulin],
             &[Treatment::Rituximab],
             &[Treatment::Plasmapheresis],
@@ -1040,7 +1061,8 @@ impl Category {
     pub const COUNT: usize = 9usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        const TABLE: [&'static str; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 9] = [
             "antibody_therapy",
             "cancer_treatment",
             "cholinesterase_inhibitors",
@@ -1056,7 +1078,8 @@ impl Category {
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        const TABLE: [&'static str; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 9] = [
             "Antibody-based immune suppressants",
             "Treatment of an associated cancer",
             "Cholinesterase inhibitors",
@@ -1107,7 +1130,8 @@ impl Category {
     ];
     /// The broader class it belongs to, if any.
     pub const fn parent(self) -> Option<Category> {
-        const TABLE: [Option<Category>; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<Category>; 9] = [
             Some(Category::ImmuneSuppressants),
             None,
             None,
@@ -1123,7 +1147,8 @@ impl Category {
     }
     /// The classes directly under it.
     pub const fn children(self) -> &'static [Category] {
-        const TABLE: [&'static [Category]; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Category]; 9] = [
             &[],
             &[],
             &[],
@@ -1143,7 +1168,8 @@ impl Category {
     }
     /// Where it appears in guides: lower first.
     pub const fn order(self) -> u32 {
-        const TABLE: [u32; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [u32; 9] = [
             32u32, 50u32, 10u32, 31u32, 30u32, 33u32, 34u32, 20u32, 40u32,
         ];
         const { assert!(TABLE.len() == Self::COUNT) };
@@ -1151,7 +1177,8 @@ impl Category {
     }
     /// What its treatments have in common.
     pub const fn description(self) -> &'static str {
-        const TABLE: [&'static str; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 9] = [
             "Immune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.",
             "Treating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer.",
             "Medicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer.",
@@ -1167,7 +1194,8 @@ impl Category {
     }
     /// The cautions it carries for every member, its parents' included.
     pub const fn cautions(self) -> &'static [Caution] {
-        const TABLE: [&'static [Caution]; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Caution]; 9] = [
             &[Caution::ImmuneSuppressionRisks],
             &[],
             &[],
@@ -1183,7 +1211,8 @@ impl Category {
     }
     /// The treatments in it or in any class under it (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        const TABLE: [&'static [Treatment]; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Treatment]; 9] = [
             &[Treatment::Rituximab],
             &[Treatment::SmallCellLungCancerTreatment],
             &[Treatment::Pyridostigmine],
@@ -1215,7 +1244,8 @@ impl Category {
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        const TABLE: [&'static [Source]; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 9] = [
             &[Source::LemsTreatmentArticle],
             &[Source::LemsTreatmentArticle],
             &[Source::LemsTreatmentArticle],
@@ -1231,7 +1261,8 @@ impl Category {
     }
     /// The heading and description that open its part of the guide, in Markdown.
     pub const fn guide_section(self) -> &'static str {
-        const TABLE: [&'static str; 9usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 9] = [
             "\n# Antibody-based immune suppressants (part of Immune suppressants)\n\nImmune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.\n",
             "\n# Treatment of an associated cancer\n\nTreating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer.\n",
             "\n# Cholinesterase inhibitors\n\nMedicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer.\n",
@@ -1298,7 +1329,8 @@ impl Treatment {
     pub const COUNT: usize = 13usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        const TABLE: [&'static str; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
             "amifampridine",
             "azathioprine",
             "guanidine",
@@ -1318,7 +1350,8 @@ impl Treatment {
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        const TABLE: [&'static str; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
             "Amifampridine",
             "Azathioprine",
             "Guanidine",
@@ -1364,7 +1397,8 @@ impl Treatment {
 impl Treatment {
     /// Other names the sources use for it.
     pub const fn synonyms(self) -> &'static [&'static str] {
-        const TABLE: [&'static [&'static str]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [&'static str]; 13] = [
             &[],
             &[],
             &[],
@@ -1384,7 +1418,8 @@ impl Treatment {
     }
     /// The brand names it is sold under.
     pub const fn brand_names(self) -> &'static [&'static str] {
-        const TABLE: [&'static [&'static str]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [&'static str]; 13] = [
             &["Firdapse"],
             &[],
             &[],
@@ -1404,7 +1439,8 @@ impl Treatment {
     }
     /// The brands it is sold under, with the regions the sources name.
     pub const fn brands(self) -> &'static [Brand] {
-        const TABLE: [&'static [Brand]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Brand]; 13] = [
             &[
                 Brand {
                     name: "Firdapse",
@@ -1434,7 +1470,8 @@ impl Treatment {
     }
     /// What kind of treatment it is.
     pub const fn kind(self) -> TreatmentKind {
-        const TABLE: [TreatmentKind; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [TreatmentKind; 13] = [
             TreatmentKind::Medicine,
             TreatmentKind::Medicine,
             TreatmentKind::Medicine,
@@ -1454,7 +1491,8 @@ impl Treatment {
     }
     /// Its class (the most specific one).
     pub const fn category(self) -> Category {
-        const TABLE: [Category; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Category; 13] = [
             Category::PotassiumChannelBlockers,
             Category::ImmuneSuppressants,
             Category::PotassiumChannelBlockers,
@@ -1474,7 +1512,8 @@ impl Treatment {
     }
     /// How it works.
     pub const fn mechanisms(self) -> &'static [Mechanism] {
-        const TABLE: [&'static [Mechanism]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Mechanism]; 13] = [
             &[Mechanism::PotassiumChannelBlockade],
             &[Mechanism::ImmuneSuppression, Mechanism::DnaSynthesisInhibition],
             &[Mechanism::PotassiumChannelBlockade],
@@ -1494,7 +1533,8 @@ impl Treatment {
     }
     /// What it does, in plain words.
     pub const fn summary(self) -> &'static str {
-        const TABLE: [&'static str; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
             "A potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.",
             "An immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.",
             "A second potassium channel blocker that is an option for LEMS. It makes the nerve signal last longer, so more acetylcholine is released.",
@@ -1514,7 +1554,8 @@ impl Treatment {
     }
     /// How and when it is used, one statement per item.
     pub const fn usage(self) -> &'static [&'static str] {
-        const TABLE: [&'static [&'static str]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [&'static str]; 13] = [
             &[
                 "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
                 "Sold as Firdapse, it is also on the market in the European Union.",
@@ -1554,7 +1595,8 @@ impl Treatment {
     }
     /// Regulatory facts the sources state.
     pub const fn regulatory(self) -> &'static [RegulatoryFact] {
-        const TABLE: [&'static [RegulatoryFact]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [RegulatoryFact]; 13] = [
             &[
                 RegulatoryFact {
                     region: Region::UnitedStates,
@@ -1625,7 +1667,8 @@ impl Treatment {
     }
     /// Every caution that applies, its class's included, sorted and without repeats.
     pub const fn cautions(self) -> &'static [Caution] {
-        const TABLE: [&'static [Caution]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Caution]; 13] = [
             &[
                 Caution::AmifampridineHypersensitivityContraindication,
                 Caution::AmifampridineHypersensitivityWarning,
@@ -1650,7 +1693,8 @@ impl Treatment {
     }
     /// The treatments it is sometimes combined with (both directions).
     pub const fn used_with(self) -> &'static [Treatment] {
-        const TABLE: [&'static [Treatment]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Treatment]; 13] = [
             &[],
             &[],
             &[Treatment::Pyridostigmine],
@@ -1670,7 +1714,8 @@ impl Treatment {
     }
     /// Its standard codes, each with its source and grade.
     pub const fn codes(self) -> &'static [Code] {
-        const TABLE: [&'static [Code]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Code]; 13] = [
             &[
                 Code {
                     system: CodeSystem::Atc,
@@ -1851,7 +1896,8 @@ impl Treatment {
     }
     /// The sources its statements come from.
     pub const fn sources(self) -> &'static [Source] {
-        const TABLE: [&'static [Source]; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 13] = [
             &[Source::LemsTreatmentArticle],
             &[Source::LemsTreatmentArticle],
             &[Source::LemsTreatmentArticle],
@@ -1871,7 +1917,8 @@ impl Treatment {
     }
     /// Its card as a reader sees it, in Markdown (rendered at build time).
     pub const fn card_markdown(self) -> &'static str {
-        const TABLE: [&'static str; 13usize] = [
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
             "## Amifampridine\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS.\n- Sold as Firdapse, it is also on the market in the European Union.\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, United States): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine is not to be used by someone who is hypersensitive to it or to another aminopyridine.\n- **Hypersensitivity, including anaphylaxis** (warning, United States): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine.\n- **History of seizures** (contraindication, United States): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine is not to be used by someone who has had seizures.\n- **Seizures** (warning, United States): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine.\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
             "## Azathioprine\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS.\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",
             "## Guanidine\n\nA second potassium channel blocker that is an option for LEMS. It makes the nerve signal last longer, so more acetylcholine is released.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon).\n- It is used less often than other options because it may harm the kidneys and bone marrow.\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n",

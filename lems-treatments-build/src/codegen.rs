@@ -15,6 +15,59 @@ use crate::model::*;
 use crate::relations::{lookup_keys, treatment_keys, Relations};
 use crate::render::View;
 
+/// Every associated item (constant or function) emitted in the `impl` blocks
+/// of the content enums, by the generator and by the hand-written library
+/// around it. An id whose Rust variant name is one of these is refused by the
+/// checker: a variant and an associated item of the same name either break the
+/// build or make `Treatment::ALL` name the variant, silently changing the
+/// public API. The test `reserved_names` parses the generated code and `src/`
+/// and fails when an emitted item is missing here, so the list cannot drift.
+pub const ASSOCIATED_ITEMS: &[&str] = &[
+    "ALL",
+    "COUNT",
+    "IN_GUIDE_ORDER",
+    "LOOKUP",
+    "atc",
+    "brand_names",
+    "brands",
+    "card",
+    "card_markdown",
+    "categories",
+    "category",
+    "cautions",
+    "children",
+    "code",
+    "codes",
+    "description",
+    "explanation",
+    "fhir_system",
+    "for_the_patient",
+    "from_code",
+    "guide_section",
+    "has_code",
+    "id",
+    "is_approved_in",
+    "kind",
+    "last_updated",
+    "mechanisms",
+    "name",
+    "note",
+    "order",
+    "parent",
+    "publisher",
+    "region",
+    "regulatory",
+    "shares_caution_with",
+    "sources",
+    "summary",
+    "synonyms",
+    "target",
+    "title",
+    "treatments",
+    "usage",
+    "used_with",
+];
+
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
@@ -134,10 +187,11 @@ fn accessor<'a>(
         };
     }
     let values = arms.iter().map(|(_, body)| body);
-    let n = arms.len();
+    let n = proc_macro2::Literal::usize_unsuffixed(arms.len());
     quote! {
         #doc_doc
         pub const fn #name(self) -> #ret {
+            #[allow(clippy::redundant_static_lifetimes)]
             const TABLE: [#ret; #n] = [#(#values),*];
             const { assert!(TABLE.len() == Self::COUNT) };
             TABLE[self as usize]
