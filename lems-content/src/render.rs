@@ -49,14 +49,22 @@ fn source_path(paths: &Paths, file: &str) -> Option<std::path::PathBuf> {
 /// The one-line summary that ends every `check`.
 pub fn summary(report: &Report) -> String {
     match &report.content {
-        Some(c) if report.diagnostics.is_empty() => format!(
-            "{} treatments, {} mechanisms, {} cautions, {} classes, {} sources: ok",
-            c.treatments.len(),
-            c.mechanisms.len(),
-            c.cautions.len(),
-            c.categories.len(),
-            c.sources.len()
-        ),
+        Some(c) if report.diagnostics.is_empty() => {
+            let w = report.warnings.len();
+            format!(
+                "{} treatments, {} mechanisms, {} cautions, {} classes, {} sources: ok{}",
+                c.treatments.len(),
+                c.mechanisms.len(),
+                c.cautions.len(),
+                c.categories.len(),
+                c.sources.len(),
+                match w {
+                    0 => String::new(),
+                    1 => " (1 warning)".to_string(),
+                    n => format!(" ({n} warnings)"),
+                }
+            )
+        }
         _ => {
             let n = report.diagnostics.len();
             let files: BTreeSet<&str> =
@@ -80,7 +88,7 @@ pub fn human(paths: &Paths, report: &Report, color: bool) -> String {
     };
     let mut texts: BTreeMap<&str, Option<String>> = BTreeMap::new();
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in report.diagnostics.iter().chain(&report.warnings) {
         let text = texts
             .entry(d.file.as_str())
             .or_insert_with(|| {
@@ -93,9 +101,12 @@ pub fn human(paths: &Paths, report: &Report, color: bool) -> String {
                     })
             })
             .as_deref();
-        let title = Level::ERROR
-            .primary_title(d.message.as_str())
-            .id(d.code.as_str());
+        let level = if d.code.is_warning() {
+            Level::WARNING
+        } else {
+            Level::ERROR
+        };
+        let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let located = text.and_then(|t| span(t, d).map(|s| (t, s)));
         let label = if d.pointer.is_empty() {
             String::new()
@@ -132,6 +143,7 @@ pub fn json(report: &Report) -> String {
     let diagnostics: Vec<serde_json::Value> = report
         .diagnostics
         .iter()
+        .chain(&report.warnings)
         .map(|d| {
             json!({
                 "file": d.file,
@@ -139,7 +151,7 @@ pub fn json(report: &Report) -> String {
                 "column": d.start.column,
                 "end": d.end.map(|e| json!({"line": e.line, "column": e.column})),
                 "code": d.code.as_str(),
-                "severity": "error",
+                "severity": if d.code.is_warning() { "warning" } else { "error" },
                 "message": d.message,
                 "help": d.help,
                 "pointer": d.pointer,
@@ -190,6 +202,15 @@ regulatory: []
 cautions: []
 # Treatments the source says it is combined with.
 used_with: []
+# Qualifiers the source puts on its use (after which classes, how well it works). Delete if none.
+# indication:
+#   after_other: []
+#   note: "TODO: the qualifier, in plain words"
+#   source: todo
+# Cautions a reader might expect that the editors decided not to apply, with the reason. Delete if none.
+cautions_not_applied: []
+# The date you last checked this file against its sources, YYYY-MM-DD.
+reviewed: "TODO: YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO

@@ -57,11 +57,13 @@ pub enum Code {
     Layout,
     /// Text nobody can use: empty, whitespace only, or a leftover placeholder.
     UnusableText,
+    /// A warning, not an error: a file whose review against its sources is missing or overdue.
+    ReviewDue,
 }
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 16] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
@@ -77,6 +79,7 @@ impl Code {
         Code::MissingSource,
         Code::Layout,
         Code::UnusableText,
+        Code::ReviewDue,
     ];
 
     /// What the code means, with a typical example, for `EDITING.md`.
@@ -96,6 +99,7 @@ impl Code {
             Code::BadIdentifier => "An id that cannot become a Rust name. Example: a mechanism with `id: self`.",
             Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
             Code::Layout => "A file or folder in the wrong place, a `.yml` file, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
+            Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`content::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, or a `TODO` placeholder left by `lems-content new`.",
         }
     }
@@ -118,6 +122,7 @@ impl Code {
             Code::MissingSource => "E0204",
             Code::Layout => "E0205",
             Code::UnusableText => "E0206",
+            Code::ReviewDue => "W0301",
         }
     }
 }
@@ -125,6 +130,13 @@ impl Code {
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Code {
+    /// Whether the code is a warning (reported, but not failing a check or build).
+    pub fn is_warning(self) -> bool {
+        matches!(self, Code::ReviewDue)
     }
 }
 
