@@ -981,9 +981,18 @@ fn treatments(view: &View<'_>) -> TokenStream {
             (id.as_str(), quote!(#text))
         }),
     );
+    let guide_card = accessor(
+        "Its card as it stands in the guide, in Markdown: without the disclaimer, which the guide states once at the top and once at the end (rendered at build time).",
+        "guide_card_markdown",
+        quote!(&'static str),
+        ts.keys().map(|id| {
+            let text = view.guide_card(id).unwrap_or_default();
+            (id.as_str(), quote!(#text))
+        }),
+    );
     out.extend(quote! {
         impl Treatment {
-            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc #trev #indication #not_applied #origins #card
+            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc #trev #indication #not_applied #origins #card #guide_card
         }
     });
     out
