@@ -9,7 +9,7 @@ use lems_treatments_build::model::{
     DisclaimerFile, Grade, Id, MechanismFile, Population, Region, Regulatory, SourceFile,
     TreatmentFile, TreatmentKind,
 };
-use lems_treatments_build::relations::Relations;
+use lems_treatments_build::relations::{CautionOrigin, Relations};
 use lems_treatments_build::render::View;
 use lems_treatments_build::Content;
 use schemars::JsonSchema;
@@ -39,8 +39,35 @@ pub struct ExportDocument {
     pub mechanisms: Vec<MechanismFile>,
     /// Every caution, by id.
     pub cautions: Vec<CautionFile>,
-    /// Every treatment, by id.
+    /// Every treatment, by id. Its `cautions` are the ones its file lists;
+    /// `applied_cautions` has every caution that applies.
     pub treatments: Vec<TreatmentFile>,
+    /// Every caution that applies to each treatment, inherited ones included,
+    /// each marked with where it comes from.
+    pub applied_cautions: Vec<TreatmentCautions>,
+}
+
+/// The cautions that apply to one treatment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentCautions {
+    /// The treatment's id.
+    pub treatment: Id,
+    /// Every caution that applies (empty: the sources used name none, which does not mean it is free of risks).
+    pub cautions: Vec<AppliedCautionEntry>,
+}
+
+/// One caution that applies to a treatment, with its origin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppliedCautionEntry {
+    /// The caution's id.
+    pub caution: Id,
+    /// `treatment` (listed by the treatment itself) or `class` (inherited from a class).
+    pub origin: String,
+    /// The id of the class it is inherited from, when `origin` is `class`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<Id>,
 }
 
 /// Builds the export from checked content: each entity exactly as its file
@@ -57,7 +84,37 @@ pub fn document(c: &Content, content_version: &str) -> ExportDocument {
         mechanisms: c.mechanisms.values().map(|l| l.item.clone()).collect(),
         cautions: c.cautions.values().map(|l| l.item.clone()).collect(),
         treatments: c.treatments.values().map(|l| l.item.clone()).collect(),
+        applied_cautions: applied_cautions(c),
     }
+}
+
+/// Every caution that applies to each treatment, with its origin (from
+/// [`Relations`]).
+fn applied_cautions(c: &Content) -> Vec<TreatmentCautions> {
+    let rel = Relations::of(c);
+    c.treatments
+        .keys()
+        .map(|t| TreatmentCautions {
+            treatment: Id(t.clone()),
+            cautions: rel
+                .treatment_cautions
+                .get(t)
+                .into_iter()
+                .flatten()
+                .map(|(caution, origin)| {
+                    let (origin, class) = match origin {
+                        CautionOrigin::Treatment => ("treatment", None),
+                        CautionOrigin::Class(cat) => ("class", Some(Id(cat.clone()))),
+                    };
+                    AppliedCautionEntry {
+                        caution: Id(caution.clone()),
+                        origin: origin.to_string(),
+                        class,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The JSON export, pretty-printed with a final newline.

@@ -206,11 +206,12 @@ used_with: []
 # indication:
 #   after_other: []
 #   note: "TODO: the qualifier, in plain words"
-#   source: todo
+#   source: TODO
 # Cautions a reader might expect that the editors decided not to apply, with the reason. Delete if none.
 cautions_not_applied: []
-# The date you last checked this file against its sources, YYYY-MM-DD.
-reviewed: "TODO: YYYY-MM-DD"
+# When you have checked every statement against its sources, write the date
+# of that review here (YYYY-MM-DD); `check` warns until you do.
+# reviewed: "YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO
@@ -228,6 +229,9 @@ name: "TODO: the name a reader sees"
 target: TODO
 # How it works, in plain words, tied to the nerve-to-muscle story.
 explanation: "TODO: how it works, in plain words"
+# When you have checked every statement against its sources, write the date
+# of that review here (YYYY-MM-DD); `check` warns until you do.
+# reviewed: "YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO
@@ -249,6 +253,9 @@ explanation: "TODO: what the risk is and why"
 for_the_patient: "TODO: what follows for the patient"
 # The region whose regulator states it (us, eu); delete this line if the source is not regional.
 region: TODO
+# When you have checked every statement against its sources, write the date
+# of that review here (YYYY-MM-DD); `check` warns until you do.
+# reviewed: "YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO
@@ -270,6 +277,9 @@ order: "TODO: a whole number"
 description: "TODO: what its treatments have in common"
 # Cautions the source states for every member (they apply to each automatically). Delete if none.
 cautions: []
+# When you have checked every statement against its sources, write the date
+# of that review here (YYYY-MM-DD); `check` warns until you do.
+# reviewed: "YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO
