@@ -401,8 +401,7 @@ pub fn fhir_bundle(c: &Content) -> Value {
             let mut lines = vec![format!("{}: used for {condition_text}.", t.name.as_str())];
             lines.extend(t.usage.iter().map(|u| u.as_str().to_string()));
             lines.push(cite(c, &t.sources));
-            let mut indication =
-                json!({"diseaseSymptomProcedure": {"concept": condition_concept}});
+            let mut indication = json!({"diseaseSymptomProcedure": {"concept": condition_concept}});
             if let Some(i) = &t.indication {
                 lines.push(format!(
                     "{} {}",
@@ -425,7 +424,13 @@ pub fn fhir_bundle(c: &Content) -> Value {
                 }
             }
             if cancer_care {
-                lines.push(condition.associated_cancer.treatment_note.as_str().to_string());
+                lines.push(
+                    condition
+                        .associated_cancer
+                        .treatment_note
+                        .as_str()
+                        .to_string(),
+                );
             }
             indications.push(json!({
                 "resourceType": "ClinicalUseDefinition",
@@ -544,10 +549,7 @@ pub fn fhir_bundle(c: &Content) -> Value {
                 if let Some(d) = &r.date {
                     line.push_str(&format!(", {}", d.0));
                 }
-                line.push_str(&format!(
-                    ". {}",
-                    cite(c, std::slice::from_ref(&r.source))
-                ));
+                line.push_str(&format!(". {}", cite(c, std::slice::from_ref(&r.source))));
                 regulatory_lines.push(line);
             }
             let mut mk = json!({

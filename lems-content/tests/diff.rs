@@ -125,7 +125,7 @@ fn rewording_a_summary_is_a_patch_shown_word_by_word() {
         "{text}"
     );
     assert!(
-        text.contains("release needed: patch (rule text: wording of a text, a fixed typo, a new or corrected source citation)"),
+        text.contains("release needed: patch (rule text: wording of a text, a fixed typo, a new or corrected source citation, a new review date)"),
         "{text}"
     );
     assert!(!text.contains("clinical review"), "{text}");

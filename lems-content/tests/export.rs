@@ -166,10 +166,7 @@ fn fhir_bundle_has_the_expected_resources() {
                 .max(1)
         })
         .sum();
-    assert_eq!(
-        of("ClinicalUseDefinition"),
-        c.cautions.len() + indications
-    );
+    assert_eq!(of("ClinicalUseDefinition"), c.cautions.len() + indications);
     let text = serde_json::to_string(&b).unwrap_or_default();
     for uri in [
         "http://www.whocc.no/atc",

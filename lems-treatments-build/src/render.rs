@@ -202,7 +202,13 @@ impl<'a> View<'a> {
         cited.extend(t.sources.iter().map(|s| s.0.as_str()));
         cited.extend(t.regulatory.iter().map(|r| r.source.0.as_str()));
         cited.extend(t.codes.iter().map(|x| x.source.0.as_str()));
-        for caution in self.relations.treatment_cautions.get(id).into_iter().flatten() {
+        for caution in self
+            .relations
+            .treatment_cautions
+            .get(id)
+            .into_iter()
+            .flatten()
+        {
             if let Some(x) = c.cautions.get(caution.0) {
                 cited.extend(x.item.sources.iter().map(|s| s.0.as_str()));
             }
