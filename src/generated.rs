@@ -39,16 +39,6 @@ impl Region {
         ("united states", Self::UnitedStates),
         ("us", Self::UnitedStates),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"eu" => Some(Self::EuropeanUnion),
-            b"european union" => Some(Self::EuropeanUnion),
-            b"united states" => Some(Self::UnitedStates),
-            b"us" => Some(Self::UnitedStates),
-            _ => None,
-        }
-    }
 }
 /// The regulatory or market status of a treatment in a region.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -81,14 +71,6 @@ impl RegulatoryStatus {
         ("approved", Self::Approved),
         ("available", Self::Available),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"approved" => Some(Self::Approved),
-            b"available" => Some(Self::Available),
-            _ => None,
-        }
-    }
 }
 /// What kind of thing a treatment is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -137,17 +119,6 @@ impl TreatmentKind {
         ("procedure", Self::Procedure),
         ("therapy", Self::Therapy),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"associated_disease_care" => Some(Self::AssociatedDiseaseCare),
-            b"care of an associated disease" => Some(Self::AssociatedDiseaseCare),
-            b"medicine" => Some(Self::Medicine),
-            b"procedure" => Some(Self::Procedure),
-            b"therapy" => Some(Self::Therapy),
-            _ => None,
-        }
-    }
 }
 /// What kind of caution a caution is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -190,16 +161,6 @@ impl CautionKind {
         ("undesirable_effect", Self::UndesirableEffect),
         ("warning", Self::Warning),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"contraindication" => Some(Self::Contraindication),
-            b"undesirable effect" => Some(Self::UndesirableEffect),
-            b"undesirable_effect" => Some(Self::UndesirableEffect),
-            b"warning" => Some(Self::Warning),
-            _ => None,
-        }
-    }
 }
 /// Which part of the disease story a mechanism acts on.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -244,18 +205,6 @@ impl Target {
         ("the immune attack on the nerve endings", Self::ImmuneAttack),
         ("the signal from nerve to muscle", Self::NerveSignal),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"daily_function" => Some(Self::DailyFunction),
-            b"everyday function" => Some(Self::DailyFunction),
-            b"immune_attack" => Some(Self::ImmuneAttack),
-            b"nerve_signal" => Some(Self::NerveSignal),
-            b"the immune attack on the nerve endings" => Some(Self::ImmuneAttack),
-            b"the signal from nerve to muscle" => Some(Self::NerveSignal),
-            _ => None,
-        }
-    }
 }
 /// What kind of document a source is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -288,14 +237,6 @@ impl SourceKind {
         ("article", Self::Article),
         ("reference", Self::Reference),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"article" => Some(Self::Article),
-            b"reference" => Some(Self::Reference),
-            _ => None,
-        }
-    }
 }
 /// A standard terminology that codes a treatment or the condition.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -385,28 +326,6 @@ impl CodeSystem {
         ("unii", Self::Unii),
         ("who atc", Self::Atc),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"atc" => Some(Self::Atc),
-            b"drugbank" => Some(Self::DrugBank),
-            b"fda unii" => Some(Self::Unii),
-            b"icd-10 (who)" => Some(Self::Icd10),
-            b"icd-10-cm (us)" => Some(Self::Icd10Cm),
-            b"icd-11" => Some(Self::Icd11),
-            b"icd10" => Some(Self::Icd10),
-            b"icd10_cm" => Some(Self::Icd10Cm),
-            b"icd11" => Some(Self::Icd11),
-            b"mesh" => Some(Self::Mesh),
-            b"orphanet" => Some(Self::Orphanet),
-            b"rxnorm" => Some(Self::RxNorm),
-            b"snomed ct" => Some(Self::SnomedCt),
-            b"snomed_ct" => Some(Self::SnomedCt),
-            b"unii" => Some(Self::Unii),
-            b"who atc" => Some(Self::Atc),
-            _ => None,
-        }
-    }
 }
 /// How directly a fact was read from its issuer.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -439,14 +358,6 @@ impl Grade {
         ("primary", Self::Primary),
         ("secondary", Self::Secondary),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"primary" => Some(Self::Primary),
-            b"secondary" => Some(Self::Secondary),
-            _ => None,
-        }
-    }
 }
 impl CodeSystem {
     /// The FHIR `Coding.system` URI, where one is established; `None` for DrugBank and MeSH.
@@ -529,61 +440,53 @@ impl Source {
     pub const COUNT: usize = 17usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::AdrecsDrugRecord => "adrecs_drug_record",
-            Self::Drugbank => "drugbank",
-            Self::EmaEparSummaryFirdapse => "ema_epar_summary_firdapse",
-            Self::FdaGsrs => "fda_gsrs",
-            Self::FdaNewsRelease20181128 => "fda_news_release_2018_11_28",
-            Self::FirdapseUsPrescribingInformation => {
-                "firdapse_us_prescribing_information"
-            }
-            Self::Hl7FhirImplementationGuides => "hl7_fhir_implementation_guides",
-            Self::Hl7PddiCdsValueSet => "hl7_pddi_cds_value_set",
-            Self::Icd10CmCodeTables => "icd10_cm_code_tables",
-            Self::LemsTreatmentArticle => "lems_treatment_article",
-            Self::Mesh => "mesh",
-            Self::OrphanetViaAustralianPortal => "orphanet_via_australian_portal",
-            Self::RxreasonerSubstancePage => "rxreasoner_substance_page",
-            Self::TradePressFdaPediatric2022 => "trade_press_fda_pediatric_2022",
-            Self::WhoAtcDddIndex => "who_atc_ddd_index",
-            Self::WhoIcd10 => "who_icd10",
-            Self::WhoIcd11ViaAustralianPortal => "who_icd11_via_australian_portal",
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 17] = [
+            "adrecs_drug_record",
+            "drugbank",
+            "ema_epar_summary_firdapse",
+            "fda_gsrs",
+            "fda_news_release_2018_11_28",
+            "firdapse_us_prescribing_information",
+            "hl7_fhir_implementation_guides",
+            "hl7_pddi_cds_value_set",
+            "icd10_cm_code_tables",
+            "lems_treatment_article",
+            "mesh",
+            "orphanet_via_australian_portal",
+            "rxreasoner_substance_page",
+            "trade_press_fda_pediatric_2022",
+            "who_atc_ddd_index",
+            "who_icd10",
+            "who_icd11_via_australian_portal",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::AdrecsDrugRecord => "ADReCS drug record",
-            Self::Drugbank => "DrugBank",
-            Self::EmaEparSummaryFirdapse => {
-                "EMA European public assessment report summary (Firdapse)"
-            }
-            Self::FdaGsrs => {
-                "FDA Global Substance Registration System (openFDA substance endpoint)"
-            }
-            Self::FdaNewsRelease20181128 => "FDA news release of 2018-11-28",
-            Self::FirdapseUsPrescribingInformation => {
-                "FIRDAPSE US prescribing information"
-            }
-            Self::Hl7FhirImplementationGuides => "Several HL7 FHIR implementation guides",
-            Self::Hl7PddiCdsValueSet => "HL7 PDDI-CDS implementation guide value set",
-            Self::Icd10CmCodeTables => "ICD-10-CM code tables",
-            Self::LemsTreatmentArticle => "LEMS Treatment",
-            Self::Mesh => "MeSH, cited by several references",
-            Self::OrphanetViaAustralianPortal => {
-                "Orphanet record, via the Australian rare disease portal"
-            }
-            Self::RxreasonerSubstancePage => "rxreasoner substance page",
-            Self::TradePressFdaPediatric2022 => {
-                "Trade press reports of the FDA decision extending approval to children (2022)"
-            }
-            Self::WhoAtcDddIndex => "WHO ATC/DDD index",
-            Self::WhoIcd10 => "WHO ICD-10",
-            Self::WhoIcd11ViaAustralianPortal => {
-                "WHO ICD-11, via the Australian rare disease portal"
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 17] = [
+            "ADReCS drug record",
+            "DrugBank",
+            "EMA European public assessment report summary (Firdapse)",
+            "FDA Global Substance Registration System (openFDA substance endpoint)",
+            "FDA news release of 2018-11-28",
+            "FIRDAPSE US prescribing information",
+            "Several HL7 FHIR implementation guides",
+            "HL7 PDDI-CDS implementation guide value set",
+            "ICD-10-CM code tables",
+            "LEMS Treatment",
+            "MeSH, cited by several references",
+            "Orphanet record, via the Australian rare disease portal",
+            "rxreasoner substance page",
+            "Trade press reports of the FDA decision extending approval to children (2022)",
+            "WHO ATC/DDD index",
+            "WHO ICD-10",
+            "WHO ICD-11, via the Australian rare disease portal",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -636,146 +539,107 @@ impl Source {
         ("who_icd10", Self::WhoIcd10),
         ("who_icd11_via_australian_portal", Self::WhoIcd11ViaAustralianPortal),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"adrecs drug record" => Some(Self::AdrecsDrugRecord),
-            b"adrecs_drug_record" => Some(Self::AdrecsDrugRecord),
-            b"drugbank" => Some(Self::Drugbank),
-            b"ema european public assessment report summary (firdapse)" => {
-                Some(Self::EmaEparSummaryFirdapse)
-            }
-            b"ema_epar_summary_firdapse" => Some(Self::EmaEparSummaryFirdapse),
-            b"fda news release of 2018-11-28" => Some(Self::FdaNewsRelease20181128),
-            b"fda_gsrs" => Some(Self::FdaGsrs),
-            b"fda_news_release_2018_11_28" => Some(Self::FdaNewsRelease20181128),
-            b"firdapse us prescribing information" => {
-                Some(Self::FirdapseUsPrescribingInformation)
-            }
-            b"firdapse_us_prescribing_information" => {
-                Some(Self::FirdapseUsPrescribingInformation)
-            }
-            b"hl7 pddi-cds implementation guide value set" => {
-                Some(Self::Hl7PddiCdsValueSet)
-            }
-            b"hl7_fhir_implementation_guides" => Some(Self::Hl7FhirImplementationGuides),
-            b"hl7_pddi_cds_value_set" => Some(Self::Hl7PddiCdsValueSet),
-            b"icd-10-cm code tables" => Some(Self::Icd10CmCodeTables),
-            b"icd10_cm_code_tables" => Some(Self::Icd10CmCodeTables),
-            b"lems treatment" => Some(Self::LemsTreatmentArticle),
-            b"lems_treatment_article" => Some(Self::LemsTreatmentArticle),
-            b"mesh" => Some(Self::Mesh),
-            b"mesh, cited by several references" => Some(Self::Mesh),
-            b"orphanet record, via the australian rare disease portal" => {
-                Some(Self::OrphanetViaAustralianPortal)
-            }
-            b"orphanet_via_australian_portal" => Some(Self::OrphanetViaAustralianPortal),
-            b"rxreasoner substance page" => Some(Self::RxreasonerSubstancePage),
-            b"rxreasoner_substance_page" => Some(Self::RxreasonerSubstancePage),
-            b"several hl7 fhir implementation guides" => {
-                Some(Self::Hl7FhirImplementationGuides)
-            }
-            b"trade_press_fda_pediatric_2022" => Some(Self::TradePressFdaPediatric2022),
-            b"who atc/ddd index" => Some(Self::WhoAtcDddIndex),
-            b"who icd-10" => Some(Self::WhoIcd10),
-            b"who icd-11, via the australian rare disease portal" => {
-                Some(Self::WhoIcd11ViaAustralianPortal)
-            }
-            b"who_atc_ddd_index" => Some(Self::WhoAtcDddIndex),
-            b"who_icd10" => Some(Self::WhoIcd10),
-            b"who_icd11_via_australian_portal" => Some(Self::WhoIcd11ViaAustralianPortal),
-            _ => None,
-        }
-    }
 }
 impl Source {
     /// Who published it, when the source names a publisher.
     pub const fn publisher(self) -> Option<&'static str> {
-        match self {
-            Self::AdrecsDrugRecord => None,
-            Self::Drugbank => None,
-            Self::EmaEparSummaryFirdapse => Some("EMA"),
-            Self::FdaGsrs => Some("FDA"),
-            Self::FdaNewsRelease20181128 => Some("FDA"),
-            Self::FirdapseUsPrescribingInformation => None,
-            Self::Hl7FhirImplementationGuides => Some("HL7"),
-            Self::Hl7PddiCdsValueSet => Some("HL7"),
-            Self::Icd10CmCodeTables => None,
-            Self::LemsTreatmentArticle => Some("Lambert-Eaton News"),
-            Self::Mesh => None,
-            Self::OrphanetViaAustralianPortal => Some("Orphanet"),
-            Self::RxreasonerSubstancePage => None,
-            Self::TradePressFdaPediatric2022 => None,
-            Self::WhoAtcDddIndex => Some("WHO"),
-            Self::WhoIcd10 => Some("WHO"),
-            Self::WhoIcd11ViaAustralianPortal => Some("WHO"),
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 17] = [
+            None,
+            None,
+            Some("EMA"),
+            Some("FDA"),
+            Some("FDA"),
+            None,
+            Some("HL7"),
+            Some("HL7"),
+            None,
+            Some("Lambert-Eaton News"),
+            None,
+            Some("Orphanet"),
+            None,
+            None,
+            Some("WHO"),
+            Some("WHO"),
+            Some("WHO"),
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What kind of document it is.
     pub const fn kind(self) -> SourceKind {
-        match self {
-            Self::AdrecsDrugRecord => SourceKind::Reference,
-            Self::Drugbank => SourceKind::Reference,
-            Self::EmaEparSummaryFirdapse => SourceKind::Reference,
-            Self::FdaGsrs => SourceKind::Reference,
-            Self::FdaNewsRelease20181128 => SourceKind::Article,
-            Self::FirdapseUsPrescribingInformation => SourceKind::Reference,
-            Self::Hl7FhirImplementationGuides => SourceKind::Reference,
-            Self::Hl7PddiCdsValueSet => SourceKind::Reference,
-            Self::Icd10CmCodeTables => SourceKind::Reference,
-            Self::LemsTreatmentArticle => SourceKind::Article,
-            Self::Mesh => SourceKind::Reference,
-            Self::OrphanetViaAustralianPortal => SourceKind::Reference,
-            Self::RxreasonerSubstancePage => SourceKind::Reference,
-            Self::TradePressFdaPediatric2022 => SourceKind::Article,
-            Self::WhoAtcDddIndex => SourceKind::Reference,
-            Self::WhoIcd10 => SourceKind::Reference,
-            Self::WhoIcd11ViaAustralianPortal => SourceKind::Reference,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [SourceKind; 17] = [
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Article,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Article,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Article,
+            SourceKind::Reference,
+            SourceKind::Reference,
+            SourceKind::Reference,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When it was last updated (`YYYY-MM-DD`), if it says.
     pub const fn last_updated(self) -> Option<&'static str> {
-        match self {
-            Self::AdrecsDrugRecord => None,
-            Self::Drugbank => None,
-            Self::EmaEparSummaryFirdapse => None,
-            Self::FdaGsrs => None,
-            Self::FdaNewsRelease20181128 => None,
-            Self::FirdapseUsPrescribingInformation => None,
-            Self::Hl7FhirImplementationGuides => None,
-            Self::Hl7PddiCdsValueSet => None,
-            Self::Icd10CmCodeTables => None,
-            Self::LemsTreatmentArticle => Some("2019-07-18"),
-            Self::Mesh => None,
-            Self::OrphanetViaAustralianPortal => None,
-            Self::RxreasonerSubstancePage => None,
-            Self::TradePressFdaPediatric2022 => None,
-            Self::WhoAtcDddIndex => None,
-            Self::WhoIcd10 => None,
-            Self::WhoIcd11ViaAustralianPortal => None,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 17] = [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some("2019-07-18"),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// How it was read, when that matters.
     pub const fn note(self) -> Option<&'static str> {
-        match self {
-            Self::AdrecsDrugRecord => None,
-            Self::Drugbank => None,
-            Self::EmaEparSummaryFirdapse => None,
-            Self::FdaGsrs => None,
-            Self::FdaNewsRelease20181128 => None,
-            Self::FirdapseUsPrescribingInformation => None,
-            Self::Hl7FhirImplementationGuides => None,
-            Self::Hl7PddiCdsValueSet => None,
-            Self::Icd10CmCodeTables => None,
-            Self::LemsTreatmentArticle => None,
-            Self::Mesh => None,
-            Self::OrphanetViaAustralianPortal => None,
-            Self::RxreasonerSubstancePage => None,
-            Self::TradePressFdaPediatric2022 => None,
-            Self::WhoAtcDddIndex => Some("crawl of 2025-08-19"),
-            Self::WhoIcd10 => None,
-            Self::WhoIcd11ViaAustralianPortal => None,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 17] = [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some("crawl of 2025-08-19"),
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// A caution that applies to one or more treatments.
@@ -809,41 +673,31 @@ impl Caution {
     pub const COUNT: usize = 6usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                "amifampridine_hypersensitivity_contraindication"
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                "amifampridine_hypersensitivity_warning"
-            }
-            Self::AmifampridineSeizureHistoryContraindication => {
-                "amifampridine_seizure_history_contraindication"
-            }
-            Self::AmifampridineSeizureWarning => "amifampridine_seizure_warning",
-            Self::GuanidineKidneyAndBoneMarrowToxicity => {
-                "guanidine_kidney_and_bone_marrow_toxicity"
-            }
-            Self::ImmuneSuppressionRisks => "immune_suppression_risks",
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 6] = [
+            "amifampridine_hypersensitivity_contraindication",
+            "amifampridine_hypersensitivity_warning",
+            "amifampridine_seizure_history_contraindication",
+            "amifampridine_seizure_warning",
+            "guanidine_kidney_and_bone_marrow_toxicity",
+            "immune_suppression_risks",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                "Hypersensitivity to amifampridine or another aminopyridine"
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                "Hypersensitivity, including anaphylaxis"
-            }
-            Self::AmifampridineSeizureHistoryContraindication => "History of seizures",
-            Self::AmifampridineSeizureWarning => "Seizures",
-            Self::GuanidineKidneyAndBoneMarrowToxicity => {
-                "Possible harm to the kidneys and bone marrow"
-            }
-            Self::ImmuneSuppressionRisks => {
-                "Higher risk of infection, and possibly cancer"
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 6] = [
+            "Hypersensitivity to amifampridine or another aminopyridine",
+            "Hypersensitivity, including anaphylaxis",
+            "History of seizures",
+            "Seizures",
+            "Possible harm to the kidneys and bone marrow",
+            "Higher risk of infection, and possibly cancer",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -881,193 +735,138 @@ impl Caution {
         ),
         ("seizures", Self::AmifampridineSeizureWarning),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"amifampridine_hypersensitivity_contraindication" => {
-                Some(Self::AmifampridineHypersensitivityContraindication)
-            }
-            b"amifampridine_hypersensitivity_warning" => {
-                Some(Self::AmifampridineHypersensitivityWarning)
-            }
-            b"amifampridine_seizure_history_contraindication" => {
-                Some(Self::AmifampridineSeizureHistoryContraindication)
-            }
-            b"amifampridine_seizure_warning" => Some(Self::AmifampridineSeizureWarning),
-            b"guanidine_kidney_and_bone_marrow_toxicity" => {
-                Some(Self::GuanidineKidneyAndBoneMarrowToxicity)
-            }
-            b"higher risk of infection, and possibly cancer" => {
-                Some(Self::ImmuneSuppressionRisks)
-            }
-            b"history of seizures" => {
-                Some(Self::AmifampridineSeizureHistoryContraindication)
-            }
-            b"hypersensitivity to amifampridine or another aminopyridine" => {
-                Some(Self::AmifampridineHypersensitivityContraindication)
-            }
-            b"hypersensitivity, including anaphylaxis" => {
-                Some(Self::AmifampridineHypersensitivityWarning)
-            }
-            b"immune_suppression_risks" => Some(Self::ImmuneSuppressionRisks),
-            b"possible harm to the kidneys and bone marrow" => {
-                Some(Self::GuanidineKidneyAndBoneMarrowToxicity)
-            }
-            b"seizures" => Some(Self::AmifampridineSeizureWarning),
-            _ => None,
-        }
-    }
 }
 impl Caution {
     /// What kind of caution it is.
     pub const fn kind(self) -> CautionKind {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                CautionKind::Contraindication
-            }
-            Self::AmifampridineHypersensitivityWarning => CautionKind::Warning,
-            Self::AmifampridineSeizureHistoryContraindication => {
-                CautionKind::Contraindication
-            }
-            Self::AmifampridineSeizureWarning => CautionKind::Warning,
-            Self::GuanidineKidneyAndBoneMarrowToxicity => CautionKind::Warning,
-            Self::ImmuneSuppressionRisks => CautionKind::Warning,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [CautionKind; 6] = [
+            CautionKind::Contraindication,
+            CautionKind::Warning,
+            CautionKind::Contraindication,
+            CautionKind::Warning,
+            CautionKind::Warning,
+            CautionKind::Warning,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What the risk is and why, in plain words.
     pub const fn explanation(self) -> &'static str {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                "The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication."
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                "Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse."
-            }
-            Self::AmifampridineSeizureHistoryContraindication => {
-                "The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine."
-            }
-            Self::AmifampridineSeizureWarning => {
-                "Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse."
-            }
-            Self::GuanidineKidneyAndBoneMarrowToxicity => {
-                "Guanidine may be toxic to the kidneys and to the bone marrow."
-            }
-            Self::ImmuneSuppressionRisks => {
-                "Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer."
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 6] = [
+            "The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication.",
+            "Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse.",
+            "The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine.",
+            "Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse.",
+            "Guanidine may be toxic to the kidneys and to the bone marrow.",
+            "Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What follows for the patient, such as monitoring.
     pub const fn for_the_patient(self) -> &'static str {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                "According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it."
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                "The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor."
-            }
-            Self::AmifampridineSeizureHistoryContraindication => {
-                "According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it."
-            }
-            Self::AmifampridineSeizureWarning => {
-                "The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor."
-            }
-            Self::GuanidineKidneyAndBoneMarrowToxicity => {
-                "Because of this risk, guanidine is used less often than other LEMS treatments."
-            }
-            Self::ImmuneSuppressionRisks => {
-                "Once one of these treatments has been prescribed, the person needs to be watched closely."
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 6] = [
+            "According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.",
+            "The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.",
+            "According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.",
+            "The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.",
+            "Because of this risk, guanidine is used less often than other LEMS treatments.",
+            "Once one of these treatments has been prescribed, the person needs to be watched closely.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The region whose regulator states it, if it is regional.
     pub const fn region(self) -> Option<Region> {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                Some(Region::UnitedStates)
-            }
-            Self::AmifampridineHypersensitivityWarning => Some(Region::UnitedStates),
-            Self::AmifampridineSeizureHistoryContraindication => {
-                Some(Region::UnitedStates)
-            }
-            Self::AmifampridineSeizureWarning => Some(Region::UnitedStates),
-            Self::GuanidineKidneyAndBoneMarrowToxicity => None,
-            Self::ImmuneSuppressionRisks => None,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<Region>; 6] = [
+            Some(Region::UnitedStates),
+            Some(Region::UnitedStates),
+            Some(Region::UnitedStates),
+            Some(Region::UnitedStates),
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// `Primary` or `Secondary`, when it comes from the graded reference table.
     pub const fn grade(self) -> Option<Grade> {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => Some(Grade::Primary),
-            Self::AmifampridineHypersensitivityWarning => Some(Grade::Primary),
-            Self::AmifampridineSeizureHistoryContraindication => Some(Grade::Primary),
-            Self::AmifampridineSeizureWarning => Some(Grade::Primary),
-            Self::GuanidineKidneyAndBoneMarrowToxicity => None,
-            Self::ImmuneSuppressionRisks => None,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<Grade>; 6] = [
+            Some(Grade::Primary),
+            Some(Grade::Primary),
+            Some(Grade::Primary),
+            Some(Grade::Primary),
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                &[Source::FirdapseUsPrescribingInformation]
-            }
-            Self::AmifampridineHypersensitivityWarning => {
-                &[Source::FirdapseUsPrescribingInformation]
-            }
-            Self::AmifampridineSeizureHistoryContraindication => {
-                &[Source::FirdapseUsPrescribingInformation]
-            }
-            Self::AmifampridineSeizureWarning => {
-                &[Source::FirdapseUsPrescribingInformation]
-            }
-            Self::GuanidineKidneyAndBoneMarrowToxicity => &[Source::LemsTreatmentArticle],
-            Self::ImmuneSuppressionRisks => &[Source::LemsTreatmentArticle],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 6] = [
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Every treatment it applies to, directly or through the treatment's class (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => {
-                &[Treatment::Amifampridine]
-            }
-            Self::AmifampridineHypersensitivityWarning => &[Treatment::Amifampridine],
-            Self::AmifampridineSeizureHistoryContraindication => {
-                &[Treatment::Amifampridine]
-            }
-            Self::AmifampridineSeizureWarning => &[Treatment::Amifampridine],
-            Self::GuanidineKidneyAndBoneMarrowToxicity => &[Treatment::Guanidine],
-            Self::ImmuneSuppressionRisks => {
-                &[
-                    Treatment::Azathioprine,
-                    Treatment::Mycophenolate,
-                    Treatment::Prednisone,
-                    Treatment::Rituximab,
-                ]
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Treatment]; 6] = [
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Guanidine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The classes that carry it for all their members.
     pub const fn categories(self) -> &'static [Category] {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => &[],
-            Self::AmifampridineHypersensitivityWarning => &[],
-            Self::AmifampridineSeizureHistoryContraindication => &[],
-            Self::AmifampridineSeizureWarning => &[],
-            Self::GuanidineKidneyAndBoneMarrowToxicity => &[],
-            Self::ImmuneSuppressionRisks => &[Category::ImmuneSuppressants],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Category]; 6] = [
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[Category::ImmuneSuppressants],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
-        match self {
-            Self::AmifampridineHypersensitivityContraindication => Some("2026-11-27"),
-            Self::AmifampridineHypersensitivityWarning => Some("2026-11-27"),
-            Self::AmifampridineSeizureHistoryContraindication => Some("2026-11-27"),
-            Self::AmifampridineSeizureWarning => Some("2026-11-27"),
-            Self::GuanidineKidneyAndBoneMarrowToxicity => Some("2026-11-27"),
-            Self::ImmuneSuppressionRisks => Some("2026-11-27"),
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 6] = [
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// How a treatment works.
@@ -1113,33 +912,39 @@ impl Mechanism {
     pub const COUNT: usize = 10usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::AntibodyBlocking => "antibody_blocking",
-            Self::AntibodyProducingCellDepletion => "antibody_producing_cell_depletion",
-            Self::AntibodyRemoval => "antibody_removal",
-            Self::CholinesteraseInhibition => "cholinesterase_inhibition",
-            Self::CorticosteroidAction => "corticosteroid_action",
-            Self::DailyTaskAdaptation => "daily_task_adaptation",
-            Self::DnaSynthesisInhibition => "dna_synthesis_inhibition",
-            Self::ImmuneSuppression => "immune_suppression",
-            Self::MuscleStrengthening => "muscle_strengthening",
-            Self::PotassiumChannelBlockade => "potassium_channel_blockade",
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 10] = [
+            "antibody_blocking",
+            "antibody_producing_cell_depletion",
+            "antibody_removal",
+            "cholinesterase_inhibition",
+            "corticosteroid_action",
+            "daily_task_adaptation",
+            "dna_synthesis_inhibition",
+            "immune_suppression",
+            "muscle_strengthening",
+            "potassium_channel_blockade",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::AntibodyBlocking => "Antibody blocking",
-            Self::AntibodyProducingCellDepletion => "Removing antibody-making cells",
-            Self::AntibodyRemoval => "Antibody removal",
-            Self::CholinesteraseInhibition => "Cholinesterase inhibition",
-            Self::CorticosteroidAction => "Corticosteroid action",
-            Self::DailyTaskAdaptation => "Adapting daily tasks",
-            Self::DnaSynthesisInhibition => "Blocking DNA production",
-            Self::ImmuneSuppression => "Immune suppression",
-            Self::MuscleStrengthening => "Muscle strengthening",
-            Self::PotassiumChannelBlockade => "Potassium channel blockade",
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 10] = [
+            "Antibody blocking",
+            "Removing antibody-making cells",
+            "Antibody removal",
+            "Cholinesterase inhibition",
+            "Corticosteroid action",
+            "Adapting daily tasks",
+            "Blocking DNA production",
+            "Immune suppression",
+            "Muscle strengthening",
+            "Potassium channel blockade",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -1164,143 +969,102 @@ impl Mechanism {
         ("potassium_channel_blockade", Self::PotassiumChannelBlockade),
         ("removing antibody-making cells", Self::AntibodyProducingCellDepletion),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"adapting daily tasks" => Some(Self::DailyTaskAdaptation),
-            b"antibody blocking" => Some(Self::AntibodyBlocking),
-            b"antibody removal" => Some(Self::AntibodyRemoval),
-            b"antibody_blocking" => Some(Self::AntibodyBlocking),
-            b"antibody_producing_cell_depletion" => {
-                Some(Self::AntibodyProducingCellDepletion)
-            }
-            b"antibody_removal" => Some(Self::AntibodyRemoval),
-            b"blocking dna production" => Some(Self::DnaSynthesisInhibition),
-            b"cholinesterase inhibition" => Some(Self::CholinesteraseInhibition),
-            b"cholinesterase_inhibition" => Some(Self::CholinesteraseInhibition),
-            b"corticosteroid action" => Some(Self::CorticosteroidAction),
-            b"corticosteroid_action" => Some(Self::CorticosteroidAction),
-            b"daily_task_adaptation" => Some(Self::DailyTaskAdaptation),
-            b"dna_synthesis_inhibition" => Some(Self::DnaSynthesisInhibition),
-            b"immune suppression" => Some(Self::ImmuneSuppression),
-            b"immune_suppression" => Some(Self::ImmuneSuppression),
-            b"muscle strengthening" => Some(Self::MuscleStrengthening),
-            b"muscle_strengthening" => Some(Self::MuscleStrengthening),
-            b"potassium channel blockade" => Some(Self::PotassiumChannelBlockade),
-            b"potassium_channel_blockade" => Some(Self::PotassiumChannelBlockade),
-            b"removing antibody-making cells" => {
-                Some(Self::AntibodyProducingCellDepletion)
-            }
-            _ => None,
-        }
-    }
 }
 impl Mechanism {
     /// Which part of the disease story it acts on.
     pub const fn target(self) -> Target {
-        match self {
-            Self::AntibodyBlocking => Target::ImmuneAttack,
-            Self::AntibodyProducingCellDepletion => Target::ImmuneAttack,
-            Self::AntibodyRemoval => Target::ImmuneAttack,
-            Self::CholinesteraseInhibition => Target::NerveSignal,
-            Self::CorticosteroidAction => Target::ImmuneAttack,
-            Self::DailyTaskAdaptation => Target::DailyFunction,
-            Self::DnaSynthesisInhibition => Target::ImmuneAttack,
-            Self::ImmuneSuppression => Target::ImmuneAttack,
-            Self::MuscleStrengthening => Target::DailyFunction,
-            Self::PotassiumChannelBlockade => Target::NerveSignal,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Target; 10] = [
+            Target::ImmuneAttack,
+            Target::ImmuneAttack,
+            Target::ImmuneAttack,
+            Target::NerveSignal,
+            Target::ImmuneAttack,
+            Target::DailyFunction,
+            Target::ImmuneAttack,
+            Target::ImmuneAttack,
+            Target::DailyFunction,
+            Target::NerveSignal,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// How it works, in plain words.
     pub const fn explanation(self) -> &'static str {
-        match self {
-            Self::AntibodyBlocking => {
-                "IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less."
-            }
-            Self::AntibodyProducingCellDepletion => {
-                "Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine."
-            }
-            Self::AntibodyRemoval => {
-                "Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine."
-            }
-            Self::CholinesteraseInhibition => {
-                "After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer."
-            }
-            Self::CorticosteroidAction => {
-                "Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine."
-            }
-            Self::DailyTaskAdaptation => {
-                "This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life."
-            }
-            Self::DnaSynthesisInhibition => {
-                "After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine."
-            }
-            Self::ImmuneSuppression => {
-                "In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings."
-            }
-            Self::MuscleStrengthening => {
-                "In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible."
-            }
-            Self::PotassiumChannelBlockade => {
-                "These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger."
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 10] = [
+            "IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.",
+            "Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.",
+            "Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.",
+            "After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.",
+            "Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.",
+            "This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.",
+            "After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.",
+            "In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.",
+            "In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.",
+            "These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        match self {
-            Self::AntibodyBlocking => &[Source::LemsTreatmentArticle],
-            Self::AntibodyProducingCellDepletion => &[Source::LemsTreatmentArticle],
-            Self::AntibodyRemoval => &[Source::LemsTreatmentArticle],
-            Self::CholinesteraseInhibition => &[Source::LemsTreatmentArticle],
-            Self::CorticosteroidAction => &[Source::LemsTreatmentArticle],
-            Self::DailyTaskAdaptation => &[Source::LemsTreatmentArticle],
-            Self::DnaSynthesisInhibition => &[Source::LemsTreatmentArticle],
-            Self::ImmuneSuppression => &[Source::LemsTreatmentArticle],
-            Self::MuscleStrengthening => &[Source::LemsTreatmentArticle],
-            Self::PotassiumChannelBlockade => &[Source::LemsTreatmentArticle],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 10] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments that work this way (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        match self {
-            Self::AntibodyBlocking => &[Treatment::IntravenousImmunoglobulin],
-            Self::AntibodyProducingCellDepletion => &[Treatment::Rituximab],
-            Self::AntibodyRemoval => &[Treatment::Plasmapheresis],
-            Self::CholinesteraseInhibition => &[Treatment::Pyridostigmine],
-            Self::CorticosteroidAction => &[Treatment::Prednisone],
-            Self::DailyTaskAdaptation => &[Treatment::OccupationalTherapy],
-            Self::DnaSynthesisInhibition => &[Treatment::Azathioprine],
-            Self::ImmuneSuppression => {
-                &[
-                    Treatment::Azathioprine,
-                    Treatment::Mycophenolate,
-                    Treatment::Prednisone,
-                    Treatment::Rituximab,
-                ]
-            }
-            Self::MuscleStrengthening => {
-                &[Treatment::PhysicalTherapy, Treatment::SpeechTherapy]
-            }
-            Self::PotassiumChannelBlockade => {
-                &[Treatment::Amifampridine, Treatment::Guanidine]
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Treatment]; 10] = [
+            &[Treatment::IntravenousImmunoglobulin],
+            &[Treatment::Rituximab],
+            &[Treatment::Plasmapheresis],
+            &[Treatment::Pyridostigmine],
+            &[Treatment::Prednisone],
+            &[Treatment::OccupationalTherapy],
+            &[Treatment::Azathioprine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[Treatment::PhysicalTherapy, Treatment::SpeechTherapy],
+            &[Treatment::Amifampridine, Treatment::Guanidine],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
-        match self {
-            Self::AntibodyBlocking => Some("2026-11-27"),
-            Self::AntibodyProducingCellDepletion => Some("2026-11-27"),
-            Self::AntibodyRemoval => Some("2026-11-27"),
-            Self::CholinesteraseInhibition => Some("2026-11-27"),
-            Self::CorticosteroidAction => Some("2026-11-27"),
-            Self::DailyTaskAdaptation => Some("2026-11-27"),
-            Self::DnaSynthesisInhibition => Some("2026-11-27"),
-            Self::ImmuneSuppression => Some("2026-11-27"),
-            Self::MuscleStrengthening => Some("2026-11-27"),
-            Self::PotassiumChannelBlockade => Some("2026-11-27"),
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 10] = [
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// A class of treatments.
@@ -1343,31 +1107,37 @@ impl Category {
     pub const COUNT: usize = 9usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::AntibodyTherapy => "antibody_therapy",
-            Self::CancerTreatment => "cancer_treatment",
-            Self::CholinesteraseInhibitors => "cholinesterase_inhibitors",
-            Self::ImmuneSuppressants => "immune_suppressants",
-            Self::ImmuneTherapy => "immune_therapy",
-            Self::ImmunoglobulinTherapy => "immunoglobulin_therapy",
-            Self::PlasmaExchange => "plasma_exchange",
-            Self::PotassiumChannelBlockers => "potassium_channel_blockers",
-            Self::SupportiveTherapies => "supportive_therapies",
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 9] = [
+            "antibody_therapy",
+            "cancer_treatment",
+            "cholinesterase_inhibitors",
+            "immune_suppressants",
+            "immune_therapy",
+            "immunoglobulin_therapy",
+            "plasma_exchange",
+            "potassium_channel_blockers",
+            "supportive_therapies",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::AntibodyTherapy => "Antibody-based immune suppressants",
-            Self::CancerTreatment => "Treatment of an associated cancer",
-            Self::CholinesteraseInhibitors => "Cholinesterase inhibitors",
-            Self::ImmuneSuppressants => "Immune suppressants",
-            Self::ImmuneTherapy => "Immune therapy",
-            Self::ImmunoglobulinTherapy => "Immunoglobulin therapy",
-            Self::PlasmaExchange => "Plasma exchange",
-            Self::PotassiumChannelBlockers => "Potassium channel blockers",
-            Self::SupportiveTherapies => "Supportive therapies",
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 9] = [
+            "Antibody-based immune suppressants",
+            "Treatment of an associated cancer",
+            "Cholinesterase inhibitors",
+            "Immune suppressants",
+            "Immune therapy",
+            "Immunoglobulin therapy",
+            "Plasma exchange",
+            "Potassium channel blockers",
+            "Supportive therapies",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -1390,30 +1160,6 @@ impl Category {
         ("supportive_therapies", Self::SupportiveTherapies),
         ("treatment of an associated cancer", Self::CancerTreatment),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"antibody-based immune suppressants" => Some(Self::AntibodyTherapy),
-            b"antibody_therapy" => Some(Self::AntibodyTherapy),
-            b"cancer_treatment" => Some(Self::CancerTreatment),
-            b"cholinesterase inhibitors" => Some(Self::CholinesteraseInhibitors),
-            b"cholinesterase_inhibitors" => Some(Self::CholinesteraseInhibitors),
-            b"immune suppressants" => Some(Self::ImmuneSuppressants),
-            b"immune therapy" => Some(Self::ImmuneTherapy),
-            b"immune_suppressants" => Some(Self::ImmuneSuppressants),
-            b"immune_therapy" => Some(Self::ImmuneTherapy),
-            b"immunoglobulin therapy" => Some(Self::ImmunoglobulinTherapy),
-            b"immunoglobulin_therapy" => Some(Self::ImmunoglobulinTherapy),
-            b"plasma exchange" => Some(Self::PlasmaExchange),
-            b"plasma_exchange" => Some(Self::PlasmaExchange),
-            b"potassium channel blockers" => Some(Self::PotassiumChannelBlockers),
-            b"potassium_channel_blockers" => Some(Self::PotassiumChannelBlockers),
-            b"supportive therapies" => Some(Self::SupportiveTherapies),
-            b"supportive_therapies" => Some(Self::SupportiveTherapies),
-            b"treatment of an associated cancer" => Some(Self::CancerTreatment),
-            _ => None,
-        }
-    }
 }
 impl Category {
     /// Every class in guide order (by `order`, then id).
@@ -1430,195 +1176,168 @@ impl Category {
     ];
     /// The broader class it belongs to, if any.
     pub const fn parent(self) -> Option<Category> {
-        match self {
-            Self::AntibodyTherapy => Some(Category::ImmuneSuppressants),
-            Self::CancerTreatment => None,
-            Self::CholinesteraseInhibitors => None,
-            Self::ImmuneSuppressants => Some(Category::ImmuneTherapy),
-            Self::ImmuneTherapy => None,
-            Self::ImmunoglobulinTherapy => Some(Category::ImmuneTherapy),
-            Self::PlasmaExchange => Some(Category::ImmuneTherapy),
-            Self::PotassiumChannelBlockers => None,
-            Self::SupportiveTherapies => None,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<Category>; 9] = [
+            Some(Category::ImmuneSuppressants),
+            None,
+            None,
+            Some(Category::ImmuneTherapy),
+            None,
+            Some(Category::ImmuneTherapy),
+            Some(Category::ImmuneTherapy),
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The classes directly under it.
     pub const fn children(self) -> &'static [Category] {
-        match self {
-            Self::AntibodyTherapy => &[],
-            Self::CancerTreatment => &[],
-            Self::CholinesteraseInhibitors => &[],
-            Self::ImmuneSuppressants => &[Category::AntibodyTherapy],
-            Self::ImmuneTherapy => {
-                &[
-                    Category::ImmuneSuppressants,
-                    Category::ImmunoglobulinTherapy,
-                    Category::PlasmaExchange,
-                ]
-            }
-            Self::ImmunoglobulinTherapy => &[],
-            Self::PlasmaExchange => &[],
-            Self::PotassiumChannelBlockers => &[],
-            Self::SupportiveTherapies => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Category]; 9] = [
+            &[],
+            &[],
+            &[],
+            &[Category::AntibodyTherapy],
+            &[
+                Category::ImmuneSuppressants,
+                Category::ImmunoglobulinTherapy,
+                Category::PlasmaExchange,
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Where it appears in guides: lower first.
     pub const fn order(self) -> u32 {
-        match self {
-            Self::AntibodyTherapy => 32u32,
-            Self::CancerTreatment => 50u32,
-            Self::CholinesteraseInhibitors => 10u32,
-            Self::ImmuneSuppressants => 31u32,
-            Self::ImmuneTherapy => 30u32,
-            Self::ImmunoglobulinTherapy => 33u32,
-            Self::PlasmaExchange => 34u32,
-            Self::PotassiumChannelBlockers => 20u32,
-            Self::SupportiveTherapies => 40u32,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [u32; 9] = [
+            32u32, 50u32, 10u32, 31u32, 30u32, 33u32, 34u32, 20u32, 40u32,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What its treatments have in common.
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::AntibodyTherapy => {
-                "Immune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped."
-            }
-            Self::CancerTreatment => {
-                "Treating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer; for them, treating the cancer is the priority."
-            }
-            Self::CholinesteraseInhibitors => {
-                "Medicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer."
-            }
-            Self::ImmuneSuppressants => {
-                "Medicines that weaken (suppress) the immune system so that it does less damage to the nerve endings."
-            }
-            Self::ImmuneTherapy => {
-                "Treatments that block or hold back the immune system to lessen its attack on the nerve endings."
-            }
-            Self::ImmunoglobulinTherapy => {
-                "Treatment with immunoglobulin, a type of antibody collected from human blood. Extra antibodies in the blood draw the immune system away from the nerve endings."
-            }
-            Self::PlasmaExchange => {
-                "Procedures that take blood out of the body, filter antibodies and immune cells out of it, and then put the blood back."
-            }
-            Self::PotassiumChannelBlockers => {
-                "Medicines that change how the electrical signal behaves at the nerve ending so that it lasts longer. The nerve then lets out more acetylcholine, which boosts the message to the muscle."
-            }
-            Self::SupportiveTherapies => {
-                "Therapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks."
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 9] = [
+            "Immune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.",
+            "Treating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer; for them, treating the cancer is the priority.",
+            "Medicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer.",
+            "Medicines that weaken (suppress) the immune system so that it does less damage to the nerve endings.",
+            "Treatments that block or hold back the immune system to lessen its attack on the nerve endings.",
+            "Treatment with immunoglobulin, a type of antibody collected from human blood. Extra antibodies in the blood draw the immune system away from the nerve endings.",
+            "Procedures that take blood out of the body, filter antibodies and immune cells out of it, and then put the blood back.",
+            "Medicines that change how the electrical signal behaves at the nerve ending so that it lasts longer. The nerve then lets out more acetylcholine, which boosts the message to the muscle.",
+            "Therapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The cautions it carries for every member, its parents' included.
     pub const fn cautions(self) -> &'static [Caution] {
-        match self {
-            Self::AntibodyTherapy => &[Caution::ImmuneSuppressionRisks],
-            Self::CancerTreatment => &[],
-            Self::CholinesteraseInhibitors => &[],
-            Self::ImmuneSuppressants => &[Caution::ImmuneSuppressionRisks],
-            Self::ImmuneTherapy => &[],
-            Self::ImmunoglobulinTherapy => &[],
-            Self::PlasmaExchange => &[],
-            Self::PotassiumChannelBlockers => &[],
-            Self::SupportiveTherapies => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Caution]; 9] = [
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments in it or in any class under it (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
-        match self {
-            Self::AntibodyTherapy => &[Treatment::Rituximab],
-            Self::CancerTreatment => &[Treatment::SmallCellLungCancerTreatment],
-            Self::CholinesteraseInhibitors => &[Treatment::Pyridostigmine],
-            Self::ImmuneSuppressants => {
-                &[
-                    Treatment::Azathioprine,
-                    Treatment::Mycophenolate,
-                    Treatment::Prednisone,
-                    Treatment::Rituximab,
-                ]
-            }
-            Self::ImmuneTherapy => {
-                &[
-                    Treatment::Azathioprine,
-                    Treatment::IntravenousImmunoglobulin,
-                    Treatment::Mycophenolate,
-                    Treatment::Plasmapheresis,
-                    Treatment::Prednisone,
-                    Treatment::Rituximab,
-                ]
-            }
-            Self::ImmunoglobulinTherapy => &[Treatment::IntravenousImmunoglobulin],
-            Self::PlasmaExchange => &[Treatment::Plasmapheresis],
-            Self::PotassiumChannelBlockers => {
-                &[Treatment::Amifampridine, Treatment::Guanidine]
-            }
-            Self::SupportiveTherapies => {
-                &[
-                    Treatment::OccupationalTherapy,
-                    Treatment::PhysicalTherapy,
-                    Treatment::SpeechTherapy,
-                ]
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Treatment]; 9] = [
+            &[Treatment::Rituximab],
+            &[Treatment::SmallCellLungCancerTreatment],
+            &[Treatment::Pyridostigmine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[
+                Treatment::Azathioprine,
+                Treatment::IntravenousImmunoglobulin,
+                Treatment::Mycophenolate,
+                Treatment::Plasmapheresis,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[Treatment::IntravenousImmunoglobulin],
+            &[Treatment::Plasmapheresis],
+            &[Treatment::Amifampridine, Treatment::Guanidine],
+            &[
+                Treatment::OccupationalTherapy,
+                Treatment::PhysicalTherapy,
+                Treatment::SpeechTherapy,
+            ],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
-        match self {
-            Self::AntibodyTherapy => &[Source::LemsTreatmentArticle],
-            Self::CancerTreatment => &[Source::LemsTreatmentArticle],
-            Self::CholinesteraseInhibitors => &[Source::LemsTreatmentArticle],
-            Self::ImmuneSuppressants => &[Source::LemsTreatmentArticle],
-            Self::ImmuneTherapy => &[Source::LemsTreatmentArticle],
-            Self::ImmunoglobulinTherapy => &[Source::LemsTreatmentArticle],
-            Self::PlasmaExchange => &[Source::LemsTreatmentArticle],
-            Self::PotassiumChannelBlockers => &[Source::LemsTreatmentArticle],
-            Self::SupportiveTherapies => &[Source::LemsTreatmentArticle],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 9] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The heading and description that open its part of the guide, in Markdown.
     pub const fn guide_section(self) -> &'static str {
-        match self {
-            Self::AntibodyTherapy => {
-                "\n# Antibody-based immune suppressants (part of Immune suppressants)\n\nImmune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped. (source: LEMS Treatment)\n"
-            }
-            Self::CancerTreatment => {
-                "\n# Treatment of an associated cancer\n\nTreating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer; for them, treating the cancer is the priority. (source: LEMS Treatment)\n"
-            }
-            Self::CholinesteraseInhibitors => {
-                "\n# Cholinesterase inhibitors\n\nMedicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer. (source: LEMS Treatment)\n"
-            }
-            Self::ImmuneSuppressants => {
-                "\n# Immune suppressants (part of Immune therapy)\n\nMedicines that weaken (suppress) the immune system so that it does less damage to the nerve endings. (source: LEMS Treatment)\n"
-            }
-            Self::ImmuneTherapy => {
-                "\n# Immune therapy\n\nTreatments that block or hold back the immune system to lessen its attack on the nerve endings. (source: LEMS Treatment)\n"
-            }
-            Self::ImmunoglobulinTherapy => {
-                "\n# Immunoglobulin therapy (part of Immune therapy)\n\nTreatment with immunoglobulin, a type of antibody collected from human blood. Extra antibodies in the blood draw the immune system away from the nerve endings. (source: LEMS Treatment)\n"
-            }
-            Self::PlasmaExchange => {
-                "\n# Plasma exchange (part of Immune therapy)\n\nProcedures that take blood out of the body, filter antibodies and immune cells out of it, and then put the blood back. (source: LEMS Treatment)\n"
-            }
-            Self::PotassiumChannelBlockers => {
-                "\n# Potassium channel blockers\n\nMedicines that change how the electrical signal behaves at the nerve ending so that it lasts longer. The nerve then lets out more acetylcholine, which boosts the message to the muscle. (source: LEMS Treatment)\n"
-            }
-            Self::SupportiveTherapies => {
-                "\n# Supportive therapies\n\nTherapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks. (source: LEMS Treatment)\n"
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 9] = [
+            "\n# Antibody-based immune suppressants (part of Immune suppressants)\n\nImmune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped. (source: LEMS Treatment)\n",
+            "\n# Treatment of an associated cancer\n\nTreating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer; for them, treating the cancer is the priority. (source: LEMS Treatment)\n",
+            "\n# Cholinesterase inhibitors\n\nMedicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer. (source: LEMS Treatment)\n",
+            "\n# Immune suppressants (part of Immune therapy)\n\nMedicines that weaken (suppress) the immune system so that it does less damage to the nerve endings. (source: LEMS Treatment)\n",
+            "\n# Immune therapy\n\nTreatments that block or hold back the immune system to lessen its attack on the nerve endings. (source: LEMS Treatment)\n",
+            "\n# Immunoglobulin therapy (part of Immune therapy)\n\nTreatment with immunoglobulin, a type of antibody collected from human blood. Extra antibodies in the blood draw the immune system away from the nerve endings. (source: LEMS Treatment)\n",
+            "\n# Plasma exchange (part of Immune therapy)\n\nProcedures that take blood out of the body, filter antibodies and immune cells out of it, and then put the blood back. (source: LEMS Treatment)\n",
+            "\n# Potassium channel blockers\n\nMedicines that change how the electrical signal behaves at the nerve ending so that it lasts longer. The nerve then lets out more acetylcholine, which boosts the message to the muscle. (source: LEMS Treatment)\n",
+            "\n# Supportive therapies\n\nTherapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks. (source: LEMS Treatment)\n",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
-        match self {
-            Self::AntibodyTherapy => Some("2026-11-27"),
-            Self::CancerTreatment => Some("2026-11-27"),
-            Self::CholinesteraseInhibitors => Some("2026-11-27"),
-            Self::ImmuneSuppressants => Some("2026-11-27"),
-            Self::ImmuneTherapy => Some("2026-11-27"),
-            Self::ImmunoglobulinTherapy => Some("2026-11-27"),
-            Self::PlasmaExchange => Some("2026-11-27"),
-            Self::PotassiumChannelBlockers => Some("2026-11-27"),
-            Self::SupportiveTherapies => Some("2026-11-27"),
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 9] = [
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// A treatment of LEMS described by the content.
@@ -1673,39 +1392,45 @@ impl Treatment {
     pub const COUNT: usize = 13usize;
     /// The content id, as in the YAML (`snake_case`).
     pub const fn id(self) -> &'static str {
-        match self {
-            Self::Amifampridine => "amifampridine",
-            Self::Azathioprine => "azathioprine",
-            Self::Guanidine => "guanidine",
-            Self::IntravenousImmunoglobulin => "intravenous_immunoglobulin",
-            Self::Mycophenolate => "mycophenolate",
-            Self::OccupationalTherapy => "occupational_therapy",
-            Self::PhysicalTherapy => "physical_therapy",
-            Self::Plasmapheresis => "plasmapheresis",
-            Self::Prednisone => "prednisone",
-            Self::Pyridostigmine => "pyridostigmine",
-            Self::Rituximab => "rituximab",
-            Self::SmallCellLungCancerTreatment => "small_cell_lung_cancer_treatment",
-            Self::SpeechTherapy => "speech_therapy",
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
+            "amifampridine",
+            "azathioprine",
+            "guanidine",
+            "intravenous_immunoglobulin",
+            "mycophenolate",
+            "occupational_therapy",
+            "physical_therapy",
+            "plasmapheresis",
+            "prednisone",
+            "pyridostigmine",
+            "rituximab",
+            "small_cell_lung_cancer_treatment",
+            "speech_therapy",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The name a reader sees.
     pub const fn name(self) -> &'static str {
-        match self {
-            Self::Amifampridine => "Amifampridine",
-            Self::Azathioprine => "Azathioprine",
-            Self::Guanidine => "Guanidine",
-            Self::IntravenousImmunoglobulin => "Intravenous immunoglobulin",
-            Self::Mycophenolate => "Mycophenolate",
-            Self::OccupationalTherapy => "Occupational therapy",
-            Self::PhysicalTherapy => "Physical therapy",
-            Self::Plasmapheresis => "Plasmapheresis",
-            Self::Prednisone => "Prednisone",
-            Self::Pyridostigmine => "Pyridostigmine",
-            Self::Rituximab => "Rituximab",
-            Self::SmallCellLungCancerTreatment => "Treatment of small-cell lung cancer",
-            Self::SpeechTherapy => "Speech therapy",
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
+            "Amifampridine",
+            "Azathioprine",
+            "Guanidine",
+            "Intravenous immunoglobulin",
+            "Mycophenolate",
+            "Occupational therapy",
+            "Physical therapy",
+            "Plasmapheresis",
+            "Prednisone",
+            "Pyridostigmine",
+            "Rituximab",
+            "Treatment of small-cell lung cancer",
+            "Speech therapy",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
     const LOOKUP: &'static [(&'static str, Self)] = &[
@@ -1731,576 +1456,492 @@ impl Treatment {
         ("speech_therapy", Self::SpeechTherapy),
         ("treatment of small-cell lung cancer", Self::SmallCellLungCancerTreatment),
     ];
-    /// Lookup of case-folded ASCII input (at most 64 bytes).
-    const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-        match folded {
-            b"amifampridine" => Some(Self::Amifampridine),
-            b"azathioprine" => Some(Self::Azathioprine),
-            b"firdapse" => Some(Self::Amifampridine),
-            b"guanidine" => Some(Self::Guanidine),
-            b"intravenous immunoglobulin" => Some(Self::IntravenousImmunoglobulin),
-            b"intravenous_immunoglobulin" => Some(Self::IntravenousImmunoglobulin),
-            b"ivig" => Some(Self::IntravenousImmunoglobulin),
-            b"mestinon" => Some(Self::Pyridostigmine),
-            b"mycophenolate" => Some(Self::Mycophenolate),
-            b"occupational therapy" => Some(Self::OccupationalTherapy),
-            b"occupational_therapy" => Some(Self::OccupationalTherapy),
-            b"physical therapy" => Some(Self::PhysicalTherapy),
-            b"physical_therapy" => Some(Self::PhysicalTherapy),
-            b"plasmapheresis" => Some(Self::Plasmapheresis),
-            b"prednisone" => Some(Self::Prednisone),
-            b"pyridostigmine" => Some(Self::Pyridostigmine),
-            b"rituximab" => Some(Self::Rituximab),
-            b"small_cell_lung_cancer_treatment" => {
-                Some(Self::SmallCellLungCancerTreatment)
-            }
-            b"speech therapy" => Some(Self::SpeechTherapy),
-            b"speech_therapy" => Some(Self::SpeechTherapy),
-            b"treatment of small-cell lung cancer" => {
-                Some(Self::SmallCellLungCancerTreatment)
-            }
-            _ => None,
-        }
-    }
 }
 impl Treatment {
     /// Other names the sources use for it.
     pub const fn synonyms(self) -> &'static [&'static str] {
-        match self {
-            Self::Amifampridine => &[],
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => &["IVIG"],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &[],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [&'static str]; 13] = [
+            &[],
+            &[],
+            &[],
+            &["IVIG"],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The brand names it is sold under.
     pub const fn brand_names(self) -> &'static [&'static str] {
-        match self {
-            Self::Amifampridine => &["Firdapse"],
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &["Mestinon"],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [&'static str]; 13] = [
+            &["Firdapse"],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &["Mestinon"],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The brands it is sold under, with the regions the sources name.
     pub const fn brands(self) -> &'static [Brand] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    Brand {
-                        name: "Firdapse",
-                        regions: &[Region::UnitedStates, Region::EuropeanUnion],
-                    },
-                ]
-            }
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => {
-                &[
-                    Brand {
-                        name: "Mestinon",
-                        regions: &[],
-                    },
-                ]
-            }
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Brand]; 13] = [
+            &[
+                Brand {
+                    name: "Firdapse",
+                    regions: &[Region::UnitedStates, Region::EuropeanUnion],
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[
+                Brand {
+                    name: "Mestinon",
+                    regions: &[],
+                },
+            ],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What kind of treatment it is.
     pub const fn kind(self) -> TreatmentKind {
-        match self {
-            Self::Amifampridine => TreatmentKind::Medicine,
-            Self::Azathioprine => TreatmentKind::Medicine,
-            Self::Guanidine => TreatmentKind::Medicine,
-            Self::IntravenousImmunoglobulin => TreatmentKind::Medicine,
-            Self::Mycophenolate => TreatmentKind::Medicine,
-            Self::OccupationalTherapy => TreatmentKind::Therapy,
-            Self::PhysicalTherapy => TreatmentKind::Therapy,
-            Self::Plasmapheresis => TreatmentKind::Procedure,
-            Self::Prednisone => TreatmentKind::Medicine,
-            Self::Pyridostigmine => TreatmentKind::Medicine,
-            Self::Rituximab => TreatmentKind::Medicine,
-            Self::SmallCellLungCancerTreatment => TreatmentKind::AssociatedDiseaseCare,
-            Self::SpeechTherapy => TreatmentKind::Therapy,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [TreatmentKind; 13] = [
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Therapy,
+            TreatmentKind::Therapy,
+            TreatmentKind::Procedure,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::Medicine,
+            TreatmentKind::AssociatedDiseaseCare,
+            TreatmentKind::Therapy,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its class (the most specific one).
     pub const fn category(self) -> Category {
-        match self {
-            Self::Amifampridine => Category::PotassiumChannelBlockers,
-            Self::Azathioprine => Category::ImmuneSuppressants,
-            Self::Guanidine => Category::PotassiumChannelBlockers,
-            Self::IntravenousImmunoglobulin => Category::ImmunoglobulinTherapy,
-            Self::Mycophenolate => Category::ImmuneSuppressants,
-            Self::OccupationalTherapy => Category::SupportiveTherapies,
-            Self::PhysicalTherapy => Category::SupportiveTherapies,
-            Self::Plasmapheresis => Category::PlasmaExchange,
-            Self::Prednisone => Category::ImmuneSuppressants,
-            Self::Pyridostigmine => Category::CholinesteraseInhibitors,
-            Self::Rituximab => Category::AntibodyTherapy,
-            Self::SmallCellLungCancerTreatment => Category::CancerTreatment,
-            Self::SpeechTherapy => Category::SupportiveTherapies,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Category; 13] = [
+            Category::PotassiumChannelBlockers,
+            Category::ImmuneSuppressants,
+            Category::PotassiumChannelBlockers,
+            Category::ImmunoglobulinTherapy,
+            Category::ImmuneSuppressants,
+            Category::SupportiveTherapies,
+            Category::SupportiveTherapies,
+            Category::PlasmaExchange,
+            Category::ImmuneSuppressants,
+            Category::CholinesteraseInhibitors,
+            Category::AntibodyTherapy,
+            Category::CancerTreatment,
+            Category::SupportiveTherapies,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// How it works.
     pub const fn mechanisms(self) -> &'static [Mechanism] {
-        match self {
-            Self::Amifampridine => &[Mechanism::PotassiumChannelBlockade],
-            Self::Azathioprine => {
-                &[Mechanism::ImmuneSuppression, Mechanism::DnaSynthesisInhibition]
-            }
-            Self::Guanidine => &[Mechanism::PotassiumChannelBlockade],
-            Self::IntravenousImmunoglobulin => &[Mechanism::AntibodyBlocking],
-            Self::Mycophenolate => &[Mechanism::ImmuneSuppression],
-            Self::OccupationalTherapy => &[Mechanism::DailyTaskAdaptation],
-            Self::PhysicalTherapy => &[Mechanism::MuscleStrengthening],
-            Self::Plasmapheresis => &[Mechanism::AntibodyRemoval],
-            Self::Prednisone => {
-                &[Mechanism::ImmuneSuppression, Mechanism::CorticosteroidAction]
-            }
-            Self::Pyridostigmine => &[Mechanism::CholinesteraseInhibition],
-            Self::Rituximab => {
-                &[
-                    Mechanism::AntibodyProducingCellDepletion,
-                    Mechanism::ImmuneSuppression,
-                ]
-            }
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[Mechanism::MuscleStrengthening],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Mechanism]; 13] = [
+            &[Mechanism::PotassiumChannelBlockade],
+            &[Mechanism::ImmuneSuppression, Mechanism::DnaSynthesisInhibition],
+            &[Mechanism::PotassiumChannelBlockade],
+            &[Mechanism::AntibodyBlocking],
+            &[Mechanism::ImmuneSuppression],
+            &[Mechanism::DailyTaskAdaptation],
+            &[Mechanism::MuscleStrengthening],
+            &[Mechanism::AntibodyRemoval],
+            &[Mechanism::ImmuneSuppression, Mechanism::CorticosteroidAction],
+            &[Mechanism::CholinesteraseInhibition],
+            &[Mechanism::AntibodyProducingCellDepletion, Mechanism::ImmuneSuppression],
+            &[],
+            &[Mechanism::MuscleStrengthening],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What it does, in plain words.
     pub const fn summary(self) -> &'static str {
-        match self {
-            Self::Amifampridine => {
-                "A potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger."
-            }
-            Self::Azathioprine => {
-                "An immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings."
-            }
-            Self::Guanidine => {
-                "Another potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow."
-            }
-            Self::IntravenousImmunoglobulin => {
-                "Antibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target."
-            }
-            Self::Mycophenolate => {
-                "An immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings."
-            }
-            Self::OccupationalTherapy => {
-                "Therapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work."
-            }
-            Self::PhysicalTherapy => {
-                "Exercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible."
-            }
-            Self::Plasmapheresis => {
-                "A procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back."
-            }
-            Self::Prednisone => {
-                "A corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings."
-            }
-            Self::Pyridostigmine => {
-                "A cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer."
-            }
-            Self::Rituximab => {
-                "A medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off."
-            }
-            Self::SmallCellLungCancerTreatment => {
-                "Treatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority."
-            }
-            Self::SpeechTherapy => {
-                "Therapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking."
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
+            "A potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.",
+            "An immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.",
+            "Another potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.",
+            "Antibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.",
+            "An immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.",
+            "Therapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.",
+            "Exercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.",
+            "A procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.",
+            "A corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.",
+            "A cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.",
+            "A medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.",
+            "Treatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.",
+            "Therapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// How and when it is used, one statement per item.
     pub const fn usage(self) -> &'static [&'static str] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
-                    "Sold as Firdapse, it is also on the market in the European Union.",
-                ]
-            }
-            Self::Azathioprine => {
-                &["One of several immune suppressants that doctors can use for LEMS."]
-            }
-            Self::Guanidine => {
-                &[
-                    "It is sometimes given together with pyridostigmine (Mestinon).",
-                    "It is used less often than other options because it may harm the kidneys and bone marrow.",
-                ]
-            }
-            Self::IntravenousImmunoglobulin => {
-                &[
-                    "Used as an immune therapy to draw the immune system away from the nerve endings.",
-                ]
-            }
-            Self::Mycophenolate => {
-                &["One of several immune suppressants that doctors can use for LEMS."]
-            }
-            Self::OccupationalTherapy => {
-                &[
-                    "The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.",
-                ]
-            }
-            Self::PhysicalTherapy => {
-                &["The therapist can put together a safe exercise plan for each person."]
-            }
-            Self::Plasmapheresis => {
-                &[
-                    "Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.",
-                ]
-            }
-            Self::Prednisone => {
-                &[
-                    "One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.",
-                ]
-            }
-            Self::Pyridostigmine => {
-                &[
-                    "It is the cholinesterase inhibitor used most often.",
-                    "In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.",
-                ]
-            }
-            Self::Rituximab => {
-                &["Kept for people in whom other immune suppressants have not worked."]
-            }
-            Self::SmallCellLungCancerTreatment => {
-                &[
-                    "For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority.",
-                    "Treating the cancer often eases the symptoms of LEMS too.",
-                ]
-            }
-            Self::SpeechTherapy => {
-                &["An option when eating, swallowing or talking has become difficult."]
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [&'static str]; 13] = [
+            &[
+                "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
+                "Sold as Firdapse, it is also on the market in the European Union.",
+            ],
+            &["One of several immune suppressants that doctors can use for LEMS."],
+            &[
+                "It is sometimes given together with pyridostigmine (Mestinon).",
+                "It is used less often than other options because it may harm the kidneys and bone marrow.",
+            ],
+            &[
+                "Used as an immune therapy to draw the immune system away from the nerve endings.",
+            ],
+            &["One of several immune suppressants that doctors can use for LEMS."],
+            &[
+                "The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.",
+            ],
+            &["The therapist can put together a safe exercise plan for each person."],
+            &[
+                "Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.",
+            ],
+            &[
+                "One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.",
+            ],
+            &[
+                "It is the cholinesterase inhibitor used most often.",
+                "In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.",
+            ],
+            &["Kept for people in whom other immune suppressants have not worked."],
+            &[
+                "For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority.",
+                "Treating the cancer often eases the symptoms of LEMS too.",
+            ],
+            &["An option when eating, swallowing or talking has become difficult."],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Regulatory facts the sources state.
     pub const fn regulatory(self) -> &'static [RegulatoryFact] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    RegulatoryFact {
-                        region: Region::UnitedStates,
-                        status: RegulatoryStatus::Approved,
-                        scope: "relief of LEMS symptoms",
-                        authority: Some("U.S. Food and Drug Administration (FDA)"),
-                        date: None,
-                        population: None,
-                        note: None,
-                        source: Source::LemsTreatmentArticle,
-                        grade: None,
-                    },
-                    RegulatoryFact {
-                        region: Region::UnitedStates,
-                        status: RegulatoryStatus::Approved,
-                        scope: "LEMS in adults",
-                        authority: Some("U.S. Food and Drug Administration (FDA)"),
-                        date: Some("2018-11-28"),
-                        population: Some(Population {
-                            text: "adults",
-                            min_age_years: None,
-                        }),
-                        note: Some(
-                            "The FDA's news release describes it as the first FDA-approved treatment for LEMS.",
-                        ),
-                        source: Source::FdaNewsRelease20181128,
-                        grade: Some(Grade::Primary),
-                    },
-                    RegulatoryFact {
-                        region: Region::UnitedStates,
-                        status: RegulatoryStatus::Approved,
-                        scope: "LEMS in children aged 6 and older",
-                        authority: Some("U.S. Food and Drug Administration (FDA)"),
-                        date: Some("2022-09"),
-                        population: Some(Population {
-                            text: "children aged 6 and older",
-                            min_age_years: Some(6u32),
-                        }),
-                        note: Some("The US approval was extended to children."),
-                        source: Source::TradePressFdaPediatric2022,
-                        grade: Some(Grade::Secondary),
-                    },
-                    RegulatoryFact {
-                        region: Region::EuropeanUnion,
-                        status: RegulatoryStatus::Available,
-                        scope: "LEMS",
-                        authority: None,
-                        date: None,
-                        population: None,
-                        note: None,
-                        source: Source::LemsTreatmentArticle,
-                        grade: None,
-                    },
-                    RegulatoryFact {
-                        region: Region::EuropeanUnion,
-                        status: RegulatoryStatus::Approved,
-                        scope: "symptomatic treatment of LEMS in adults",
-                        authority: None,
-                        date: Some("2009-12"),
-                        population: Some(Population {
-                            text: "adults",
-                            min_age_years: None,
-                        }),
-                        note: Some("A marketing authorisation."),
-                        source: Source::EmaEparSummaryFirdapse,
-                        grade: Some(Grade::Primary),
-                    },
-                ]
-            }
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &[],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [RegulatoryFact]; 13] = [
+            &[
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "relief of LEMS symptoms",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: None,
+                    population: None,
+                    note: None,
+                    source: Source::LemsTreatmentArticle,
+                    grade: None,
+                },
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "LEMS in adults",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: Some("2018-11-28"),
+                    population: Some(Population {
+                        text: "adults",
+                        min_age_years: None,
+                    }),
+                    note: Some(
+                        "The FDA's news release describes it as the first FDA-approved treatment for LEMS.",
+                    ),
+                    source: Source::FdaNewsRelease20181128,
+                    grade: Some(Grade::Primary),
+                },
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "LEMS in children aged 6 and older",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: Some("2022-09"),
+                    population: Some(Population {
+                        text: "children aged 6 and older",
+                        min_age_years: Some(6u32),
+                    }),
+                    note: Some("The US approval was extended to children."),
+                    source: Source::TradePressFdaPediatric2022,
+                    grade: Some(Grade::Secondary),
+                },
+                RegulatoryFact {
+                    region: Region::EuropeanUnion,
+                    status: RegulatoryStatus::Available,
+                    scope: "LEMS",
+                    authority: None,
+                    date: None,
+                    population: None,
+                    note: None,
+                    source: Source::LemsTreatmentArticle,
+                    grade: None,
+                },
+                RegulatoryFact {
+                    region: Region::EuropeanUnion,
+                    status: RegulatoryStatus::Approved,
+                    scope: "symptomatic treatment of LEMS in adults",
+                    authority: None,
+                    date: Some("2009-12"),
+                    population: Some(Population {
+                        text: "adults",
+                        min_age_years: None,
+                    }),
+                    note: Some("A marketing authorisation."),
+                    source: Source::EmaEparSummaryFirdapse,
+                    grade: Some(Grade::Primary),
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Every caution that applies, its class's included, sorted and without repeats.
     pub const fn cautions(self) -> &'static [Caution] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    Caution::AmifampridineHypersensitivityContraindication,
-                    Caution::AmifampridineHypersensitivityWarning,
-                    Caution::AmifampridineSeizureHistoryContraindication,
-                    Caution::AmifampridineSeizureWarning,
-                ]
-            }
-            Self::Azathioprine => &[Caution::ImmuneSuppressionRisks],
-            Self::Guanidine => &[Caution::GuanidineKidneyAndBoneMarrowToxicity],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[Caution::ImmuneSuppressionRisks],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[Caution::ImmuneSuppressionRisks],
-            Self::Pyridostigmine => &[],
-            Self::Rituximab => &[Caution::ImmuneSuppressionRisks],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Caution]; 13] = [
+            &[
+                Caution::AmifampridineHypersensitivityContraindication,
+                Caution::AmifampridineHypersensitivityWarning,
+                Caution::AmifampridineSeizureHistoryContraindication,
+                Caution::AmifampridineSeizureWarning,
+            ],
+            &[Caution::ImmuneSuppressionRisks],
+            &[Caution::GuanidineKidneyAndBoneMarrowToxicity],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments it is sometimes combined with (both directions).
     pub const fn used_with(self) -> &'static [Treatment] {
-        match self {
-            Self::Amifampridine => &[],
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[Treatment::Pyridostigmine],
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &[Treatment::Guanidine],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Treatment]; 13] = [
+            &[],
+            &[],
+            &[Treatment::Pyridostigmine],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[Treatment::Guanidine],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its standard codes, each with its source and grade.
     pub const fn codes(self) -> &'static [Code] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "N07XX05",
-                        label: Some("amifampridine"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::Unii,
-                        code: "RU4S6E2G0J",
-                        label: Some("amifampridine"),
-                        source: Source::FdaGsrs,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::Azathioprine => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "L04AX01",
-                        label: Some("azathioprine"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::RxNorm,
-                        code: "1256",
-                        label: Some("azathioprine"),
-                        source: Source::RxreasonerSubstancePage,
-                        grade: Grade::Secondary,
-                    },
-                    Code {
-                        system: CodeSystem::DrugBank,
-                        code: "DB00993",
-                        label: Some("azathioprine"),
-                        source: Source::RxreasonerSubstancePage,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "J06BA02",
-                        label: Some(
-                            "immunoglobulins, normal human, for intravascular administration",
-                        ),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::Mycophenolate => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "L04AA06",
-                        label: Some("mycophenolic acid"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::OccupationalTherapy => {
-                &[
-                    Code {
-                        system: CodeSystem::SnomedCt,
-                        code: "84478008",
-                        label: Some("occupational therapy"),
-                        source: Source::Hl7FhirImplementationGuides,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-            Self::PhysicalTherapy => {
-                &[
-                    Code {
-                        system: CodeSystem::SnomedCt,
-                        code: "91251008",
-                        label: Some("physical therapy procedure"),
-                        source: Source::Hl7FhirImplementationGuides,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "H02AB07",
-                        label: Some("prednisone"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::RxNorm,
-                        code: "8640",
-                        label: Some("prednisone"),
-                        source: Source::Hl7PddiCdsValueSet,
-                        grade: Grade::Secondary,
-                    },
-                    Code {
-                        system: CodeSystem::DrugBank,
-                        code: "DB00635",
-                        label: Some("prednisone"),
-                        source: Source::Drugbank,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::Pyridostigmine => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "N07AA02",
-                        label: Some("pyridostigmine"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::DrugBank,
-                        code: "DB00545",
-                        label: Some("pyridostigmine"),
-                        source: Source::AdrecsDrugRecord,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-            Self::Rituximab => {
-                &[
-                    Code {
-                        system: CodeSystem::Atc,
-                        code: "L01FA01",
-                        label: Some("rituximab"),
-                        source: Source::WhoAtcDddIndex,
-                        grade: Grade::Primary,
-                    },
-                    Code {
-                        system: CodeSystem::DrugBank,
-                        code: "DB00073",
-                        label: Some("rituximab"),
-                        source: Source::Drugbank,
-                        grade: Grade::Primary,
-                    },
-                ]
-            }
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => {
-                &[
-                    Code {
-                        system: CodeSystem::SnomedCt,
-                        code: "5154007",
-                        label: Some("speech therapy"),
-                        source: Source::Hl7FhirImplementationGuides,
-                        grade: Grade::Secondary,
-                    },
-                ]
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Code]; 13] = [
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "N07XX05",
+                    label: Some("amifampridine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::Unii,
+                    code: "RU4S6E2G0J",
+                    label: Some("amifampridine"),
+                    source: Source::FdaGsrs,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L04AX01",
+                    label: Some("azathioprine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::RxNorm,
+                    code: "1256",
+                    label: Some("azathioprine"),
+                    source: Source::RxreasonerSubstancePage,
+                    grade: Grade::Secondary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00993",
+                    label: Some("azathioprine"),
+                    source: Source::RxreasonerSubstancePage,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "J06BA02",
+                    label: Some(
+                        "immunoglobulins, normal human, for intravascular administration",
+                    ),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L04AA06",
+                    label: Some("mycophenolic acid"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "84478008",
+                    label: Some("occupational therapy"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "91251008",
+                    label: Some("physical therapy procedure"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "H02AB07",
+                    label: Some("prednisone"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::RxNorm,
+                    code: "8640",
+                    label: Some("prednisone"),
+                    source: Source::Hl7PddiCdsValueSet,
+                    grade: Grade::Secondary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00635",
+                    label: Some("prednisone"),
+                    source: Source::Drugbank,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "N07AA02",
+                    label: Some("pyridostigmine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00545",
+                    label: Some("pyridostigmine"),
+                    source: Source::AdrecsDrugRecord,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L01FA01",
+                    label: Some("rituximab"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00073",
+                    label: Some("rituximab"),
+                    source: Source::Drugbank,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "5154007",
+                    label: Some("speech therapy"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatment that `code` identifies in `system`, if the content has it.
     /// Codes are matched exactly, as the terminology writes them.
@@ -2334,269 +1975,216 @@ impl Treatment {
     }
     /// The sources its statements come from.
     pub const fn sources(self) -> &'static [Source] {
-        match self {
-            Self::Amifampridine => &[Source::LemsTreatmentArticle],
-            Self::Azathioprine => &[Source::LemsTreatmentArticle],
-            Self::Guanidine => &[Source::LemsTreatmentArticle],
-            Self::IntravenousImmunoglobulin => &[Source::LemsTreatmentArticle],
-            Self::Mycophenolate => &[Source::LemsTreatmentArticle],
-            Self::OccupationalTherapy => &[Source::LemsTreatmentArticle],
-            Self::PhysicalTherapy => &[Source::LemsTreatmentArticle],
-            Self::Plasmapheresis => &[Source::LemsTreatmentArticle],
-            Self::Prednisone => &[Source::LemsTreatmentArticle],
-            Self::Pyridostigmine => &[Source::LemsTreatmentArticle],
-            Self::Rituximab => &[Source::LemsTreatmentArticle],
-            Self::SmallCellLungCancerTreatment => &[Source::LemsTreatmentArticle],
-            Self::SpeechTherapy => &[Source::LemsTreatmentArticle],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 13] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
-        match self {
-            Self::Amifampridine => Some("2026-11-27"),
-            Self::Azathioprine => Some("2026-11-27"),
-            Self::Guanidine => Some("2026-11-27"),
-            Self::IntravenousImmunoglobulin => Some("2026-11-27"),
-            Self::Mycophenolate => Some("2026-11-27"),
-            Self::OccupationalTherapy => Some("2026-11-27"),
-            Self::PhysicalTherapy => Some("2026-11-27"),
-            Self::Plasmapheresis => Some("2026-11-27"),
-            Self::Prednisone => Some("2026-11-27"),
-            Self::Pyridostigmine => Some("2026-11-27"),
-            Self::Rituximab => Some("2026-11-27"),
-            Self::SmallCellLungCancerTreatment => Some("2026-11-27"),
-            Self::SpeechTherapy => Some("2026-11-27"),
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 13] = [
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+            Some("2026-11-27"),
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Qualifiers the sources put on its use for LEMS, if any.
     pub const fn indication(self) -> Option<IndicationNote> {
-        match self {
-            Self::Amifampridine => None,
-            Self::Azathioprine => None,
-            Self::Guanidine => {
-                Some(IndicationNote {
-                    after_other: &[],
-                    note: "Used less often than other options because it may harm the kidneys and bone marrow.",
-                    source: Source::LemsTreatmentArticle,
-                })
-            }
-            Self::IntravenousImmunoglobulin => None,
-            Self::Mycophenolate => None,
-            Self::OccupationalTherapy => None,
-            Self::PhysicalTherapy => None,
-            Self::Plasmapheresis => None,
-            Self::Prednisone => None,
-            Self::Pyridostigmine => {
-                Some(IndicationNote {
-                    after_other: &[],
-                    note: "Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control.",
-                    source: Source::LemsTreatmentArticle,
-                })
-            }
-            Self::Rituximab => {
-                Some(IndicationNote {
-                    after_other: &[Category::ImmuneSuppressants],
-                    note: "Used when other immune suppressants have not worked.",
-                    source: Source::LemsTreatmentArticle,
-                })
-            }
-            Self::SmallCellLungCancerTreatment => None,
-            Self::SpeechTherapy => None,
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<IndicationNote>; 13] = [
+            None,
+            None,
+            Some(IndicationNote {
+                after_other: &[],
+                note: "Used less often than other options because it may harm the kidneys and bone marrow.",
+                source: Source::LemsTreatmentArticle,
+            }),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some(IndicationNote {
+                after_other: &[],
+                note: "Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control.",
+                source: Source::LemsTreatmentArticle,
+            }),
+            Some(IndicationNote {
+                after_other: &[Category::ImmuneSuppressants],
+                note: "Used when other immune suppressants have not worked.",
+                source: Source::LemsTreatmentArticle,
+            }),
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Cautions the editors decided not to apply to it, each with the reason.
     pub const fn cautions_not_applied(self) -> &'static [CautionNotApplied] {
-        match self {
-            Self::Amifampridine => &[],
-            Self::Azathioprine => &[],
-            Self::Guanidine => &[],
-            Self::IntravenousImmunoglobulin => {
-                &[
-                    CautionNotApplied {
-                        caution: Caution::ImmuneSuppressionRisks,
-                        reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk.",
-                        source: Source::LemsTreatmentArticle,
-                    },
-                ]
-            }
-            Self::Mycophenolate => &[],
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => {
-                &[
-                    CautionNotApplied {
-                        caution: Caution::ImmuneSuppressionRisks,
-                        reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk.",
-                        source: Source::LemsTreatmentArticle,
-                    },
-                ]
-            }
-            Self::Prednisone => &[],
-            Self::Pyridostigmine => &[],
-            Self::Rituximab => &[],
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [CautionNotApplied]; 13] = [
+            &[],
+            &[],
+            &[],
+            &[
+                CautionNotApplied {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk.",
+                    source: Source::LemsTreatmentArticle,
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[
+                CautionNotApplied {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk.",
+                    source: Source::LemsTreatmentArticle,
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Every caution that applies, as in [`Treatment::cautions`], each with where it comes from: the treatment itself (`through: None`) or the class that lists it.
     pub const fn applied_cautions(self) -> &'static [AppliedCaution] {
-        match self {
-            Self::Amifampridine => {
-                &[
-                    AppliedCaution {
-                        caution: Caution::AmifampridineHypersensitivityContraindication,
-                        through: None,
-                    },
-                    AppliedCaution {
-                        caution: Caution::AmifampridineHypersensitivityWarning,
-                        through: None,
-                    },
-                    AppliedCaution {
-                        caution: Caution::AmifampridineSeizureHistoryContraindication,
-                        through: None,
-                    },
-                    AppliedCaution {
-                        caution: Caution::AmifampridineSeizureWarning,
-                        through: None,
-                    },
-                ]
-            }
-            Self::Azathioprine => {
-                &[
-                    AppliedCaution {
-                        caution: Caution::ImmuneSuppressionRisks,
-                        through: Some(Category::ImmuneSuppressants),
-                    },
-                ]
-            }
-            Self::Guanidine => {
-                &[
-                    AppliedCaution {
-                        caution: Caution::GuanidineKidneyAndBoneMarrowToxicity,
-                        through: None,
-                    },
-                ]
-            }
-            Self::IntravenousImmunoglobulin => &[],
-            Self::Mycophenolate => {
-                &[
-                    AppliedCaution {
-                        caution: Caution::ImmuneSuppressionRisks,
-                        through: Some(Category::ImmuneSuppressants),
-                    },
-                ]
-            }
-            Self::OccupationalTherapy => &[],
-            Self::PhysicalTherapy => &[],
-            Self::Plasmapheresis => &[],
-            Self::Prednisone => {
-                &[
-                    AppliedCaution {
-                        caution: Caution::ImmuneSuppressionRisks,
-                        through: Some(Category::ImmuneSuppressants),
-                    },
-                ]
-            }
-            Self::Pyridostigmine => &[],
-            Self::Rituximab => {
-                &[
-                    AppliedCaution {
-                        caution: Caution::ImmuneSuppressionRisks,
-                        through: Some(Category::ImmuneSuppressants),
-                    },
-                ]
-            }
-            Self::SmallCellLungCancerTreatment => &[],
-            Self::SpeechTherapy => &[],
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [AppliedCaution]; 13] = [
+            &[
+                AppliedCaution {
+                    caution: Caution::AmifampridineHypersensitivityContraindication,
+                    through: None,
+                },
+                AppliedCaution {
+                    caution: Caution::AmifampridineHypersensitivityWarning,
+                    through: None,
+                },
+                AppliedCaution {
+                    caution: Caution::AmifampridineSeizureHistoryContraindication,
+                    through: None,
+                },
+                AppliedCaution {
+                    caution: Caution::AmifampridineSeizureWarning,
+                    through: None,
+                },
+            ],
+            &[
+                AppliedCaution {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    through: Some(Category::ImmuneSuppressants),
+                },
+            ],
+            &[
+                AppliedCaution {
+                    caution: Caution::GuanidineKidneyAndBoneMarrowToxicity,
+                    through: None,
+                },
+            ],
+            &[],
+            &[
+                AppliedCaution {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    through: Some(Category::ImmuneSuppressants),
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[
+                AppliedCaution {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    through: Some(Category::ImmuneSuppressants),
+                },
+            ],
+            &[],
+            &[
+                AppliedCaution {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    through: Some(Category::ImmuneSuppressants),
+                },
+            ],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its card as a reader sees it, in Markdown (rendered at build time).
     pub const fn card_markdown(self) -> &'static str {
-        match self {
-            Self::Amifampridine => {
-                "## Amifampridine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Azathioprine => {
-                "## Azathioprine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Guanidine => {
-                "## Guanidine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::IntravenousImmunoglobulin => {
-                "## Intravenous immunoglobulin\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Mycophenolate => {
-                "## Mycophenolate\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::OccupationalTherapy => {
-                "## Occupational therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::PhysicalTherapy => {
-                "## Physical therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Plasmapheresis => {
-                "## Plasmapheresis\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Prednisone => {
-                "## Prednisone\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Pyridostigmine => {
-                "## Pyridostigmine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Rituximab => {
-                "## Rituximab\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::SmallCellLungCancerTreatment => {
-                "## Treatment of small-cell lung cancer\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::SpeechTherapy => {
-                "## Speech therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
+            "## Amifampridine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Azathioprine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Guanidine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Intravenous immunoglobulin\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Mycophenolate\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Occupational therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Physical therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Plasmapheresis\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Prednisone\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Pyridostigmine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Rituximab\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Treatment of small-cell lung cancer\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Speech therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its card as it stands in the guide, in Markdown: without the disclaimer, which the guide states once at the top and once at the end (rendered at build time).
     pub const fn guide_card_markdown(self) -> &'static str {
-        match self {
-            Self::Amifampridine => {
-                "## Amifampridine\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Azathioprine => {
-                "## Azathioprine\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Guanidine => {
-                "## Guanidine\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::IntravenousImmunoglobulin => {
-                "## Intravenous immunoglobulin\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Mycophenolate => {
-                "## Mycophenolate\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::OccupationalTherapy => {
-                "## Occupational therapy\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::PhysicalTherapy => {
-                "## Physical therapy\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Plasmapheresis => {
-                "## Plasmapheresis\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Prednisone => {
-                "## Prednisone\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Pyridostigmine => {
-                "## Pyridostigmine\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::Rituximab => {
-                "## Rituximab\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::SmallCellLungCancerTreatment => {
-                "## Treatment of small-cell lung cancer\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-            Self::SpeechTherapy => {
-                "## Speech therapy\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n"
-            }
-        }
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static str; 13] = [
+            "## Amifampridine\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Azathioprine\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Guanidine\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Intravenous immunoglobulin\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Mycophenolate\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Occupational therapy\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Physical therapy\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Plasmapheresis\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Prednisone\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Pyridostigmine\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Rituximab\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Treatment of small-cell lung cancer\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+            "## Speech therapy\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
 }
 /// Lambert-Eaton myasthenic syndrome (LEMS): LEMS is a rare disease. The body's defence system (the immune system) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.

@@ -203,22 +203,73 @@ impl Condition {
 }
 
 /// The error of every `FromStr`/`TryFrom<&str>` in this crate: the text
-/// named nothing of the expected kind.
+/// named nothing of the expected kind. It keeps (the start of) the text and
+/// says what is accepted, without allocating.
+///
+/// ```
+/// use lems_treatments::Treatment;
+/// let err = "aspirin".parse::<Treatment>().unwrap_err();
+/// assert_eq!(err.input(), "aspirin");
+/// assert_eq!(
+///     err.to_string(),
+///     "no Treatment is called \"aspirin\" (a Treatment is named by its id, name, synonym or brand, in any case)"
+/// );
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct ParseError {
     kind: &'static str,
+    accepted: &'static str,
+    input: [u8; ParseError::KEPT],
+    len: u8,
+    truncated: bool,
 }
 
 impl ParseError {
+    /// How many bytes of the input an error keeps.
+    const KEPT: usize = 48;
+
+    fn new(kind: &'static str, accepted: &'static str, input: &str) -> ParseError {
+        let mut end = input.len().min(Self::KEPT);
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut kept = [0u8; Self::KEPT];
+        kept[..end].copy_from_slice(&input.as_bytes()[..end]);
+        ParseError {
+            kind,
+            accepted,
+            input: kept,
+            len: end as u8,
+            truncated: end < input.len(),
+        }
+    }
+
     /// What was being looked up, for example `"Treatment"`.
     pub const fn kind(&self) -> &'static str {
         self.kind
     }
+
+    /// The text that named nothing (its first 48 bytes at most).
+    pub fn input(&self) -> &str {
+        let bytes = &self.input[..usize::from(self.len)];
+        core::str::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// What a lookup of this kind accepts, for example
+    /// `"its id, name, synonym or brand, in any case"`.
+    pub const fn accepted(&self) -> &'static str {
+        self.accepted
+    }
 }
 
 impl fmt::Display for ParseError {
+    /// The input is shown quoted and escaped (`{:?}`), so it is safe to print.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "no {} has this id or name", self.kind)
+        write!(f, "no {} is called {:?}", self.kind, self.input())?;
+        if self.truncated {
+            f.write_str(" (shortened)")?;
+        }
+        write!(f, " (a {} is named by {})", self.kind, self.accepted)
     }
 }
 
@@ -229,25 +280,34 @@ fn fold_cmp(key: &str, input: &str) -> Ordering {
     key.chars().cmp(input.chars().flat_map(char::to_lowercase))
 }
 
-fn lookup<T: Copy>(
-    table: &[(&'static str, T)],
-    ascii: fn(&[u8]) -> Option<T>,
-    input: &str,
-) -> Option<T> {
+/// Binary search of a generated table of case-folded keys, sorted by bytes
+/// (which for UTF-8 is the order of chars). Time grows with the log of the
+/// number of keys and the generated code linearly with it, however much
+/// content there is; nothing is allocated.
+fn lookup<T: Copy>(table: &[(&'static str, T)], input: &str) -> Option<T> {
     let input = input.trim();
-    // Fast path: ASCII input, folded into a stack buffer, matched by generated code.
-    if input.is_ascii() && input.len() <= 64 {
+    let found = if input.is_ascii() && input.len() <= 64 {
+        // Fast path: ASCII input folded into a stack buffer, compared as bytes.
         let mut buf = [0u8; 64];
         for (d, s) in buf.iter_mut().zip(input.bytes()) {
             *d = s.to_ascii_lowercase();
         }
-        return ascii(&buf[..input.len()]);
-    }
-    table
-        .binary_search_by(|(k, _)| fold_cmp(k, input))
-        .ok()
-        .and_then(|i| table.get(i))
-        .map(|(_, v)| *v)
+        let folded = &buf[..input.len()];
+        table.binary_search_by(|(k, _)| k.as_bytes().cmp(folded))
+    } else {
+        table.binary_search_by(|(k, _)| fold_cmp(k, input))
+    };
+    found.ok().and_then(|i| table.get(i)).map(|(_, v)| *v)
+}
+
+/// What the lookup of each kind accepts, for [`ParseError`].
+macro_rules! accepted {
+    (Treatment) => {
+        "its id, name, synonym or brand, in any case"
+    };
+    ($t:ident) => {
+        "its id or name, in any case"
+    };
 }
 
 macro_rules! enum_traits {
@@ -265,7 +325,7 @@ macro_rules! enum_traits {
             #[doc = concat!("assert_eq!(first.to_string().parse::<", stringify!($t), ">(), Ok(first));")]
             /// ```
             pub fn lookup(text: &str) -> Option<Self> {
-                lookup(Self::LOOKUP, Self::lookup_ascii, text)
+                lookup(Self::LOOKUP, text)
             }
         }
         impl fmt::Display for $t {
@@ -276,7 +336,7 @@ macro_rules! enum_traits {
         impl FromStr for $t {
             type Err = ParseError;
             fn from_str(s: &str) -> Result<Self, ParseError> {
-                Self::lookup(s).ok_or(ParseError { kind: stringify!($t) })
+                Self::lookup(s).ok_or_else(|| ParseError::new(stringify!($t), accepted!($t), s))
             }
         }
         impl TryFrom<&str> for $t {

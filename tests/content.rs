@@ -36,7 +36,18 @@ fn brand_names_and_names_parse_ignoring_case() {
     );
     let err = "aspirin".parse::<Treatment>().unwrap_err();
     assert_eq!(err.kind(), "Treatment");
-    assert_eq!(err.to_string(), "no Treatment has this id or name");
+    assert_eq!(err.input(), "aspirin");
+    assert!(err.to_string().contains("\"aspirin\""), "{err}");
+    assert!(
+        err.to_string().contains("brand"),
+        "says what is accepted: {err}"
+    );
+    let long = "x".repeat(100) + "\u{1b}[2J";
+    let err = long.parse::<lems_treatments::Mechanism>().unwrap_err();
+    assert_eq!(err.input().len(), 48);
+    assert!(err.to_string().contains("(shortened)"));
+    let err = "é\u{1b}".parse::<Category>().unwrap_err();
+    assert!(err.to_string().contains("\\u{1b}"), "escaped: {err}");
     assert!("".parse::<Treatment>().is_err());
 }
 

@@ -1,5 +1,8 @@
-//! How long `lems-content check` takes: over the real content, and over a
-//! generated tree with 100 times as many treatments.
+//! How long `lems-content check` takes: over the real content, over a
+//! generated tree with 100 times as many treatments, and over one file with
+//! 1,000 and 10,000 problems (human output must stay linear in the number of
+//! problems: it was quadratic, each diagnostic re-walking and re-rendering
+//! the whole file).
 //!
 //! ```text
 //! cargo bench -p lems-content --bench check
@@ -106,6 +109,58 @@ fn measure(label: &str, paths: &Paths, runs: usize) {
     );
 }
 
+/// The real content with `problems` unknown fields added to one treatment.
+fn many_problems_tree(repo: &Path, problems: usize) -> std::io::Result<PathBuf> {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench_problems_{problems}"));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(&repo.join("data"), &root.join("data"))?;
+    let file = root.join("data/treatments/pyridostigmine.yaml");
+    let mut text = std::fs::read_to_string(&file)?;
+    for i in 0..problems {
+        text.push_str(&format!("bad_key_{i}: x\n"));
+    }
+    std::fs::write(&file, text)?;
+    Ok(root)
+}
+
+fn measure_problems(repo: &Path, problems: usize, runs: usize) -> std::io::Result<()> {
+    let root = many_problems_tree(repo, problems)?;
+    let mut paths = Paths::under(&root);
+    paths.schema = repo.join("schema");
+    let (report, text) = lems_content::check_human(&paths);
+    assert!(!report.diagnostics.is_empty());
+    let time = |f: &dyn Fn()| {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[times.len() / 2]
+    };
+    let human = time(&|| {
+        std::hint::black_box(lems_content::check_human(&paths));
+    });
+    let json = time(&|| {
+        let report =
+            lems_treatments_build::load(&paths, lems_treatments_build::SchemaCheck::Validate);
+        std::hint::black_box(lems_content::render::json(&report));
+    });
+    let render_only = time(&|| {
+        std::hint::black_box(lems_content::render::human(&paths, &report, false));
+    });
+    println!(
+        "check, one file with {problems} problems: human {:.1} ms (rendering alone {:.2} ms, {} bytes of output), json {:.1} ms, median of {runs}",
+        human.as_secs_f64() * 1e3,
+        render_only.as_secs_f64() * 1e3,
+        text.len(),
+        json.as_secs_f64() * 1e3,
+    );
+    Ok(())
+}
+
 fn main() -> std::io::Result<()> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     measure("check, real content", &Paths::under(&repo), 30);
@@ -113,5 +168,7 @@ fn main() -> std::io::Result<()> {
     let mut paths = Paths::under(&big);
     paths.schema = repo.join("schema");
     measure("check, 100x treatments", &paths, 5);
+    measure_problems(&repo, 1_000, 5)?;
+    measure_problems(&repo, 10_000, 5)?;
     Ok(())
 }

@@ -7,6 +7,7 @@
 pub mod diff_cmd;
 pub mod export;
 pub mod render;
+pub mod review;
 pub mod root;
 
 use lems_treatments_build::{load, Paths, Report, SchemaCheck};

@@ -64,6 +64,18 @@ enum Command {
     Diff(lems_content::diff_cmd::DiffArgs),
     /// Regenerate schema/ (and EDITING.md's field reference) from the model types.
     Schema,
+    /// Run every test, then review every changed snapshot in one pass, prose first.
+    Review {
+        /// Accept every change (after printing it).
+        #[arg(long)]
+        accept_all: bool,
+        /// Only list the changed snapshots.
+        #[arg(long, conflicts_with = "accept_all")]
+        list: bool,
+        /// Review the snapshots the last test run left, without running the tests.
+        #[arg(long)]
+        no_test: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -136,6 +148,22 @@ fn main() -> ExitCode {
         Command::Show { name } => show(&paths, &name),
         Command::Export { format } => export(&paths, format),
         Command::Schema => schema(&paths),
+        Command::Review {
+            accept_all,
+            list,
+            no_test,
+        } => {
+            let mode = match (accept_all, list) {
+                (true, _) => lems_content::review::Mode::AcceptAll,
+                (_, true) => lems_content::review::Mode::List,
+                _ => lems_content::review::Mode::Ask,
+            };
+            let root = paths
+                .data
+                .parent()
+                .map_or_else(|| paths.data.clone(), Path::to_path_buf);
+            lems_content::review::run(&root, mode, no_test)
+        }
         Command::Diff(args) => lems_content::diff_cmd::run(&args),
     }
 }

@@ -5,45 +5,95 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use lems_treatments_build::{Diagnostic, FileKind, Paths, Position, Report};
+use lems_treatments_build::{Diagnostic, FileKind, Paths, Report};
 use serde_json::json;
 
-/// The byte offset of a 1-based line and character column in `text`.
-fn offset(text: &str, pos: Position) -> Option<usize> {
-    let mut line_start = 0;
-    for _ in 1..pos.line {
-        line_start += text.get(line_start..)?.find('\n')? + 1;
-    }
-    let line = text.get(line_start..)?;
-    let line = &line[..line.find('\n').unwrap_or(line.len())];
-    let col = line
-        .char_indices()
-        .nth(pos.column.saturating_sub(1))
-        .map_or(line.len(), |(i, _)| i);
-    Some(line_start + col)
+/// At most this many characters of a source line are shown around a problem.
+const WINDOW: usize = 160;
+
+/// One source line prepared for a snippet: the visible text of a window of
+/// the line around the problem, and the byte span to underline in it.
+struct Excerpt {
+    text: String,
+    span: std::ops::Range<usize>,
 }
 
-/// The byte span to underline: the node on its first line, at least one character.
-fn span(text: &str, d: &Diagnostic) -> Option<std::ops::Range<usize>> {
-    let start = offset(text, d.start)?;
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let end = match d.end {
-        Some(end) if end.line == d.start.line && end > d.start => offset(text, end)?.min(line_end),
-        _ => text[start..line_end]
+/// Cuts the problem's line out of `text` (found through `line_starts`, so each
+/// diagnostic costs only its own line), keeps a window of it around the
+/// problem, and makes every control, escape or direction-changing character
+/// visible (`\u{1b}`), moving the underline with it.
+fn excerpt(text: &str, line_starts: &[usize], d: &Diagnostic) -> Option<Excerpt> {
+    let from = *line_starts.get(d.start.line.checked_sub(1)?)?;
+    let rest = text.get(from..)?;
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let start_col = d.start.column.saturating_sub(1);
+    let end_col = match d.end {
+        Some(end) if end.line == d.start.line && end.column > d.start.column => end.column - 1,
+        _ => start_col + 1,
+    };
+    let first = start_col.saturating_sub(WINDOW / 2);
+    let last = end_col.min(start_col + WINDOW / 2).max(start_col + 1) + WINDOW / 2;
+    let mut out = String::new();
+    let mut start = None;
+    let mut end = None;
+    if first > 0 {
+        out.push('…');
+    }
+    for (i, c) in line.chars().enumerate().skip(first) {
+        if i == start_col {
+            start = Some(out.len());
+        }
+        if i == end_col {
+            end = Some(out.len());
+        }
+        if i >= last {
+            out.push('…');
+            break;
+        }
+        if lems_treatments_build::diagnostic::needs_escape(c) || c == '\t' {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    let start = start.unwrap_or(out.len());
+    let mut span = start..end.unwrap_or(out.len()).max(start);
+    if span.is_empty() {
+        // At least one character, when there is one.
+        span.end = out[start..]
             .chars()
             .next()
-            .map_or(start, |c| start + c.len_utf8()),
-    };
-    Some(start..end.max(start))
+            .map_or(start, |c| start + c.len_utf8());
+    }
+    Some(Excerpt { text: out, span })
 }
 
-fn source_path(paths: &Paths, file: &str) -> Option<std::path::PathBuf> {
-    if let Some(rest) = file.strip_prefix(&format!("{}/", paths.display)) {
-        Some(paths.data.join(rest))
-    } else {
-        file.strip_prefix("schema/")
-            .map(|rest| paths.schema.join(rest))
-    }
+/// The renderer computes the column of `--> file:line:col` from the quoted
+/// text, which may be cut to a window or have escapes before the problem: put
+/// the diagnostic's own column back, so the location is always the true one.
+fn true_column(rendered: String, file: &str, d: &Diagnostic) -> String {
+    let head = format!("{file}:{}:", d.start.line);
+    let Some(at) = rendered.find(&head) else {
+        return rendered;
+    };
+    let from = at + head.len();
+    let digits = rendered[from..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rendered.len() - from);
+    format!(
+        "{}{}{}",
+        &rendered[..from],
+        d.start.column,
+        &rendered[from + digits..]
+    )
+}
+
+/// The byte offset where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// The one-line summary that ends every `check`.
@@ -80,61 +130,102 @@ pub fn summary(report: &Report) -> String {
 }
 
 /// Every diagnostic with its source line and a caret under the span, then the summary.
-pub fn human(paths: &Paths, report: &Report, color: bool) -> String {
+///
+/// The source comes from the report (the loader's own copy): no file is opened
+/// again. Every piece of content text (file names, messages, labels, helps and
+/// the quoted line) has control, escape and direction-changing characters made
+/// visible, so content cannot drive the terminal. Time and output are linear in
+/// the number of diagnostics (at most [`lems_treatments_build::content::MAX_PROBLEMS_PER_FILE`]
+/// per file, each quoting a window of one line).
+pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
+    use lems_treatments_build::diagnostic::visible;
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let mut texts: BTreeMap<&str, Option<String>> = BTreeMap::new();
+    let mut starts: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut out = String::new();
     for d in report.diagnostics.iter().chain(&report.warnings) {
-        let text = texts
-            .entry(d.file.as_str())
-            .or_insert_with(|| {
-                source_path(paths, &d.file)
-                    .and_then(|p| std::fs::read(p).ok())
-                    .map(|b| {
-                        // Positions are counted after a byte order mark.
-                        let b = b.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&b).to_vec();
-                        String::from_utf8_lossy(&b).into_owned()
-                    })
-            })
-            .as_deref();
+        let text = report.sources.get(&d.file).map(String::as_str);
+        let located = text.and_then(|t| {
+            let ls = starts
+                .entry(d.file.as_str())
+                .or_insert_with(|| line_starts(t));
+            excerpt(t, ls, d)
+        });
+        let message = visible(&d.message);
+        let file = visible(&d.file);
         let level = if d.code.is_warning() {
             Level::WARNING
         } else {
             Level::ERROR
         };
-        let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
-        let located = text.and_then(|t| span(t, d).map(|s| (t, s)));
+        let title = level.primary_title(message.as_ref()).id(d.code.as_str());
         let label = if d.pointer.is_empty() {
             String::new()
         } else {
-            format!("at {}", d.pointer)
+            format!("at {}", visible(&d.pointer))
         };
-        let mut group = match located {
-            Some((t, s)) => title.element(
-                Snippet::source(t)
-                    .path(d.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(s).label(label.as_str())),
+        let mut group = match &located {
+            Some(x) => title.element(
+                Snippet::source(x.text.as_str())
+                    .line_start(d.start.line)
+                    .path(file.as_ref())
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(x.span.clone())
+                            .label(label.as_str()),
+                    ),
             ),
             None => title.element(
-                Origin::path(d.file.as_str())
+                Origin::path(file.as_ref())
                     .line(d.start.line)
                     .char_column(d.start.column),
             ),
         };
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        let help = d.help.as_deref().map(visible);
+        if let Some(help) = &help {
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
         let report: [Group<'_>; 1] = [group];
-        let _ = writeln!(out, "{}\n", renderer.render(&report));
+        let rendered = renderer.render(&report);
+        let rendered = match &located {
+            Some(_) => true_column(rendered, &file, d),
+            None => rendered,
+        };
+        let _ = writeln!(out, "{rendered}\n");
     }
     for note in &report.notes {
-        let _ = writeln!(out, "warning: {note}");
+        let _ = writeln!(out, "warning: {}", visible(note));
     }
     let _ = writeln!(out, "{}", summary(report));
+    out
+}
+
+/// JSON text with every character that could drive a terminal escaped as
+/// `\uXXXX`. `serde_json` escapes only U+0000 to U+001F; this also escapes
+/// DEL, the C1 controls and the direction-changing and invisible characters.
+/// Outside strings JSON text is ASCII, so every such character is inside a
+/// string, where the escape means the same character.
+fn json_safe(text: String) -> String {
+    if !text
+        .chars()
+        .any(lems_treatments_build::diagnostic::needs_escape_in_json)
+    {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if lems_treatments_build::diagnostic::needs_escape_in_json(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{:04x}", u);
+            }
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -166,7 +257,7 @@ pub fn json(report: &Report) -> String {
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
-    s
+    json_safe(s)
 }
 
 /// A new content file of `kind` with every field explained. Every value the
@@ -316,12 +407,45 @@ last_updated: "TODO: YYYY-MM-DD"
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lems_treatments_build::Position;
+
+    fn diag(line: usize, column: usize, end: Option<usize>) -> Diagnostic {
+        let mut d = Diagnostic::new(
+            "f",
+            Position { line, column },
+            lems_treatments_build::Code::InvalidValue,
+            "m",
+        );
+        if let Some(e) = end {
+            d = d.until(Position { line, column: e });
+        }
+        d
+    }
 
     #[test]
-    fn offsets_count_characters_not_bytes() {
-        let text = "a: é\nbé: x\n";
-        assert_eq!(offset(text, Position { line: 1, column: 4 }), Some(3));
-        assert_eq!(offset(text, Position { line: 2, column: 5 }), Some(11));
-        assert_eq!(offset(text, Position { line: 9, column: 1 }), None);
+    fn excerpts_count_characters_and_escape_controls() {
+        let text = "a: é\nbé: x\u{1b}[2Jy\n";
+        let ls = line_starts(text);
+        let x = excerpt(text, &ls, &diag(2, 5, Some(9))).expect("line 2");
+        assert_eq!(x.text, "bé: x\\u{1b}[2Jy");
+        assert_eq!(&x.text[x.span.clone()], "x\\u{1b}[2");
+        assert!(excerpt(text, &ls, &diag(9, 1, None)).is_none());
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window() {
+        let text = format!("k: {}X{}\n", "a".repeat(5000), "b".repeat(5000));
+        let ls = line_starts(&text);
+        let x = excerpt(&text, &ls, &diag(1, 5004, None)).expect("line");
+        assert!(x.text.chars().count() <= WINDOW + 4, "{}", x.text.len());
+        assert_eq!(&x.text[x.span.clone()], "X");
+    }
+
+    #[test]
+    fn json_escapes_bidi_and_c1_controls() {
+        assert_eq!(
+            json_safe("\"a\u{202e}b\u{9b}\"".into()),
+            "\"a\\u202eb\\u009b\""
+        );
     }
 }

@@ -11,12 +11,15 @@ use lems_treatments_build::Paths;
 /// tree that has no `schema/` folder of its own (a scratch copy, a test tree).
 const BUILT_IN_SCHEMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema");
 
-/// The content layout for `start` (default: the current folder): the first of
-/// it and its ancestors that holds a `data/` folder; failing that, `start`
-/// itself when it is a content folder (holds `treatments/` or `condition.yaml`).
+/// The content layout for `start` (default: the current folder). Without
+/// `start`, the first of the current folder and its ancestors that holds a
+/// `data/` folder. With it, `start` itself when it holds `data/`, or the root
+/// whose `data/` holds `start`; failing that, `start` itself when it is a
+/// content folder (holds `treatments/` or `condition.yaml`).
 pub fn find(start: Option<&Path>) -> Result<Paths, String> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("the current folder cannot be read: {e}"))?;
+    let explicit = start.is_some();
     let start = match start {
         Some(p) => cwd.join(p),
         None => cwd,
@@ -30,7 +33,10 @@ pub fn find(start: Option<&Path>) -> Result<Paths, String> {
         ));
     }
     for dir in start.ancestors() {
-        if dir.join("data").is_dir() {
+        // From the current folder, any folder above counts (as with cargo);
+        // a folder named on the command line must be the root or lie in its data/.
+        let reaches = !explicit || dir == start || start.starts_with(dir.join("data"));
+        if reaches && dir.join("data").is_dir() {
             let mut paths = Paths::under(dir);
             paths.schema = schema_for(dir);
             return Ok(paths);
@@ -90,7 +96,7 @@ mod tests {
     #[test]
     fn finds_the_root_from_inside_the_content() {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        for start in ["", "data", "data/treatments", "lems-content/src"] {
+        for start in ["", "data", "data/treatments"] {
             let p = find(Some(&repo.join(start))).expect(start);
             assert!(p.data.ends_with("data"), "{start}: {}", p.data.display());
             assert_eq!(
@@ -117,6 +123,9 @@ mod tests {
         let empty = std::env::temp_dir().join(format!("lems-root-test-{}", std::process::id()));
         std::fs::create_dir_all(&empty).expect("tmp");
         assert!(find(Some(&empty)).is_err_and(|e| e.contains("no content found")));
+        // A folder beside the content is not taken for it, even inside the repository.
+        let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        assert!(find(Some(&beside)).is_err_and(|e| e.contains("no content found")));
         let _ = std::fs::remove_dir(&empty);
     }
 }

@@ -212,3 +212,270 @@ fn check_warns_but_passes_when_a_review_is_overdue() {
         .iter()
         .any(|x| x["severity"] == "warning" && x["code"] == "W0301")));
 }
+
+/// The build's lines for a tree, as (file, line, column, code).
+fn build_locations(root: &std::path::Path) -> Vec<(String, usize, usize, String)> {
+    let out = root.join("out");
+    std::fs::create_dir_all(&out).expect("out dir");
+    let lines =
+        lems_treatments_build::run(root, &out, lems_treatments_build::SchemaCheck::Validate);
+    let mut found = Vec::new();
+    for line in lines {
+        let Some(rest) = line.strip_prefix("cargo::error=") else {
+            continue;
+        };
+        let mut parts = rest.splitn(4, ':');
+        let (Some(file), Some(l), Some(c), Some(msg)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue; // the closing hint
+        };
+        let (Ok(l), Ok(c)) = (l.parse(), c.parse()) else {
+            continue;
+        };
+        let code = msg
+            .rfind(" [E")
+            .map(|i| msg[i + 2..i + 7].to_string())
+            .unwrap_or_default();
+        found.push((file.to_string(), l, c, code));
+    }
+    found.sort();
+    found
+}
+
+/// `check --format json`'s diagnostics as (file, line, column, code).
+fn check_locations(root: &std::path::Path) -> Vec<(String, usize, usize, String)> {
+    let o = lems_content(&["check", root.to_str().expect("utf-8"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let mut found: Vec<(String, usize, usize, String)> = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0) as usize,
+                d["column"].as_u64().unwrap_or(0) as usize,
+                d["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn check_and_the_build_agree_on_every_corpus_case() {
+    for case in common::corpus_cases() {
+        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("case");
+        let root = common::materialise(&case, &format!("agree_{name}"));
+        let build = build_locations(&root);
+        assert!(!build.is_empty(), "{name}: the build reports nothing");
+        assert_eq!(build, check_locations(&root), "{name}");
+    }
+}
+
+#[test]
+fn a_root_without_data_is_not_checked_as_content() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no_data_here");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).expect("dir");
+    let o = lems_content(&["check", dir.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("holds a `data/` folder"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// Hostile file-system entries, made at run time (git cannot hold them).
+#[cfg(unix)]
+mod file_system {
+    use super::*;
+    use std::path::{Path, PathBuf};
+    use std::time::{Duration, Instant};
+
+    fn tree(name: &str) -> PathBuf {
+        let case = common::repo_root().join("tests/corpus/empty_file");
+        let root = common::materialise(&case, name);
+        std::fs::copy(
+            common::repo_root().join("data/treatments/pyridostigmine.yaml"),
+            root.join("data/treatments/pyridostigmine.yaml"),
+        )
+        .expect("restore");
+        root
+    }
+
+    /// Runs `check`, failing the test if it does not end within 30 s.
+    fn check_within(root: &Path, format: &str) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lems-content"))
+            .args(["check", root.to_str().expect("utf-8"), "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let start = Instant::now();
+        loop {
+            if child.try_wait().expect("wait").is_some() {
+                return child.wait_with_output().expect("output");
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("check hung on {}", root.display());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn secret_outside(name: &str) -> PathBuf {
+        let secret = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}_secret.yaml"));
+        std::fs::write(
+            &secret,
+            "id: pyridostigmine\nname: \"TOP-SECRET-OUTSIDE\"\n",
+        )
+        .expect("secret");
+        secret
+    }
+
+    #[test]
+    fn a_symlinked_file_is_refused_and_its_target_never_shown() {
+        let root = tree("fs_symlink_file");
+        let secret = secret_outside("fs_symlink_file");
+        let file = root.join("data/treatments/pyridostigmine.yaml");
+        std::fs::remove_file(&file).expect("rm");
+        std::os::unix::fs::symlink(&secret, &file).expect("symlink");
+        for format in ["human", "json"] {
+            let o = check_within(&root, format);
+            let text = stdout(&o);
+            assert_eq!(o.status.code(), Some(1), "{text}");
+            assert!(!text.contains("TOP-SECRET"), "{text}");
+            assert!(!text.contains(secret.to_str().expect("utf-8")), "{text}");
+            assert!(text.contains("E0006"), "{text}");
+        }
+        let text = stdout(&check_within(&root, "human"));
+        insta::assert_snapshot!("fs__symlink_file", text);
+        let build = build_locations(&root);
+        assert!(build.contains(&(
+            "data/treatments/pyridostigmine.yaml".to_string(),
+            1,
+            1,
+            "E0006".to_string()
+        )));
+    }
+
+    #[test]
+    fn a_symlinked_folder_is_not_followed() {
+        let root = tree("fs_symlink_dir");
+        let outside = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fs_symlink_dir_outside");
+        let _ = std::fs::remove_dir_all(&outside);
+        std::fs::rename(root.join("data/mechanisms"), &outside).expect("move");
+        std::os::unix::fs::symlink(&outside, root.join("data/mechanisms")).expect("symlink");
+        let o = check_within(&root, "json");
+        let text = stdout(&o);
+        assert!(text.contains("\"file\": \"data/mechanisms\""), "{text}");
+        assert!(
+            text.contains("E0006") && text.contains("symbolic link"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_fifo_never_blocks_either_tool() {
+        let root = tree("fs_fifo");
+        let file = root.join("data/treatments/pyridostigmine.yaml");
+        std::fs::remove_file(&file).expect("rm");
+        let made = Command::new("mkfifo").arg(&file).status().expect("mkfifo");
+        assert!(made.success());
+        let o = check_within(&root, "human");
+        let text = stdout(&o);
+        assert!(
+            text.contains("named pipe (FIFO)") && text.contains("E0006"),
+            "{text}"
+        );
+        insta::assert_snapshot!("fs__fifo", text);
+        // The build script too, on a thread that must finish.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let r = root.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(build_locations(&r));
+        });
+        let build = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the build did not hang");
+        assert!(build.iter().any(|d| d.3 == "E0006"), "{build:?}");
+    }
+
+    #[test]
+    fn a_device_behind_a_link_is_never_read() {
+        let root = tree("fs_device");
+        let file = root.join("data/treatments/pyridostigmine.yaml");
+        std::fs::remove_file(&file).expect("rm");
+        std::os::unix::fs::symlink("/dev/zero", &file).expect("symlink");
+        let o = check_within(&root, "json");
+        assert!(stdout(&o).contains("E0006"), "{}", stdout(&o));
+    }
+
+    #[test]
+    fn a_file_that_is_a_folder_is_not_called_missing() {
+        let root = tree("fs_condition_dir");
+        std::fs::remove_file(root.join("data/condition.yaml")).expect("rm");
+        std::fs::create_dir(root.join("data/condition.yaml")).expect("dir");
+        let text = stdout(&check_within(&root, "human"));
+        assert!(
+            text.contains("this is a folder, not a regular file"),
+            "{text}"
+        );
+        assert!(!text.contains("missing"), "{text}");
+    }
+
+    #[test]
+    fn an_unreadable_folder_is_not_called_missing() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tree("fs_unreadable");
+        let dir = root.join("data/cautions");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        let readable_anyway = std::fs::read_dir(&dir).is_ok(); // root ignores permissions
+        let text = stdout(&check_within(&root, "human"));
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+        if readable_anyway {
+            return;
+        }
+        assert!(text.contains("could not be listed"), "{text}");
+        assert!(!text.contains("the folder `cautions` is missing"), "{text}");
+    }
+
+    #[test]
+    fn escapes_and_invalid_utf8_in_file_names_are_made_visible() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = tree("fs_names");
+        let dir = root.join("data/treatments");
+        std::fs::write(dir.join("x\u{1b}]0;pwned\u{7}\u{1b}[2J.yaml"), "id: x\n").expect("write");
+        std::fs::write(
+            dir.join(std::ffi::OsStr::from_bytes(b"a\xff.yaml")),
+            "id: a\n",
+        )
+        .expect("write");
+        std::fs::write(
+            dir.join(std::ffi::OsStr::from_bytes(b"a\xfe.yaml")),
+            "id: a\n",
+        )
+        .expect("write");
+        let text = stdout(&check_within(&root, "human"));
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+        assert!(
+            text.contains("x\\u{1b}]0;pwned\\u{7}\\u{1b}[2J.yaml"),
+            "{text}"
+        );
+        assert!(
+            text.contains("a\\xFF.yaml") && text.contains("a\\xFE.yaml"),
+            "{text}"
+        );
+        let json = stdout(&check_within(&root, "json"));
+        assert!(!json.contains('\u{1b}'), "{json}");
+        let _: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    }
+}

@@ -15,6 +15,65 @@ use crate::model::*;
 use crate::relations::{lookup_keys, treatment_keys, CautionOrigin, Relations};
 use crate::render::View;
 
+/// Every associated item (constant or function) emitted in the `impl` blocks
+/// of the content enums, by the generator and by the hand-written library
+/// around it. An id whose Rust variant name is one of these is refused by the
+/// checker: a variant and an associated item of the same name either break the
+/// build or make `Treatment::ALL` name the variant, silently changing the
+/// public API. The test `reserved_names` parses the generated code and `src/`
+/// and fails when an emitted item is missing here, so the list cannot drift.
+pub const ASSOCIATED_ITEMS: &[&str] = &[
+    "ALL",
+    "COUNT",
+    "IN_GUIDE_ORDER",
+    "LOOKUP",
+    "applied_cautions",
+    "atc",
+    "brand_names",
+    "brands",
+    "card",
+    "card_markdown",
+    "categories",
+    "category",
+    "cautions",
+    "cautions_not_applied",
+    "children",
+    "code",
+    "codes",
+    "description",
+    "explanation",
+    "fhir_system",
+    "for_the_patient",
+    "from_code",
+    "grade",
+    "guide_card_markdown",
+    "guide_section",
+    "has_code",
+    "id",
+    "indication",
+    "is_approved_in",
+    "kind",
+    "last_updated",
+    "mechanisms",
+    "name",
+    "note",
+    "order",
+    "parent",
+    "publisher",
+    "region",
+    "regulatory",
+    "reviewed",
+    "shares_caution_with",
+    "sources",
+    "summary",
+    "synonyms",
+    "target",
+    "title",
+    "treatments",
+    "usage",
+    "used_with",
+];
+
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
@@ -73,7 +132,6 @@ fn closed_set<T: ClosedSet>() -> TokenStream {
             .or_insert_with(|| x.variant().to_string());
     }
     let table = lookup_table(&keys);
-    let ascii = lookup_ascii(&keys);
     let doc_doc = doc_attrs(doc);
     quote! {
         #doc_doc
@@ -90,7 +148,6 @@ fn closed_set<T: ClosedSet>() -> TokenStream {
             pub const fn name(self) -> &'static str { match self { #(#labels,)* } }
             /// Lookup keys (case-folded) sorted for binary search.
             const LOOKUP: &'static [(&'static str, Self)] = #table;
-            #ascii
         }
     }
 }
@@ -103,29 +160,6 @@ fn lookup_table(keys: &BTreeMap<String, String>) -> TokenStream {
     quote! { &[#(#rows),*] }
 }
 
-/// A `match` on the case-folded ASCII bytes of the input: rustc turns it into
-/// a switch on length and a few comparisons, faster than a hash map and with
-/// nothing to build at start-up. Non-ASCII input uses the sorted table.
-fn lookup_ascii(keys: &BTreeMap<String, String>) -> TokenStream {
-    let arms = keys
-        .iter()
-        .filter(|(k, _)| k.is_ascii() && k.len() <= 64)
-        .map(|(k, var)| {
-            let var = ident(var);
-            let bytes = proc_macro2::Literal::byte_string(k.as_bytes());
-            quote! { #bytes => Some(Self::#var) }
-        });
-    quote! {
-        /// Lookup of case-folded ASCII input (at most 64 bytes).
-        const fn lookup_ascii(folded: &[u8]) -> Option<Self> {
-            match folded {
-                #(#arms,)*
-                _ => None,
-            }
-        }
-    }
-}
-
 fn opt_str(s: Option<&Text>) -> TokenStream {
     match s {
         Some(t) => {
@@ -136,7 +170,12 @@ fn opt_str(s: Option<&Text>) -> TokenStream {
     }
 }
 
-/// A `const fn` that matches every variant to an expression.
+/// A `const fn` that reads one value per variant from a `const` table,
+/// indexed by the variant's position. Variants are declared in id order, so
+/// the arms are sorted by id; a table whose length is not `Self::COUNT`
+/// (a missing or extra arm) is a compile error, never a wrong answer. A table
+/// keeps rustc's time and memory linear in the content, where a `match` with
+/// one arm per variant in every accessor does not.
 fn accessor<'a>(
     doc: &str,
     name: &str,
@@ -144,12 +183,8 @@ fn accessor<'a>(
     arms: impl Iterator<Item = (&'a str, TokenStream)>,
 ) -> TokenStream {
     let name = ident(name);
-    let arms: Vec<TokenStream> = arms
-        .map(|(id, body)| {
-            let var = v(id);
-            quote! { Self::#var => #body }
-        })
-        .collect();
+    let mut arms: Vec<(&str, TokenStream)> = arms.collect();
+    arms.sort_by(|a, b| a.0.cmp(b.0));
     let doc_doc = doc_attrs(doc);
     if arms.is_empty() {
         return quote! {
@@ -157,9 +192,16 @@ fn accessor<'a>(
             pub const fn #name(self) -> #ret { match self {} }
         };
     }
+    let values = arms.iter().map(|(_, body)| body);
+    let n = proc_macro2::Literal::usize_unsuffixed(arms.len());
     quote! {
         #doc_doc
-        pub const fn #name(self) -> #ret { match self { #(#arms,)* } }
+        pub const fn #name(self) -> #ret {
+            #[allow(clippy::redundant_static_lifetimes)]
+            const TABLE: [#ret; #n] = [#(#values),*];
+            const { assert!(TABLE.len() == Self::COUNT) };
+            TABLE[self as usize]
+        }
     }
 }
 
@@ -301,7 +343,6 @@ fn entity_enum(
         entries.iter().map(|(id, n, _)| (id.as_str(), quote!(#n))),
     );
     let table = lookup_table(lookup);
-    let ascii = lookup_ascii(lookup);
     let count = entries.len();
     let derive = quote! { #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)] #[non_exhaustive] };
     let doc_doc = doc_attrs(doc);
@@ -319,7 +360,6 @@ fn entity_enum(
             #names
             /// Lookup keys (case-folded) sorted for binary search.
             const LOOKUP: &'static [(&'static str, Self)] = #table;
-            #ascii
         }
     }
 }

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::diagnostic::{self, Code, Diagnostic, Position};
+use crate::fsread;
 use crate::model::*;
 use crate::schema_check::CompiledSchema;
 use crate::suggest::did_you_mean;
@@ -90,6 +91,10 @@ pub struct Report {
     pub files: Vec<String>,
     /// Things worth saying that are not content errors (a stale schema file).
     pub notes: Vec<String>,
+    /// The text of every file read, by display name, as the loader saw it
+    /// (after a byte order mark; invalid UTF-8 replaced). Renderers quote it
+    /// instead of opening the file again.
+    pub sources: BTreeMap<String, String>,
     /// Warnings that do not fail a check or a build (see [`Report::check_reviews`]).
     pub warnings: Vec<Diagnostic>,
 }
@@ -104,6 +109,14 @@ impl Report {
     }
 }
 
+/// The most bytes the whole content tree may hold: every file's bytes plus
+/// what it grows to (see [`yaml::MAX_EXPANDED_BYTES`]).
+pub const MAX_TREE_BYTES: usize = 64 * 1024 * 1024;
+/// The most files the content tree may hold.
+pub const MAX_TREE_FILES: usize = 10_000;
+/// The most problems listed one by one for one file; the rest are counted.
+pub const MAX_PROBLEMS_PER_FILE: usize = 100;
+
 struct Reader {
     paths: Paths,
     check: SchemaCheck,
@@ -116,6 +129,12 @@ struct Reader {
     /// Files that did not fit their schema, kept so that their references
     /// are still checked in the same run (problems never arrive in rounds).
     broken: Vec<(FileKind, String, Document)>,
+    sources: BTreeMap<String, String>,
+    /// Spent of [`MAX_TREE_BYTES`] and [`MAX_TREE_FILES`].
+    tree_bytes: usize,
+    tree_files: usize,
+    /// Set once a tree budget ran out: no further file is read.
+    over_budget: bool,
 }
 
 /// Reads and checks the whole content tree.
@@ -128,16 +147,31 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
         notes: Vec::new(),
         declared: BTreeMap::new(),
         broken: Vec::new(),
+        sources: BTreeMap::new(),
+        tree_bytes: 0,
+        tree_files: 0,
+        over_budget: false,
     };
-    if !paths.data.is_dir() {
+    let problem = match std::fs::metadata(&paths.data) {
+        Ok(m) if m.is_dir() => None,
+        Ok(_) => Some((
+            "the content folder is not a folder".to_string(),
+            Code::Layout,
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some((
+            "the content folder does not exist".to_string(),
+            Code::Layout,
+        )),
+        Err(e) => Some((
+            format!("the content folder could not be read: {e}"),
+            Code::Unreadable,
+        )),
+    };
+    if let Some((message, code)) = problem {
         r.diags.push(
-            Diagnostic::new(
-                paths.display.clone(),
-                Position::START,
-                Code::Layout,
-                "the content folder does not exist",
-            )
-            .with_help(format!("expected a folder at {}", paths.data.display())),
+            Diagnostic::new(paths.display.clone(), Position::START, code, message).with_help(
+                format!("expected a readable folder at {}", paths.data.display()),
+            ),
         );
         return r.finish(None);
     }
@@ -169,6 +203,52 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
     r.finish(if ok { Some(content) } else { None })
 }
 
+/// Keeps the first [`MAX_PROBLEMS_PER_FILE`] problems of each file (they are
+/// sorted) and counts the rest in one more, so output stays bounded whatever a
+/// file holds. The build and `check` both see the capped list.
+fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diags.len().min(4096));
+    let mut per_file = 0usize;
+    let mut hidden = 0usize;
+    let mut first_hidden: Option<Diagnostic> = None;
+    let flush = |out: &mut Vec<Diagnostic>, hidden: &mut usize, first: &mut Option<Diagnostic>| {
+        if let Some(d) = first.take() {
+            out.push(
+                Diagnostic::new(
+                    d.file.clone(),
+                    d.start,
+                    Code::TooManyProblems,
+                    format!(
+                        "and {hidden} more problem{} in this file, from here on (only the first {MAX_PROBLEMS_PER_FILE} are listed)",
+                        if *hidden == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help("fix the problems above and check again; often one mistake causes many"),
+            );
+        }
+        *hidden = 0;
+    };
+    for d in diags {
+        if out.last().is_none_or(|l| l.file != d.file)
+            && first_hidden.as_ref().is_none_or(|f| f.file != d.file)
+        {
+            flush(&mut out, &mut hidden, &mut first_hidden);
+            per_file = 0;
+        }
+        per_file += 1;
+        if per_file > MAX_PROBLEMS_PER_FILE {
+            hidden += 1;
+            if first_hidden.is_none() {
+                first_hidden = Some(d);
+            }
+        } else {
+            out.push(d);
+        }
+    }
+    flush(&mut out, &mut hidden, &mut first_hidden);
+    out
+}
+
 /// The Rust variant name of an id: `intravenous_immunoglobulin` → `IntravenousImmunoglobulin`.
 pub fn variant_name(id: &str) -> String {
     let mut out = String::new();
@@ -182,6 +262,32 @@ pub fn variant_name(id: &str) -> String {
     out
 }
 
+/// The Rust enum an entity kind becomes.
+fn kind_rust_name(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Treatment => "Treatment",
+        FileKind::Category => "Category",
+        FileKind::Mechanism => "Mechanism",
+        FileKind::Caution => "Caution",
+        FileKind::Source => "Source",
+        _ => "the enum",
+    }
+}
+
+/// An id like `a_l_l` joined into one word (`all`), which the checker accepts.
+fn suggest_free_id(id: &str) -> String {
+    let joined: String = id.chars().filter(|c| *c != '_').collect();
+    let v = variant_name(&joined);
+    if crate::model::id_problem(&joined).is_none()
+        && is_rust_variant(&v)
+        && !crate::codegen::ASSOCIATED_ITEMS.contains(&v.as_str())
+    {
+        joined
+    } else {
+        format!("{joined}_item")
+    }
+}
+
 /// Whether an id can become a Rust enum variant.
 pub fn is_rust_variant(name: &str) -> bool {
     !name.is_empty() && name != "Self" && syn::parse_str::<syn::Ident>(name).is_ok()
@@ -193,10 +299,11 @@ impl Reader {
         self.files.sort();
         Report {
             content,
-            diagnostics: self.diags,
+            diagnostics: cap_per_file(self.diags),
             files: self.files,
             notes: self.notes,
             warnings: Vec::new(),
+            sources: self.sources,
         }
     }
 
@@ -206,33 +313,84 @@ impl Reader {
 
     fn check_unexpected_entries(&mut self) {
         let known: BTreeSet<&str> = FileKind::ALL.iter().map(|k| k.location()).collect();
-        let Ok(entries) = std::fs::read_dir(&self.paths.data) else {
-            return;
-        };
-        let mut names: Vec<String> = entries
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        for name in names {
-            if !known.contains(name.as_str()) && !name.starts_with('.') {
-                let expected: Vec<&str> = known.iter().copied().collect();
-                let mut d = Diagnostic::new(
-                    self.display(&name),
+        let entries = match std::fs::read_dir(&self.paths.data) {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = self.paths.display.clone();
+                self.diags.push(Diagnostic::new(
+                    shown,
                     Position::START,
-                    Code::Layout,
-                    format!("`{name}` is not part of the content layout"),
-                );
-                d = d.with_help(match did_you_mean(&name, expected.iter().copied()) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? The content folder holds: {}",
-                        expected.join(", ")
-                    ),
-                    None => format!("move it into one of: {}", expected.join(", ")),
-                });
-                self.diags.push(d);
+                    Code::Unreadable,
+                    format!("the content folder could not be listed: {e}"),
+                ));
+                return;
+            }
+        };
+        let mut names: Vec<std::ffi::OsString> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) => names.push(e.file_name()),
+                Err(e) => {
+                    let shown = self.paths.display.clone();
+                    self.diags.push(Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("an entry of the content folder could not be read: {e}"),
+                    ));
+                }
             }
         }
+        names.sort();
+        for os_name in names {
+            let name = fsread::display_name(&os_name);
+            if known.contains(name.as_str()) {
+                continue;
+            }
+            let shown = self.display(&name);
+            if name.starts_with('.') {
+                self.diags.push(
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is hidden (its name starts with `.`), so it is not read"))
+                        .with_help("content is never hidden: rename it without the leading `.`, or move it out of the content folder"),
+                );
+                continue;
+            }
+            let expected: Vec<&str> = known.iter().copied().collect();
+            let mut d = Diagnostic::new(
+                shown,
+                Position::START,
+                Code::Layout,
+                format!("`{name}` is not part of the content layout, so it is not read"),
+            );
+            d = d.with_help(match did_you_mean(&name, expected.iter().copied()) {
+                Some(s) => format!(
+                    "did you mean `{s}`? The content folder holds: {}",
+                    expected.join(", ")
+                ),
+                None => format!("move it into one of: {}", expected.join(", ")),
+            });
+            self.diags.push(d);
+        }
+    }
+
+    /// A located error for an entry that is not what content needs there;
+    /// nothing of a link's target is shown.
+    fn wrong_kind(&mut self, shown: String, found: fsread::EntryKind, wanted: &str) {
+        use fsread::EntryKind;
+        let (code, help) = match found {
+            EntryKind::Symlink => (Code::SpecialFile, format!("links are never followed, so content stays inside its tree; replace the link with {wanted}")),
+            EntryKind::Fifo | EntryKind::Device | EntryKind::Socket | EntryKind::Other => (Code::SpecialFile, format!("it is not opened (reading it could block or never end); replace it with {wanted}")),
+            EntryKind::Dir | EntryKind::File => (Code::Layout, format!("replace it with {wanted}, or move it out of the content folder")),
+        };
+        self.diags.push(
+            Diagnostic::new(
+                shown,
+                Position::START,
+                code,
+                format!("this is {}, not {wanted}", found.describe()),
+            )
+            .with_help(help),
+        );
     }
 
     fn schema(&mut self, kind: FileKind) -> Option<CompiledSchema> {
@@ -313,22 +471,61 @@ impl Reader {
         schema: Option<&CompiledSchema>,
     ) -> Option<Loaded<T>> {
         self.files.push(shown.clone());
-        let bytes = match std::fs::read(path) {
+        if self.over_budget {
+            return None;
+        }
+        self.tree_files += 1;
+        if self.tree_files > MAX_TREE_FILES {
+            self.tree_budget_exceeded(
+                &shown,
+                format!("the content holds more than {MAX_TREE_FILES} files"),
+            );
+            return None;
+        }
+        let bytes = match fsread::read_regular(path, yaml::MAX_FILE_BYTES) {
             Ok(b) => b,
-            Err(e) => {
-                self.diags.push(Diagnostic::new(
-                    shown,
-                    Position::START,
-                    Code::Unreadable,
-                    format!("the file could not be read: {e}"),
-                ));
+            Err(fsread::ReadError::NotRegular(kind)) => {
+                self.wrong_kind(shown, kind, "a regular file");
+                return None;
+            }
+            Err(fsread::ReadError::TooLarge(len)) => {
+                self.diags.push(yaml::too_large(&shown, len));
+                return None;
+            }
+            Err(fsread::ReadError::Io(e)) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the file could not be read: {e}"),
+                    )
+                    .with_help("check the file's permissions"),
+                );
                 return None;
             }
         };
+        let text = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+        self.sources
+            .insert(shown.clone(), String::from_utf8_lossy(text).into_owned());
         let (doc, mut diags) = yaml::load_bytes(&shown, &bytes);
         let clean_bytes = diags.is_empty();
         self.diags.append(&mut diags);
         let doc = doc?;
+        self.tree_bytes = self
+            .tree_bytes
+            .saturating_add(bytes.len())
+            .saturating_add(doc.expanded_bytes);
+        if self.tree_bytes > MAX_TREE_BYTES {
+            self.tree_budget_exceeded(
+                &shown,
+                format!(
+                    "the content grows past {MAX_TREE_BYTES} bytes ({} MiB) with this file, counting every file's text and what it expands to",
+                    MAX_TREE_BYTES >> 20
+                ),
+            );
+            return None;
+        }
         if let Some(id) = doc.value.get("id").and_then(Value::as_str) {
             self.declared
                 .entry(kind)
@@ -354,6 +551,13 @@ impl Reader {
                 return None;
             }
         }
+        if kind == FileKind::Treatment {
+            let mut dates = partial_date_problems(&shown, &doc);
+            if !dates.is_empty() {
+                self.diags.append(&mut dates);
+                return None;
+            }
+        }
         let mut text_problems = text_checks(&shown, &doc);
         let clean_text = text_problems.is_empty();
         self.diags.append(&mut text_problems);
@@ -366,34 +570,60 @@ impl Reader {
             Ok(_) => None,
             Err(e) => {
                 // Without the schema pass (or with a stale schema), serde is the last line.
-                let span = doc.locate("");
-                self.diags.push(
-                    Diagnostic::new(
-                        shown,
-                        span.value.0,
-                        Code::InvalidValue,
-                        format!("the file does not fit the {} model: {e}", kind.noun()),
-                    )
-                    .with_help("run `lems-content check` for a located explanation"),
-                );
+                // Its message quotes the refused value: locate the node that holds it.
+                let message = e.to_string();
+                let pointer = quoted_value(&message)
+                    .and_then(|v| pointer_of_string(&doc.value, v))
+                    .unwrap_or_default();
+                let span = doc.locate(&pointer);
+                let mut d = Diagnostic::new(
+                    shown,
+                    span.value.0,
+                    Code::InvalidValue,
+                    format!(
+                        "{} does not fit the {} model: {message}",
+                        if pointer.is_empty() {
+                            "the file".to_string()
+                        } else {
+                            format!("`{}`", crate::schema_check::field_label(&pointer))
+                        },
+                        kind.noun()
+                    ),
+                )
+                .with_help("run `lems-content check` for a located explanation");
+                if !pointer.is_empty() {
+                    d = d.until(span.value.1).at_pointer(pointer);
+                }
+                self.diags.push(d);
                 None
             }
         }
     }
 
-    fn read_kind<T: DeserializeOwned + HasId>(
-        &mut self,
-        kind: FileKind,
-    ) -> BTreeMap<String, Loaded<T>> {
-        let mut out: BTreeMap<String, Loaded<T>> = BTreeMap::new();
+    /// Reports that the tree is over a budget, once; no further file is read.
+    fn tree_budget_exceeded(&mut self, shown: &str, message: String) {
+        self.over_budget = true;
+        self.diags.push(
+            Diagnostic::new(shown, Position::START, Code::TooLarge, message)
+                .with_help("content this large is not expected; the remaining files were not read"),
+        );
+    }
+
+    /// Checks that `kind`'s folder is a real, readable folder and lists it.
+    fn list_folder(&mut self, kind: FileKind) -> Option<Vec<std::ffi::OsString>> {
         let dir = self.paths.data.join(kind.location());
         let folder = kind.location();
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(_) => {
+        let shown = self.display(folder);
+        match fsread::kind_of(&dir) {
+            Ok(fsread::EntryKind::Dir) => {}
+            Ok(other) => {
+                self.wrong_kind(shown, other, "a folder");
+                return None;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 self.diags.push(
                     Diagnostic::new(
-                        self.display(folder),
+                        shown,
                         Position::START,
                         Code::Layout,
                         format!("the folder `{folder}` is missing"),
@@ -404,28 +634,118 @@ impl Reader {
                         kind.noun()
                     )),
                 );
-                return out;
+                return None;
+            }
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the folder `{folder}` could not be read: {e}"),
+                    )
+                    .with_help("check the folder's permissions"),
+                );
+                return None;
+            }
+        }
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the folder `{folder}` exists but could not be listed: {e}"),
+                    )
+                    .with_help("check the folder's permissions (it needs read and execute)"),
+                );
+                return None;
             }
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-        paths.sort();
+        let mut names = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(e) => names.push(e.file_name()),
+                Err(e) => self.diags.push(Diagnostic::new(
+                    shown.clone(),
+                    Position::START,
+                    Code::Unreadable,
+                    format!("an entry of `{folder}` could not be read: {e}"),
+                )),
+            }
+        }
+        names.sort();
+        Some(names)
+    }
+
+    fn read_kind<T: DeserializeOwned + HasId>(
+        &mut self,
+        kind: FileKind,
+    ) -> BTreeMap<String, Loaded<T>> {
+        let mut out: BTreeMap<String, Loaded<T>> = BTreeMap::new();
+        let dir = self.paths.data.join(kind.location());
+        let folder = kind.location();
+        let Some(names) = self.list_folder(kind) else {
+            return out;
+        };
         let schema = self.schema(kind);
-        for path in paths {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+        for os_name in names {
+            let path = dir.join(&os_name);
+            let name = fsread::display_name(&os_name);
             let shown = self.display(&format!("{folder}/{name}"));
             if name.starts_with('.') {
+                self.diags.push(
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is hidden (its name starts with `.`), so it is not read"))
+                        .with_help("content is never hidden: rename it without the leading `.`, or move it out of the content folder"),
+                );
                 continue;
             }
             let Some(stem) = name.strip_suffix(".yaml") else {
+                let what = if name.ends_with('~')
+                    || name.ends_with(".bak")
+                    || name.ends_with(".orig")
+                    || name.ends_with(".swp")
+                    || name.starts_with('#')
+                {
+                    "looks like a backup, and is not a `.yaml` file"
+                } else {
+                    "is not a `.yaml` file"
+                };
                 self.diags.push(
-                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is not a `.yaml` file, so it is not read"))
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` {what}, so it is not read"))
                         .with_help("content files end in `.yaml` (not `.yml`); rename it or move it out of the content folder"),
                 );
                 continue;
             };
+            if os_name.to_str().is_none() {
+                self.diags.push(
+                    Diagnostic::new(shown, Position::START, Code::Layout, format!("the file name `{name}` is not valid UTF-8, so it is not read"))
+                        .with_help("rename it to `<id>.yaml`, with its id as written under `id:`; the bytes shown as `\\xNN` are not UTF-8"),
+                );
+                continue;
+            }
+            match fsread::kind_of(&path) {
+                Ok(fsread::EntryKind::File) => {}
+                Ok(other) => {
+                    self.declared
+                        .entry(kind)
+                        .or_default()
+                        .insert(stem.to_string());
+                    self.wrong_kind(shown, other, "a regular file");
+                    continue;
+                }
+                Err(e) => {
+                    self.diags.push(Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the file could not be read: {e}"),
+                    ));
+                    continue;
+                }
+            }
             let stem = stem.to_string();
             // Declared even if the file turns out broken, so that references
             // to it are not reported as well.
@@ -446,9 +766,22 @@ impl Reader {
                     )
                     .until(span.value.1)
                     .at_pointer("/id")
-                    .with_help(format!(
-                        "rename the file to `{id}.yaml`, or set `id: {stem}`"
-                    )),
+                    .with_help(
+                        match (
+                            crate::model::id_problem(&id).is_none(),
+                            crate::model::id_problem(&stem).is_none(),
+                        ) {
+                            (true, true) => {
+                                format!("rename the file to `{id}.yaml`, or set `id: {stem}`")
+                            }
+                            (true, false) => format!("rename the file to `{id}.yaml`"),
+                            (false, true) => format!("set `id: {stem}`"),
+                            (false, false) => {
+                                let good = crate::schema_check::suggest_id(&id);
+                                format!("set `id: {good}` and rename the file to `{good}.yaml`")
+                            }
+                        },
+                    ),
                 );
                 continue;
             }
@@ -460,20 +793,36 @@ impl Reader {
     fn read_singleton<T: DeserializeOwned>(&mut self, kind: FileKind) -> Option<Loaded<T>> {
         let path = self.paths.data.join(kind.location());
         let shown = self.display(kind.location());
-        if !path.is_file() {
-            self.diags.push(
-                Diagnostic::new(
+        match fsread::kind_of(&path) {
+            Ok(fsread::EntryKind::File) => {}
+            Ok(other) => {
+                self.wrong_kind(shown, other, "a regular file");
+                return None;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Layout,
+                        format!("the file `{}` is missing", kind.location()),
+                    )
+                    .with_help(format!(
+                        "create it; its schema is schema/{}",
+                        kind.schema_file()
+                    )),
+                );
+                return None;
+            }
+            Err(e) => {
+                self.diags.push(Diagnostic::new(
                     shown,
                     Position::START,
-                    Code::Layout,
-                    format!("the file `{}` is missing", kind.location()),
-                )
-                .with_help(format!(
-                    "create it; its schema is schema/{}",
-                    kind.schema_file()
-                )),
-            );
-            return None;
+                    Code::Unreadable,
+                    format!("the file could not be read: {e}"),
+                ));
+                return None;
+            }
         }
         let schema = self.schema(kind);
         self.read_file(kind, &path, shown, schema.as_ref())
@@ -560,6 +909,24 @@ impl Reader {
                     .at_pointer("/id")
                     .with_help("choose another id, for example by adding a word"),
                 );
+            } else if crate::codegen::ASSOCIATED_ITEMS.contains(&v.as_str()) {
+                self.diags.push(
+                    Diagnostic::new(
+                        &l.file,
+                        span.value.0,
+                        Code::BadIdentifier,
+                        format!(
+                            "the id `{id}` becomes the Rust name `{v}`, which the generated code already uses for `{}::{v}`",
+                            kind_rust_name(kind)
+                        ),
+                    )
+                    .until(span.value.1)
+                    .at_pointer("/id")
+                    .with_help(format!(
+                        "choose an id whose words are not single letters, for example `{}`",
+                        suggest_free_id(id)
+                    )),
+                );
             } else if let Some(other) = variants.insert(v.clone(), id.clone()) {
                 self.diags.push(
                     Diagnostic::new(
@@ -586,6 +953,7 @@ impl Reader {
         items: impl Iterator<Item = (&'a str, &'a Document, &'a str)>,
     ) {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        let mut looks: BTreeMap<String, (String, String)> = BTreeMap::new();
         for (file, doc, name) in items {
             let key = crate::codegen::fold(name);
             let id = file
@@ -594,6 +962,30 @@ impl Reader {
                 .unwrap_or(file)
                 .trim_end_matches(".yaml")
                 .to_string();
+            let skeleton = crate::hygiene::skeleton_key(name);
+            if let Some((other, other_name)) = looks.get(&skeleton) {
+                if crate::codegen::fold(other_name) != key {
+                    let span = doc.locate(&format!("/{field}"));
+                    self.diags.push(
+                        Diagnostic::new(
+                            file,
+                            span.value.0,
+                            Code::Confusable,
+                            format!(
+                                "`{}` looks like `{}` of the {} `{other}` (Unicode TR39 confusables)",
+                                crate::diagnostic::visible(name),
+                                crate::diagnostic::visible(other_name),
+                                kind.noun()
+                            ),
+                        )
+                        .until(span.value.1)
+                        .at_pointer(format!("/{field}"))
+                        .with_help("use a name that differs in letters a reader can see; check for letters from another script"),
+                    );
+                }
+            } else {
+                looks.insert(skeleton, (id.clone(), name.to_string()));
+            }
             if let Some(other) = seen.get(&key) {
                 let span = doc.locate(&format!("/{field}"));
                 self.diags.push(
@@ -651,6 +1043,8 @@ impl Reader {
         let mut codes_seen: BTreeMap<(CodeSystem, String), String> = BTreeMap::new();
         // Names, synonyms and brands must point at one treatment only.
         let mut lookup: BTreeMap<String, (String, String)> = BTreeMap::new();
+        // Names, synonyms and brands by TR39 skeleton: none may look like another.
+        let mut looks: BTreeMap<String, (String, String)> = BTreeMap::new();
         for (id, l) in &c.treatments {
             let t = &l.item;
             self.references(
@@ -825,6 +1219,22 @@ impl Reader {
                 let key = crate::codegen::fold(&name);
                 if !own.insert(key.clone()) {
                     continue;
+                }
+                let skeleton = crate::hygiene::skeleton_key(&name);
+                match looks.get(&skeleton) {
+                    Some((other_id, other_name)) if crate::codegen::fold(other_name) != key => {
+                        let span = l.doc.locate(&pointer);
+                        self.diags.push(
+                            Diagnostic::new(&l.file, span.value.0, Code::Confusable, format!("`{}` looks like `{}` of the treatment `{other_id}` (Unicode TR39 confusables), so readers could take one for the other", crate::diagnostic::visible(&name), crate::diagnostic::visible(other_name)))
+                                .until(span.value.1)
+                                .at_pointer(pointer.clone())
+                                .with_help("use a name that differs in letters a reader can see; check for letters from another script"),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        looks.insert(skeleton, (id.clone(), name.clone()));
+                    }
                 }
                 if let Some((other, _)) = lookup.get(&key) {
                     let span = l.doc.locate(&pointer);
@@ -1232,6 +1642,72 @@ pub fn review_warnings(c: &Content, today: &str) -> Vec<Diagnostic> {
     out
 }
 
+/// The first text between backticks in a message.
+fn quoted_value(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once('`')?;
+    let (value, _) = rest.split_once('`')?;
+    (!value.is_empty()).then_some(value)
+}
+
+/// The JSON pointer of the first string in `value` (depth first, in document
+/// order for lists) equal to `needle`. Iterative, so no input exhausts the stack.
+fn pointer_of_string(value: &Value, needle: &str) -> Option<String> {
+    let mut todo: Vec<(String, &Value)> = vec![(String::new(), value)];
+    while let Some((pointer, v)) = todo.pop() {
+        match v {
+            Value::String(s) if s == needle => return Some(pointer),
+            Value::Array(items) => todo.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, x)| (format!("{pointer}/{i}"), x)),
+            ),
+            Value::Object(map) => todo.extend(
+                map.iter()
+                    .map(|(k, x)| (format!("{pointer}/{}", yaml::escape_pointer(k)), x)),
+            ),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Dates of regulatory facts (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) that do not
+/// exist, located at the date (the model type would refuse them too, but only
+/// for the file as a whole).
+fn partial_date_problems(file: &str, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(items) = doc.value.get("regulatory").and_then(Value::as_array) else {
+        return out;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let Some(date) = item.get("date").and_then(Value::as_str) else {
+            continue;
+        };
+        if serde_json::from_value::<PartialDate>(Value::String(date.to_string())).is_ok() {
+            continue;
+        }
+        let pointer = format!("/regulatory/{i}/date");
+        let span = doc.locate(&pointer);
+        out.push(
+            Diagnostic::new(
+                file,
+                span.value.0,
+                Code::InvalidValue,
+                format!(
+                    "`{}` is not a real date written YYYY, YYYY-MM or YYYY-MM-DD",
+                    crate::diagnostic::visible(date)
+                ),
+            )
+            .until(span.value.1)
+            .at_pointer(pointer)
+            .with_help("write the date as precisely as the source gives it, with a month 01-12 and a day that exists in that month"),
+        );
+    }
+    out
+}
+
 /// The marker `lems-content new` puts where an editor must write something.
 pub const PLACEHOLDER: &str = "TODO";
 
@@ -1265,6 +1741,32 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
                             .at_pointer(pointer.clone())
                             .with_help("remove it (check for `\\0`, `\\a`, `\\x..` escapes in double-quoted text)"),
                     );
+                }
+                if let Some((word, nfc)) = crate::hygiene::not_nfc(s) {
+                    let (word, nfc) = (
+                        crate::diagnostic::visible(&word),
+                        crate::diagnostic::visible(&nfc),
+                    );
+                    out.push(
+                        Diagnostic::new(file, span.value.0, Code::NotNormalized, format!("{field} is not in Unicode normalisation form C (NFC): `{word}` ({} characters) looks the same as `{nfc}` ({} characters) but compares differently", word.chars().count(), nfc.chars().count()))
+                            .until(span.value.1)
+                            .at_pointer(pointer.clone())
+                            .with_help("retype the accented letters (or let the editor save as NFC); nothing is changed for you, so that what you wrote is what is checked"),
+                    );
+                }
+                let names = ["/name", "/title", "/brands/", "/synonyms/"];
+                if names
+                    .iter()
+                    .any(|n| pointer == *n || pointer.starts_with(n))
+                {
+                    if let Some(word) = crate::hygiene::mixed_script_word(s) {
+                        out.push(
+                            Diagnostic::new(file, span.value.0, Code::Confusable, format!("{field} mixes scripts within the word `{}` ({}), so it can pass for another name", crate::diagnostic::visible(&word), crate::hygiene::foreign_letters(&word)))
+                                .until(span.value.1)
+                                .at_pointer(pointer.clone())
+                                .with_help("write each word in one script (a Cyrillic `е` looks like a Latin `e` but is another letter)"),
+                        );
+                    }
                 }
                 if !s.contains('\n') && s.trim() != s && !s.trim().is_empty() {
                     out.push(

@@ -57,18 +57,32 @@ pub enum Code {
     Layout,
     /// Text nobody can use: empty, whitespace only, or a leftover placeholder.
     UnusableText,
+    /// A symbolic link, FIFO, device or socket where a content file or folder belongs.
+    SpecialFile,
+    /// Content larger than a limit (after alias expansion, or the whole tree).
+    TooLarge,
+    /// More problems in one file than are listed one by one.
+    TooManyProblems,
+    /// Text that is not in Unicode normalisation form C.
+    NotNormalized,
+    /// A name that looks like another one, or mixes scripts within a word.
+    Confusable,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
     ReviewDue,
 }
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 21] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
         Code::UnsupportedYaml,
         Code::InvisibleCharacter,
+        Code::SpecialFile,
+        Code::TooLarge,
+        Code::TooManyProblems,
+        Code::NotNormalized,
         Code::UnknownField,
         Code::MissingField,
         Code::WrongType,
@@ -79,6 +93,7 @@ impl Code {
         Code::MissingSource,
         Code::Layout,
         Code::UnusableText,
+        Code::Confusable,
         Code::ReviewDue,
     ];
 
@@ -88,19 +103,24 @@ impl Code {
             Code::Unreadable => "The file could not be read: not UTF-8, or larger than 1 MiB. Example: a file saved as Latin-1 with an `é` in it.",
             Code::YamlSyntax => "The YAML is malformed. Example: a tab used for indentation, or a missing space after `:`.",
             Code::DuplicateKey => "A key appears twice in one mapping. Example: two `name:` lines in one file; the message says where the first one is.",
-            Code::UnsupportedYaml => "Valid YAML that content may not use: an empty file, a second document after `---`, a tag such as `!include`, a key that is not text, nesting deeper than 64 levels, or anchors and aliases that expand too far.",
-            Code::InvisibleCharacter => "An invisible or direction-changing character (zero-width space, bidi override, byte order mark) that would hide what the text says from a reviewer.",
+            Code::UnsupportedYaml => "Valid YAML that content may not use: an empty file, a second document after `---`, a tag such as `!include` (or `!!int` on quoted text, which YAML would drop), a `%YAML` directive other than `%YAML 1.2`, a key that is not text or is longer than 128 bytes, nesting deeper than 64 levels, or aliases that expand to more than 10,000 values.",
+            Code::InvisibleCharacter => "An invisible or direction-changing character (zero-width space, bidi override, byte order mark, Unicode tag character, a filler that renders blank such as U+3164, an interlinear annotation character) that would hide what the text says from a reviewer. A zero-width joiner is allowed only between two emoji.",
+            Code::SpecialFile => "Not a regular file: a symbolic link, named pipe (FIFO), device or socket where a content file or folder belongs. Nothing is opened or followed, and nothing of the target is shown.",
+            Code::TooLarge => "Content larger than a limit: a file that grows past 8 MiB once its values, anchors and aliases are expanded, or a content tree past 64 MiB or 10,000 files.",
+            Code::TooManyProblems => "More than 100 problems in one file: the first 100 are listed and the rest are counted in one line. Fix those and check again.",
+            Code::NotNormalized => "Text that is not in Unicode normalisation form C (NFC), for example an `é` written as `e` plus a combining accent. It looks the same but compares differently; the help shows the NFC form.",
             Code::UnknownField => "A field the schema does not know, usually a typo. Example: `brand:` instead of `brands:`; the help suggests the closest field.",
             Code::MissingField => "A required field is missing or a required list is empty. Example: a treatment without `kind:`.",
             Code::WrongType => "A value of the wrong type. Example: `name: 1e3` (YAML reads a number; quote it) or a list where one text is expected.",
             Code::InvalidValue => "A value the schema or the rules do not allow. Example: `kind: medecine` (did you mean `medicine`?), an id with capitals, a date that does not exist.",
             Code::DuplicateId => "Two things claim the same id or name. Example: an `id:` that differs from the file name, or a brand listed on two treatments.",
             Code::UnknownReference => "A reference to an id that does not exist, or a mechanism or caution that nothing uses. Example: `mechanisms: [cholinesterase_inhibiton]`.",
-            Code::BadIdentifier => "An id that cannot become a Rust name. Example: a mechanism with `id: self`.",
+            Code::BadIdentifier => "An id that cannot become a Rust name, or whose Rust name the generated code already uses (`ALL`, `COUNT`, …). Example: a mechanism with `id: self`, or a treatment with `id: a_l_l`.",
             Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
-            Code::Layout => "A file or folder in the wrong place, a `.yml` file, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
+            Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
             Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`content::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, or a `TODO` placeholder left by `lems-content new`.",
+            Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }
     }
 
@@ -112,6 +132,10 @@ impl Code {
             Code::DuplicateKey => "E0003",
             Code::UnsupportedYaml => "E0004",
             Code::InvisibleCharacter => "E0005",
+            Code::SpecialFile => "E0006",
+            Code::TooLarge => "E0007",
+            Code::TooManyProblems => "E0008",
+            Code::NotNormalized => "E0009",
             Code::UnknownField => "E0101",
             Code::MissingField => "E0102",
             Code::WrongType => "E0103",
@@ -122,6 +146,7 @@ impl Code {
             Code::MissingSource => "E0204",
             Code::Layout => "E0205",
             Code::UnusableText => "E0206",
+            Code::Confusable => "E0207",
             Code::ReviewDue => "W0301",
         }
     }
@@ -219,10 +244,9 @@ impl Diagnostic {
             line.push_str("; help: ");
             line.push_str(help);
         }
-        // Cargo's output is line-based: keep it on one line whatever the content holds.
-        line.chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect()
+        // Cargo's output is line-based, and a terminal shows it: every control,
+        // escape or direction-changing character is made visible.
+        visible(&line).into_owned()
     }
 }
 
@@ -230,6 +254,39 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.one_line())
     }
+}
+
+/// Whether a character must not reach a terminal as it is: control
+/// characters (escape sequences start with one), direction changes and
+/// invisible characters.
+pub fn needs_escape(c: char) -> bool {
+    c.is_control() || crate::yaml::invisible_char_name(c).is_some()
+}
+
+/// Whether JSON output escapes a character beyond what JSON requires: the
+/// same set as [`needs_escape`] but the line feed (which `serde_json` already
+/// escapes inside strings and uses between them), so a terminal showing the
+/// JSON is safe too.
+pub fn needs_escape_in_json(c: char) -> bool {
+    c != '\n' && needs_escape(c)
+}
+
+/// Content text made safe for a terminal: every character for which
+/// [`needs_escape`] holds is written as `\u{1b}`, so nothing in content can
+/// move the cursor, clear the screen, change the title or hide text.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Sorts diagnostics by file and position so that output is deterministic.

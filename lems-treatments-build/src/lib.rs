@@ -19,6 +19,8 @@ pub mod diagnostic;
 pub mod diff;
 #[cfg(feature = "schema")]
 pub mod docs;
+pub mod fsread;
+pub mod hygiene;
 pub mod model;
 pub mod relations;
 pub mod render;

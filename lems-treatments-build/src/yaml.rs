@@ -21,6 +21,17 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 pub const MAX_DEPTH: usize = 64;
 /// The most nodes that aliases may expand to in one file.
 pub const MAX_ALIAS_NODES: usize = 10_000;
+/// The most a file may grow to once its anchors and aliases are expanded,
+/// in bytes: the text of every key and value, plus [`VALUE_COST`] for each
+/// value, plus the bookkeeping kept per value (its JSON pointer). Anchored
+/// values count once more (they are kept to be repeated). Memory of the loader
+/// is linear in this figure, so no file under [`MAX_FILE_BYTES`] can grow to gigabytes.
+pub const MAX_EXPANDED_BYTES: usize = 8 * 1024 * 1024;
+/// What each value costs against [`MAX_EXPANDED_BYTES`] on top of its text.
+pub const VALUE_COST: usize = 32;
+/// Keys longer than this are refused (every field name is short); it keeps
+/// the JSON pointers of nested values small.
+pub const MAX_KEY_BYTES: usize = 128;
 
 /// Where a node sits in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +51,10 @@ pub struct Document {
     pub spans: BTreeMap<String, NodeSpan>,
     /// The source text, to quote the editor's own words back in messages.
     pub source: String,
+    /// The byte offset where each line of `source` starts.
+    pub line_starts: Vec<usize>,
+    /// What the file cost against [`MAX_EXPANDED_BYTES`].
+    pub expanded_bytes: usize,
 }
 
 impl Document {
@@ -50,7 +65,9 @@ impl Document {
         if start.line != end.line {
             return None;
         }
-        let line = self.source.lines().nth(start.line.checked_sub(1)?)?;
+        let from = *self.line_starts.get(start.line.checked_sub(1)?)?;
+        let rest = self.source.get(from..)?;
+        let line = rest.lines().next()?;
         let from = line.char_indices().nth(start.column - 1).map(|(i, _)| i)?;
         let to = line
             .char_indices()
@@ -121,8 +138,55 @@ pub fn invisible_char_name(c: char) -> Option<&'static str> {
         '\u{2068}' => "FIRST STRONG ISOLATE",
         '\u{2069}' => "POP DIRECTIONAL ISOLATE",
         '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+        '\u{034F}' => "COMBINING GRAPHEME JOINER",
+        '\u{115F}' => "HANGUL CHOSEONG FILLER (renders blank)",
+        '\u{1160}' => "HANGUL JUNGSEONG FILLER (renders blank)",
+        '\u{3164}' => "HANGUL FILLER (renders blank)",
+        '\u{FFA0}' => "HALFWIDTH HANGUL FILLER (renders blank)",
+        '\u{2800}' => "BRAILLE PATTERN BLANK (renders blank)",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{FFF9}' => "INTERLINEAR ANNOTATION ANCHOR",
+        '\u{FFFA}' => "INTERLINEAR ANNOTATION SEPARATOR",
+        '\u{FFFB}' => "INTERLINEAR ANNOTATION TERMINATOR",
+        '\u{E0000}'..='\u{E007F}' => "TAG CHARACTER (invisible)",
         _ => return None,
     })
+}
+
+/// Whether `c` is an emoji-like pictograph, for the one place a zero-width
+/// joiner is allowed: between two of them, as in 👩‍⚕️.
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32,
+        0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139 | 0x2194..=0x21AA
+        | 0x2300..=0x23FF | 0x24C2 | 0x25A0..=0x27BF | 0x2934 | 0x2935
+        | 0x2B00..=0x2BFF | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x1F000..=0x1FAFF)
+}
+
+/// Emoji modifiers that may sit between a pictograph and a joiner:
+/// the emoji variation selector and the skin tones.
+fn is_emoji_modifier(c: char) -> bool {
+    c == '\u{FE0F}' || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+}
+
+/// Whether the zero-width joiner at byte `i` of `text` joins two emoji.
+fn joins_emoji(text: &str, i: usize) -> bool {
+    let before = text[..i]
+        .chars()
+        .rev()
+        .find(|c| !is_emoji_modifier(*c))
+        .is_some_and(is_pictographic);
+    let after = text[i..].chars().nth(1).is_some_and(is_pictographic);
+    before && after
+}
+
+/// An invisible character's name, or `None` when `c` at byte `i` of `text`
+/// is allowed there (a zero-width joiner inside an emoji sequence).
+pub fn invisible_at(text: &str, i: usize, c: char) -> Option<&'static str> {
+    if c == '\u{200D}' && joins_emoji(text, i) {
+        return None;
+    }
+    invisible_char_name(c)
 }
 
 /// The 1-based line and column of a byte offset in `text`.
@@ -136,25 +200,26 @@ fn position_of_byte(text: &str, byte: usize) -> Position {
     }
 }
 
+/// The error for a file over [`MAX_FILE_BYTES`].
+pub fn too_large(file: &str, len: u64) -> Diagnostic {
+    Diagnostic::new(
+        file,
+        Position::START,
+        Code::Unreadable,
+        format!(
+            "the file is {len} bytes, more than the {MAX_FILE_BYTES} bytes a content file may hold"
+        ),
+    )
+    .with_help("split the content into smaller files, one entity per file")
+}
+
 /// Reads a content file's bytes: checks size, encoding and invisible
 /// characters, then parses it. Returns the document when it could be parsed,
 /// and every problem found either way.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if bytes.len() > MAX_FILE_BYTES {
-        diags.push(
-            Diagnostic::new(
-                file,
-                Position::START,
-                Code::Unreadable,
-                format!(
-                    "the file is {} bytes, more than the {} bytes a content file may hold",
-                    bytes.len(),
-                    MAX_FILE_BYTES
-                ),
-            )
-            .with_help("split the content into smaller files, one entity per file"),
-        );
+        diags.push(too_large(file, bytes.len() as u64));
         return (None, diags);
     }
     let text = match std::str::from_utf8(bytes) {
@@ -193,22 +258,23 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic
     // At most this many are reported one by one; the rest are counted.
     const MAX_REPORTED: usize = 20;
     let mut hidden = 0usize;
+    let mut reported = 0usize;
     for (i, c) in body.char_indices() {
-        if let Some(name) = invisible_char_name(c) {
-            if diags
-                .iter()
-                .filter(|d| d.code == Code::InvisibleCharacter)
-                .count()
-                >= MAX_REPORTED
-            {
+        if let Some(name) = invisible_at(body, i, c) {
+            if reported >= MAX_REPORTED {
                 hidden += 1;
                 continue;
             }
+            reported += 1;
             let start = position_of_byte(body, i);
             diags.push(
                 Diagnostic::new(file, start, Code::InvisibleCharacter, format!("invisible or direction-changing character U+{:04X} {name}", c as u32))
                     .until(Position { line: start.line, column: start.column + 1 })
-                    .with_help("delete it: it cannot be seen but changes what the text says or how it is shown"),
+                    .with_help(if c == '\u{200D}' {
+                        "delete it: a zero-width joiner is allowed only between two emoji (as in a profession emoji), where it joins them into one picture"
+                    } else {
+                        "delete it: it cannot be seen but changes what the text says or how it is shown"
+                    }),
             );
         }
     }
@@ -258,26 +324,24 @@ enum Frame {
 struct Builder<'f> {
     file: &'f str,
     stack: Vec<Frame>,
-    anchors: BTreeMap<usize, (Value, usize)>,
+    anchors: BTreeMap<usize, (Value, Cost)>,
     alias_budget: usize,
+    /// The cost of each open collection so far, parallel to `stack`.
+    costs: Vec<Cost>,
+    /// Spent of [`MAX_EXPANDED_BYTES`].
+    used: usize,
+    /// Set when a budget ran out: the rest of the file is not built.
+    stopped: bool,
     root: Option<Value>,
     spans: BTreeMap<String, NodeSpan>,
     diags: Vec<Diagnostic>,
 }
 
-fn count_nodes(v: &Value) -> usize {
-    // Iterative, so that no input can exhaust the stack.
-    let mut n = 0;
-    let mut todo = vec![v];
-    while let Some(v) = todo.pop() {
-        n += 1;
-        match v {
-            Value::Array(a) => todo.extend(a.iter()),
-            Value::Object(o) => todo.extend(o.values()),
-            _ => {}
-        }
-    }
-    n
+/// What a built value costs: its number of values and its bytes (see [`MAX_EXPANDED_BYTES`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    nodes: usize,
+    bytes: usize,
 }
 
 fn is_core_tag(tag: &Tag) -> bool {
@@ -347,6 +411,39 @@ impl Builder<'_> {
         }
     }
 
+    /// Spends `bytes` of the file's budget; false (and one located error)
+    /// when it runs out, after which nothing more is built.
+    fn charge(&mut self, bytes: usize, at: (Position, Position)) -> bool {
+        if self.stopped {
+            return false;
+        }
+        match self.used.checked_add(bytes) {
+            Some(total) if total <= MAX_EXPANDED_BYTES => {
+                self.used = total;
+                true
+            }
+            _ => {
+                let mut d = Diagnostic::new(
+                    self.file,
+                    at.0,
+                    Code::TooLarge,
+                    format!(
+                        "this file grows past {MAX_EXPANDED_BYTES} bytes ({} MiB) once its values, anchors and aliases are expanded; that is the most a content file may expand to",
+                        MAX_EXPANDED_BYTES >> 20
+                    ),
+                )
+                .until(at.1)
+                .with_help("write the values out instead of repeating them through anchors and aliases, or split the file");
+                if let Some(pointer) = self.current_pointer() {
+                    d = d.at_pointer(pointer);
+                }
+                self.diags.push(d);
+                self.stopped = true;
+                false
+            }
+        }
+    }
+
     /// Accepts a finished node.
     fn finish(
         &mut self,
@@ -354,10 +451,18 @@ impl Builder<'_> {
         at: (Position, Position),
         anchor: usize,
         is_string_scalar: bool,
+        cost: Cost,
     ) {
         if anchor != 0 {
-            let n = count_nodes(&value);
-            self.anchors.insert(anchor, (value.clone(), n));
+            // The anchored copy is kept to be repeated: it counts once more.
+            if !self.charge(cost.bytes, at) {
+                return;
+            }
+            self.anchors.insert(anchor, (value.clone(), cost));
+        }
+        if let Some(parent) = self.costs.last_mut() {
+            parent.nodes = parent.nodes.saturating_add(cost.nodes);
+            parent.bytes = parent.bytes.saturating_add(cost.bytes);
         }
         match self.slot() {
             Slot::Root => {
@@ -381,6 +486,17 @@ impl Builder<'_> {
                     _ => None,
                 };
                 match key {
+                    Some(k) if k.len() > MAX_KEY_BYTES => {
+                        self.error(
+                            at,
+                            Code::UnsupportedYaml,
+                            format!("this key is {} bytes long; no field name is longer than {MAX_KEY_BYTES}", k.len()),
+                            Some("keys are field names such as `name` or `sources`; check the indentation and the `:`"),
+                        );
+                        if let Some(Frame::Map { skip_value, .. }) = self.stack.last_mut() {
+                            *skip_value = true;
+                        }
+                    }
                     Some(k) => {
                         let duplicate = matches!(self.stack.last(), Some(Frame::Map { map, .. }) if map.contains_key(&k));
                         if duplicate {
@@ -426,6 +542,10 @@ impl Builder<'_> {
                 }
             }
             Slot::Value(pointer, key) => {
+                // The span and its pointer are kept per value: they count too.
+                if !self.charge(pointer.len(), at) {
+                    return;
+                }
                 self.spans.insert(pointer, NodeSpan { value: at, key });
                 match self.stack.last_mut() {
                     Some(Frame::Seq { items, .. }) => items.push(value),
@@ -448,9 +568,33 @@ impl Builder<'_> {
         tag: Option<Cow<'_, Tag>>,
         at: (Position, Position),
     ) {
+        let cost = Cost {
+            nodes: 1,
+            bytes: text.len().saturating_add(VALUE_COST),
+        };
+        if !self.charge(cost.bytes, at) {
+            return;
+        }
         if let Some(t) = &tag {
             let nonspecific = t.handle == "!" && t.suffix.is_empty();
-            if !nonspecific && !is_core_tag(t) {
+            let core_scalar = is_core_tag(t)
+                && matches!(t.suffix.as_str(), "str" | "int" | "float" | "bool" | "null");
+            let quoted = !matches!(style, ScalarStyle::Plain);
+            if core_scalar && quoted && t.suffix != "str" {
+                // YAML would keep the quoted text as text and drop the tag: say so.
+                self.error(
+                    at,
+                    Code::UnsupportedYaml,
+                    format!(
+                        "the tag `!!{}` is on quoted text, so it would be dropped and the text kept",
+                        t.suffix
+                    ),
+                    Some("remove the tag: quoted text is text (remove the quotes instead if a number or true/false is meant)"),
+                );
+                self.finish(Value::Null, at, anchor, false, cost);
+                return;
+            }
+            if !nonspecific && !core_scalar {
                 self.error(
                     at,
                     Code::UnsupportedYaml,
@@ -460,7 +604,7 @@ impl Builder<'_> {
                     ),
                     Some("remove the tag; content is plain text, lists and mappings"),
                 );
-                self.finish(Value::Null, at, anchor, false);
+                self.finish(Value::Null, at, anchor, false, cost);
                 return;
             }
         }
@@ -503,7 +647,7 @@ impl Builder<'_> {
                 (Value::Null, false)
             }
         };
-        self.finish(value, at, anchor, is_string);
+        self.finish(value, at, anchor, is_string, cost);
     }
 
     fn start_collection(
@@ -524,7 +668,7 @@ impl Builder<'_> {
         }
         if let Some(t) = &tag {
             let allowed = (t.handle == "!" && t.suffix.is_empty())
-                || (is_core_tag(t) && (t.suffix == "seq" || t.suffix == "map"));
+                || (is_core_tag(t) && t.suffix == if seq { "seq" } else { "map" });
             if !allowed {
                 self.error(
                     at,
@@ -551,7 +695,14 @@ impl Builder<'_> {
             }
             Slot::Skip => ("/<skipped>".to_string(), None),
         };
+        if !self.charge(VALUE_COST, at) {
+            return false;
+        }
         let start = at.0;
+        self.costs.push(Cost {
+            nodes: 1,
+            bytes: VALUE_COST,
+        });
         self.stack.push(if seq {
             Frame::Seq {
                 items: Vec::new(),
@@ -578,6 +729,7 @@ impl Builder<'_> {
         let Some(frame) = self.stack.pop() else {
             return;
         };
+        let cost = self.costs.pop().unwrap_or_default();
         let (value, pointer, start, anchor, key) = match frame {
             Frame::Seq {
                 items,
@@ -605,42 +757,50 @@ impl Builder<'_> {
             return;
         }
         let _ = key;
-        self.finish(value, at, anchor, false);
+        self.finish(value, at, anchor, false, cost);
     }
 
     fn alias(&mut self, id: usize, at: (Position, Position)) {
-        match self.anchors.get(&id).cloned() {
-            Some((value, n)) => {
-                if n > self.alias_budget {
-                    if self.alias_budget == 0 {
-                        // Reported once already.
-                        self.finish(Value::Null, at, 0, false);
-                        return;
-                    }
-                    self.error(
-                        at,
-                        Code::UnsupportedYaml,
-                        format!("aliases in this file expand to more than {MAX_ALIAS_NODES} values"),
-                        Some("write the values out instead of repeating them through anchors and aliases"),
-                    );
-                    self.alias_budget = 0;
-                    self.finish(Value::Null, at, 0, false);
-                } else {
-                    self.alias_budget -= n;
-                    let is_string = value.is_string();
-                    self.finish(value, at, 0, is_string);
-                }
+        let null = Cost {
+            nodes: 1,
+            bytes: VALUE_COST,
+        };
+        let Some(cost) = self.anchors.get(&id).map(|(_, c)| *c) else {
+            self.error(
+                at,
+                Code::YamlSyntax,
+                "an alias refers to an anchor that is not defined before it",
+                None,
+            );
+            self.finish(Value::Null, at, 0, false, null);
+            return;
+        };
+        if cost.nodes > self.alias_budget {
+            if self.alias_budget == 0 {
+                // Reported once already.
+                self.finish(Value::Null, at, 0, false, null);
+                return;
             }
-            None => {
-                self.error(
-                    at,
-                    Code::YamlSyntax,
-                    "an alias refers to an anchor that is not defined before it",
-                    None,
-                );
-                self.finish(Value::Null, at, 0, false);
-            }
+            self.error(
+                at,
+                Code::UnsupportedYaml,
+                format!("aliases in this file expand to more than {MAX_ALIAS_NODES} values"),
+                Some("write the values out instead of repeating them through anchors and aliases"),
+            );
+            self.alias_budget = 0;
+            self.finish(Value::Null, at, 0, false, null);
+            return;
         }
+        // Checked before the copy is made, so a large anchor is never copied past the budget.
+        if !self.charge(cost.bytes, at) {
+            return;
+        }
+        self.alias_budget -= cost.nodes;
+        let Some(value) = self.anchors.get(&id).map(|(v, _)| v.clone()) else {
+            return;
+        };
+        let is_string = value.is_string();
+        self.finish(value, at, 0, is_string, cost);
     }
 }
 
@@ -655,6 +815,141 @@ fn describe(v: &Value) -> &'static str {
     }
 }
 
+/// The byte offset of the `index`th character of `text` (its end when beyond).
+fn byte_of_char(text: &str, index: usize) -> usize {
+    text.char_indices()
+        .nth(index)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// A located syntax error with a help that fits it.
+fn syntax_error(file: &str, text: &str, marker: &saphyr::Marker, info: &str) -> Diagnostic {
+    let at = Position::from_marker(marker);
+    let words: Vec<&str> = info.split(|c: char| !c.is_alphanumeric()).collect();
+    if info.contains("invalid Unicode character escape") {
+        // The parser points at the quoted text; find the escape it refused.
+        let from = byte_of_char(text, marker.index());
+        let rest = text.get(from..).unwrap_or("");
+        let surrogate = rest.match_indices("\\u").find_map(|(i, _)| {
+            let hex = rest.get(i + 2..i + 6)?;
+            let v = u32::from_str_radix(hex, 16).ok()?;
+            (0xD800..=0xDFFF).contains(&v).then_some((i, v))
+        });
+        if let Some((i, high)) = surrogate {
+            let low = rest
+                .get(i + 6..i + 12)
+                .and_then(|s| s.strip_prefix("\\u"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .filter(|v| (0xDC00..=0xDFFF).contains(v) && (0xD800..=0xDBFF).contains(&high));
+            let pos = position_of_byte(text, from + i);
+            let (message, help) = match low {
+                Some(low) => {
+                    let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    (
+                        format!("`\\u{high:04X}\\u{low:04X}` is a UTF-16 surrogate pair, which YAML does not accept as an escape"),
+                        format!("YAML escapes name the character itself: write `\\U{c:08X}`, or type the character"),
+                    )
+                }
+                None => (
+                    format!("`\\u{high:04X}` is half of a UTF-16 surrogate pair, not a character"),
+                    "write the character itself, or its code point as `\\UXXXXXXXX`".to_string(),
+                ),
+            };
+            return Diagnostic::new(file, pos, Code::YamlSyntax, message)
+                .until(Position {
+                    line: pos.line,
+                    column: pos.column + if low.is_some() { 12 } else { 6 },
+                })
+                .with_help(help);
+        }
+    }
+    let help = if words.iter().any(|w| *w == "tab" || *w == "tabs") {
+        Some("indent with spaces, never tabs".to_string())
+    } else if info.contains("unprintable") {
+        let found = text
+            .get(byte_of_char(text, marker.index())..)
+            .and_then(|r| r.chars().next());
+        Some(match found {
+            Some(c) => format!(
+                "the control character U+{:04X} is not allowed in YAML nor in content, and cannot be seen; delete it",
+                c as u32
+            ),
+            None => "a character that YAML does not allow is here; delete it".to_string(),
+        })
+    } else {
+        None
+    };
+    let d = Diagnostic::new(
+        file,
+        at,
+        Code::YamlSyntax,
+        format!("YAML syntax error: {info}"),
+    );
+    match help {
+        Some(h) => d.with_help(h),
+        None => d,
+    }
+}
+
+/// Directives before the document: only `%YAML 1.2` is accepted, since the
+/// loader reads by YAML 1.2 rules; any other version, `%TAG` (content takes no
+/// tags) and reserved directives are refused rather than silently ignored.
+fn directive_problems(file: &str, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let Some(directive) = line.strip_prefix('%') else {
+            break;
+        };
+        let directive = directive
+            .split_once(" #")
+            .map_or(directive, |(d, _)| d)
+            .trim();
+        let mut words = directive.split_whitespace();
+        let name = words.next().unwrap_or("");
+        let at = Position {
+            line: n + 1,
+            column: 1,
+        };
+        let end = Position {
+            line: n + 1,
+            column: line.chars().count() + 1,
+        };
+        let d = match (name, words.next(), words.next()) {
+            ("YAML", Some("1.2"), None) => continue,
+            ("YAML", version, _) => Diagnostic::new(
+                file,
+                at,
+                Code::UnsupportedYaml,
+                format!(
+                    "the directive asks for YAML {}, but content is read as YAML 1.2 only",
+                    version.unwrap_or("(no version)")
+                ),
+            )
+            .with_help("remove the `%YAML` line (or write `%YAML 1.2`): YAML 1.1 and later versions read some values differently"),
+            ("TAG", ..) => Diagnostic::new(
+                file,
+                at,
+                Code::UnsupportedYaml,
+                "a `%TAG` directive: content takes no tags",
+            )
+            .with_help("remove the `%TAG` line and the tags that use it"),
+            _ => Diagnostic::new(
+                file,
+                at,
+                Code::UnsupportedYaml,
+                format!("the directive `%{name}` is not a YAML 1.2 directive"),
+            )
+            .with_help("remove the line; only `%YAML 1.2` is accepted"),
+        };
+        out.push(d.until(end));
+    }
+    out
+}
+
 /// Parses one file's text into a document. All problems come back as located
 /// diagnostics; nothing panics, whatever the input.
 pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
@@ -663,10 +958,14 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
         stack: Vec::new(),
         anchors: BTreeMap::new(),
         alias_budget: MAX_ALIAS_NODES,
+        costs: Vec::new(),
+        used: 0,
+        stopped: false,
         root: None,
         spans: BTreeMap::new(),
         diags: Vec::new(),
     };
+    b.diags.extend(directive_problems(file, text));
     let mut documents = 0usize;
     let mut parser = Parser::new_from_str(text);
     // Depth beyond MAX_DEPTH: events are still consumed but not built.
@@ -675,23 +974,7 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
         let (event, span) = match next {
             Ok(e) => e,
             Err(e) => {
-                let at = Position::from_marker(e.marker());
-                let info = e.info();
-                let help = if info.contains("tab") {
-                    Some("indent with spaces, never tabs")
-                } else {
-                    None
-                };
-                let mut d = Diagnostic::new(
-                    file,
-                    at,
-                    Code::YamlSyntax,
-                    format!("YAML syntax error: {info}"),
-                );
-                if let Some(h) = help {
-                    d = d.with_help(h);
-                }
-                b.diags.push(d);
+                b.diags.push(syntax_error(file, text, e.marker(), e.info()));
                 break;
             }
         };
@@ -731,6 +1014,9 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
             }
             Event::SequenceEnd | Event::MappingEnd => b.end_collection(at.1),
         }
+        if b.stopped {
+            break;
+        }
     }
     if !b.diags.is_empty() {
         return Err(b.diags);
@@ -754,6 +1040,10 @@ pub fn parse(file: &str, text: &str) -> Result<Document, Vec<Diagnostic>> {
             value,
             spans: b.spans,
             source: text.to_string(),
+            line_starts: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            expanded_bytes: b.used.saturating_add(text.len()),
         }),
     }
 }
@@ -863,6 +1153,73 @@ mod tests {
         assert!(doc.is_some());
         assert_eq!(d.len(), 21, "20 located, then a count");
         assert!(d[20].message.contains("4980 more"), "{}", d[20].message);
+    }
+
+    #[test]
+    fn tags_are_honoured_exactly_or_refused() {
+        let d = ok("a: !!str 012\nb: !!int 12\nc: !!str \"x\"\ne: !!seq [x]\n");
+        assert_eq!(d.value["a"], "012");
+        assert_eq!(d.value["b"], 12);
+        assert_eq!(d.value["c"], "x");
+        assert_eq!(d.value["e"][0], "x");
+        for text in [
+            "a: !!int \"12\"\n",
+            "a: !!bool 'true'\n",
+            "a: !!binary aGk=\n",
+            "a: !!map [x]\n",
+            "a: !!str [x]\n",
+            "a: ! 12\n",
+        ] {
+            assert_eq!(err(text)[0].code, Code::UnsupportedYaml, "{text}");
+        }
+    }
+
+    #[test]
+    fn only_yaml_1_2_directives_are_accepted() {
+        assert_eq!(ok("%YAML 1.2\n---\na: b\n").value["a"], "b");
+        for text in [
+            "%YAML 1.1\n---\na: b\n",
+            "%YAML 2.0\n---\na: b\n",
+            "%TAG !e! tag:x,2000:\n---\na: b\n",
+            "%FOO bar\n---\na: b\n",
+        ] {
+            let e = err(text);
+            assert_eq!(e[0].code, Code::UnsupportedYaml, "{text}");
+            assert_eq!(e[0].start, Position::START);
+        }
+    }
+
+    #[test]
+    fn a_zero_width_joiner_is_allowed_only_inside_emoji() {
+        let (doc, d) = load_bytes(
+            "t.yaml",
+            "a: \"\u{1F469}\u{200D}\u{2695}\u{FE0F} nurse\"\n".as_bytes(),
+        );
+        assert!(doc.is_some() && d.is_empty(), "{d:?}");
+        let (_, d) = load_bytes(
+            "t.yaml",
+            "a: \"\u{1F469}\u{1F3FD}\u{200D}\u{1F52C}\"\n".as_bytes(),
+        );
+        assert!(d.is_empty(), "skin tone before the joiner: {d:?}");
+        let (_, d) = load_bytes("t.yaml", "a: \"ab\u{200D}cd\"\n".as_bytes());
+        assert_eq!(d.len(), 1);
+        assert!(d[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("only between two emoji"));
+    }
+
+    #[test]
+    fn expansion_is_bounded_in_bytes_not_only_values() {
+        let text = format!(
+            "a: &a \"{}\"\nb: [{}]\n",
+            "x".repeat(200_000),
+            vec!["*a"; 60].join(", ")
+        );
+        let e = err(&text);
+        assert_eq!(e[0].code, Code::TooLarge, "{e:?}");
+        assert_eq!(e[0].start.line, 2);
     }
 
     #[test]

@@ -147,3 +147,65 @@ fn schema_cases_are_reported_as_schema_problems() {
         );
     }
 }
+
+#[test]
+fn without_the_schema_pass_model_errors_are_located_at_the_value() {
+    for (case, file, line, col) in [
+        (
+            "id_with_a_space",
+            "data/treatments/speech_therapy.yaml",
+            2,
+            5,
+        ),
+        (
+            "impossible_partial_date",
+            "data/treatments/amifampridine.yaml",
+            26,
+            11,
+        ),
+    ] {
+        let root = common::materialise(
+            &common::repo_root().join("tests/corpus").join(case),
+            &format!("skip_{case}"),
+        );
+        let report = lems_treatments_build::load(
+            &lems_treatments_build::Paths::under(&root),
+            SchemaCheck::Skip,
+        );
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.file == file)
+            .unwrap_or_else(|| panic!("{case}: {:?}", report.diagnostics));
+        assert_eq!((d.start.line, d.start.column), (line, col), "{case}: {d:?}");
+        assert!(
+            !d.message.starts_with("the file does not fit"),
+            "{case}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn the_whole_tree_is_bounded_in_files() {
+    let case = common::repo_root().join("tests/corpus/empty_file");
+    let root = common::materialise(&case, "too_many_files");
+    let dir = root.join("data/sources");
+    for i in 0..lems_treatments_build::content::MAX_TREE_FILES {
+        std::fs::write(dir.join(format!("s{i}.yaml")), "x: 1\n").expect("write");
+    }
+    let report = lems_treatments_build::load(
+        &lems_treatments_build::Paths::under(&root),
+        SchemaCheck::Skip,
+    );
+    let over: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == lems_treatments_build::Code::TooLarge)
+        .collect();
+    assert_eq!(over.len(), 1, "reported once");
+    assert!(
+        over[0].message.contains("more than 10000 files") && over[0].file.starts_with("data/"),
+        "{:?}",
+        over[0]
+    );
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Content that scales: builds the crate from the real content plus N generated
+# minimal treatments and reports wall time, rustc's peak memory and the size of
+# the generated code.
+#
+#   scripts/scale.sh 1000 5000 20000
+#
+# Each tree is made under target/scale/N/data (a copy of data/ plus
+# N files data/treatments/scale_treatment_NNNNN.yaml) and compiled through
+# LEMS_TREATMENTS_CONTENT_DIR with the `regenerate` feature, the same path any
+# custom content takes. Needs /usr/bin/time (GNU time) for peak memory.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+[ "$#" -gt 0 ] || set -- 1000
+for n in "$@"; do
+  tree="$repo/target/scale/$n"
+  rm -rf "$tree" && mkdir -p "$tree"
+  cp -r "$repo/data" "$tree/data"
+  python3 - "$tree/data/treatments" "$n" <<'PY'
+import sys, os
+d, n = sys.argv[1], int(sys.argv[2])
+for i in range(1, n + 1):
+    tid = f"scale_treatment_{i:05d}"
+    with open(os.path.join(d, tid + ".yaml"), "w") as f:
+        f.write(f"""id: {tid}
+name: "Scale treatment {i:05d}"
+synonyms: ["ST{i:05d}"]
+kind: therapy
+category: supportive_therapies
+summary: "A generated treatment for measuring build cost, number {i}."
+usage:
+  - "Generated for a build-cost measurement only."
+sources:
+  - lems_treatment_article
+""")
+PY
+  # Only this crate (its build script and library) is rebuilt; its
+  # dependencies, the generator among them, stay built.
+  cargo clean -q -p lems-treatments
+  start=$(date +%s%N)
+  LEMS_TREATMENTS_CONTENT_DIR="$tree" /usr/bin/time -f "%M" -o "$tree/rss" \
+    cargo build -q -p lems-treatments --features regenerate 2> "$tree/build.log" \
+    || { cat "$tree/build.log"; exit 1; }
+  end=$(date +%s%N)
+  gen=$(ls -t "$repo"/target/debug/build/lems-treatments-*/out/lems_content.rs | head -n1)
+  # GNU time's peak RSS of cargo covers its largest child: rustc.
+  printf '%6d treatments: %6d ms, peak RSS %5d MB, generated code %6d KB\n' \
+    "$n" "$(( (end - start) / 1000000 ))" "$(( $(cat "$tree/rss") / 1024 ))" \
+    "$(( $(stat -c %s "$gen" 2>/dev/null || echo 0) / 1024 ))"
+done
