@@ -33,12 +33,16 @@ impl Region {
         }
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("eu", Self::EuropeanUnion),
-        ("european union", Self::EuropeanUnion),
-        ("united states", Self::UnitedStates),
-        ("us", Self::UnitedStates),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "eueuropean unionunited statesus",
+        ends: &[2, 16, 29, 31],
+        values: &[
+            Self::EuropeanUnion,
+            Self::EuropeanUnion,
+            Self::UnitedStates,
+            Self::UnitedStates,
+        ],
+    };
 }
 /// The regulatory or market status of a treatment in a region.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -67,10 +71,11 @@ impl RegulatoryStatus {
         }
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("approved", Self::Approved),
-        ("available", Self::Available),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "approvedavailable",
+        ends: &[8, 17],
+        values: &[Self::Approved, Self::Available],
+    };
 }
 /// What kind of thing a treatment is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -112,13 +117,17 @@ impl TreatmentKind {
         }
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("associated_disease_care", Self::AssociatedDiseaseCare),
-        ("care of an associated disease", Self::AssociatedDiseaseCare),
-        ("medicine", Self::Medicine),
-        ("procedure", Self::Procedure),
-        ("therapy", Self::Therapy),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "associated_disease_carecare of an associated diseasemedicineproceduretherapy",
+        ends: &[23, 52, 60, 69, 76],
+        values: &[
+            Self::AssociatedDiseaseCare,
+            Self::AssociatedDiseaseCare,
+            Self::Medicine,
+            Self::Procedure,
+            Self::Therapy,
+        ],
+    };
 }
 /// What kind of caution a caution is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -155,12 +164,16 @@ impl CautionKind {
         }
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("contraindication", Self::Contraindication),
-        ("undesirable effect", Self::UndesirableEffect),
-        ("undesirable_effect", Self::UndesirableEffect),
-        ("warning", Self::Warning),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "contraindicationundesirable effectundesirable_effectwarning",
+        ends: &[16, 34, 52, 59],
+        values: &[
+            Self::Contraindication,
+            Self::UndesirableEffect,
+            Self::UndesirableEffect,
+            Self::Warning,
+        ],
+    };
 }
 /// Which part of the disease story a mechanism acts on.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -197,14 +210,18 @@ impl Target {
         }
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("daily_function", Self::DailyFunction),
-        ("everyday function", Self::DailyFunction),
-        ("immune_attack", Self::ImmuneAttack),
-        ("nerve_signal", Self::NerveSignal),
-        ("the immune attack on the nerve endings", Self::ImmuneAttack),
-        ("the signal from nerve to muscle", Self::NerveSignal),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "daily_functioneveryday functionimmune_attacknerve_signalthe immune attack on the nerve endingsthe signal from nerve to muscle",
+        ends: &[14, 31, 44, 56, 94, 125],
+        values: &[
+            Self::DailyFunction,
+            Self::DailyFunction,
+            Self::ImmuneAttack,
+            Self::NerveSignal,
+            Self::ImmuneAttack,
+            Self::NerveSignal,
+        ],
+    };
 }
 /// What kind of document a source is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -233,10 +250,11 @@ impl SourceKind {
         }
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("article", Self::Article),
-        ("reference", Self::Reference),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "articlereference",
+        ends: &[7, 16],
+        values: &[Self::Article, Self::Reference],
+    };
 }
 /// A standard terminology that codes a treatment or the condition.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -308,24 +326,28 @@ impl CodeSystem {
         }
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("atc", Self::Atc),
-        ("drugbank", Self::DrugBank),
-        ("fda unii", Self::Unii),
-        ("icd-10 (who)", Self::Icd10),
-        ("icd-10-cm (us)", Self::Icd10Cm),
-        ("icd-11", Self::Icd11),
-        ("icd10", Self::Icd10),
-        ("icd10_cm", Self::Icd10Cm),
-        ("icd11", Self::Icd11),
-        ("mesh", Self::Mesh),
-        ("orphanet", Self::Orphanet),
-        ("rxnorm", Self::RxNorm),
-        ("snomed ct", Self::SnomedCt),
-        ("snomed_ct", Self::SnomedCt),
-        ("unii", Self::Unii),
-        ("who atc", Self::Atc),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "atcdrugbankfda uniiicd-10 (who)icd-10-cm (us)icd-11icd10icd10_cmicd11meshorphanetrxnormsnomed ctsnomed_ctuniiwho atc",
+        ends: &[3, 11, 19, 31, 45, 51, 56, 64, 69, 73, 81, 87, 96, 105, 109, 116],
+        values: &[
+            Self::Atc,
+            Self::DrugBank,
+            Self::Unii,
+            Self::Icd10,
+            Self::Icd10Cm,
+            Self::Icd11,
+            Self::Icd10,
+            Self::Icd10Cm,
+            Self::Icd11,
+            Self::Mesh,
+            Self::Orphanet,
+            Self::RxNorm,
+            Self::SnomedCt,
+            Self::SnomedCt,
+            Self::Unii,
+            Self::Atc,
+        ],
+    };
 }
 /// How directly a fact was read from its issuer.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -354,10 +376,11 @@ impl Grade {
         }
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("primary", Self::Primary),
-        ("secondary", Self::Secondary),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "primarysecondary",
+        ends: &[7, 16],
+        values: &[Self::Primary, Self::Secondary],
+    };
 }
 impl CodeSystem {
     /// The FHIR `Coding.system` URI, where one is established; `None` for DrugBank and MeSH.
@@ -377,7 +400,7 @@ impl CodeSystem {
     }
 }
 /// A source that the content cites.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Source {
     /// ADReCS drug record.
@@ -414,6 +437,28 @@ pub enum Source {
     WhoIcd10,
     /// WHO ICD-11, via the Australian rare disease portal, WHO.
     WhoIcd11ViaAustralianPortal,
+}
+impl core::fmt::Debug for Source {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str({
+            const TEXTS: &str = "AdrecsDrugRecordDrugbankEmaEparSummaryFirdapseFdaGsrsFdaNewsRelease20181128FirdapseUsPrescribingInformationHl7FhirImplementationGuidesHl7PddiCdsValueSetIcd10CmCodeTablesLemsTreatmentArticleMeshOrphanetViaAustralianPortalRxreasonerSubstancePageTradePressFdaPediatric2022WhoAtcDddIndexWhoIcd10WhoIcd11ViaAustralianPortal";
+            const ENDS: [usize; 17] = [
+                16, 24, 46, 53, 75, 107, 134, 152, 169, 189, 193, 220, 243, 269, 283,
+                291, 318,
+            ];
+            const { assert!(ENDS.len() == Self::COUNT) };
+            let i = *self as usize;
+            let start = if i == 0 { 0 } else { ENDS[i - 1] };
+            let (_, rest) = TEXTS.as_bytes().split_at(start);
+            let (text, _) = rest.split_at(ENDS[i] - start);
+            #[allow(clippy::manual_unwrap_or_default, clippy::manual_unwrap_or)]
+            let text = match core::str::from_utf8(text) {
+                Ok(text) => text,
+                Err(_) => "",
+            };
+            text
+        })
+    }
 }
 impl Source {
     /// Every value, in id order.
@@ -489,56 +534,49 @@ impl Source {
         TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("adrecs drug record", Self::AdrecsDrugRecord),
-        ("adrecs_drug_record", Self::AdrecsDrugRecord),
-        ("drugbank", Self::Drugbank),
-        (
-            "ema european public assessment report summary (firdapse)",
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "adrecs drug recordadrecs_drug_recorddrugbankema european public assessment report summary (firdapse)ema_epar_summary_firdapsefda global substance registration system (openfda substance endpoint)fda news release of 2018-11-28fda_gsrsfda_news_release_2018_11_28firdapse us prescribing informationfirdapse_us_prescribing_informationhl7 pddi-cds implementation guide value sethl7_fhir_implementation_guideshl7_pddi_cds_value_seticd-10-cm code tablesicd10_cm_code_tableslems treatmentlems_treatment_articlemeshmesh, cited by several referencesorphanet record, via the australian rare disease portalorphanet_via_australian_portalrxreasoner substance pagerxreasoner_substance_pageseveral hl7 fhir implementation guidestrade press reports of the fda decision extending approval to children (2022)trade_press_fda_pediatric_2022who atc/ddd indexwho icd-10who icd-11, via the australian rare disease portalwho_atc_ddd_indexwho_icd10who_icd11_via_australian_portal",
+        ends: &[
+            18, 36, 44, 100, 125, 194, 224, 232, 259, 294, 329, 372, 402, 424, 445, 465,
+            479, 501, 505, 538, 593, 623, 648, 673, 711, 788, 818, 835, 845, 895, 912,
+            921, 952,
+        ],
+        values: &[
+            Self::AdrecsDrugRecord,
+            Self::AdrecsDrugRecord,
+            Self::Drugbank,
             Self::EmaEparSummaryFirdapse,
-        ),
-        ("ema_epar_summary_firdapse", Self::EmaEparSummaryFirdapse),
-        (
-            "fda global substance registration system (openfda substance endpoint)",
+            Self::EmaEparSummaryFirdapse,
             Self::FdaGsrs,
-        ),
-        ("fda news release of 2018-11-28", Self::FdaNewsRelease20181128),
-        ("fda_gsrs", Self::FdaGsrs),
-        ("fda_news_release_2018_11_28", Self::FdaNewsRelease20181128),
-        ("firdapse us prescribing information", Self::FirdapseUsPrescribingInformation),
-        ("firdapse_us_prescribing_information", Self::FirdapseUsPrescribingInformation),
-        ("hl7 pddi-cds implementation guide value set", Self::Hl7PddiCdsValueSet),
-        ("hl7_fhir_implementation_guides", Self::Hl7FhirImplementationGuides),
-        ("hl7_pddi_cds_value_set", Self::Hl7PddiCdsValueSet),
-        ("icd-10-cm code tables", Self::Icd10CmCodeTables),
-        ("icd10_cm_code_tables", Self::Icd10CmCodeTables),
-        ("lems treatment", Self::LemsTreatmentArticle),
-        ("lems_treatment_article", Self::LemsTreatmentArticle),
-        ("mesh", Self::Mesh),
-        ("mesh, cited by several references", Self::Mesh),
-        (
-            "orphanet record, via the australian rare disease portal",
+            Self::FdaNewsRelease20181128,
+            Self::FdaGsrs,
+            Self::FdaNewsRelease20181128,
+            Self::FirdapseUsPrescribingInformation,
+            Self::FirdapseUsPrescribingInformation,
+            Self::Hl7PddiCdsValueSet,
+            Self::Hl7FhirImplementationGuides,
+            Self::Hl7PddiCdsValueSet,
+            Self::Icd10CmCodeTables,
+            Self::Icd10CmCodeTables,
+            Self::LemsTreatmentArticle,
+            Self::LemsTreatmentArticle,
+            Self::Mesh,
+            Self::Mesh,
             Self::OrphanetViaAustralianPortal,
-        ),
-        ("orphanet_via_australian_portal", Self::OrphanetViaAustralianPortal),
-        ("rxreasoner substance page", Self::RxreasonerSubstancePage),
-        ("rxreasoner_substance_page", Self::RxreasonerSubstancePage),
-        ("several hl7 fhir implementation guides", Self::Hl7FhirImplementationGuides),
-        (
-            "trade press reports of the fda decision extending approval to children (2022)",
+            Self::OrphanetViaAustralianPortal,
+            Self::RxreasonerSubstancePage,
+            Self::RxreasonerSubstancePage,
+            Self::Hl7FhirImplementationGuides,
             Self::TradePressFdaPediatric2022,
-        ),
-        ("trade_press_fda_pediatric_2022", Self::TradePressFdaPediatric2022),
-        ("who atc/ddd index", Self::WhoAtcDddIndex),
-        ("who icd-10", Self::WhoIcd10),
-        (
-            "who icd-11, via the australian rare disease portal",
+            Self::TradePressFdaPediatric2022,
+            Self::WhoAtcDddIndex,
+            Self::WhoIcd10,
             Self::WhoIcd11ViaAustralianPortal,
-        ),
-        ("who_atc_ddd_index", Self::WhoAtcDddIndex),
-        ("who_icd10", Self::WhoIcd10),
-        ("who_icd11_via_australian_portal", Self::WhoIcd11ViaAustralianPortal),
-    ];
+            Self::WhoAtcDddIndex,
+            Self::WhoIcd10,
+            Self::WhoIcd11ViaAustralianPortal,
+        ],
+    };
 }
 impl Source {
     /// Who published it, when the source names a publisher.
@@ -643,7 +681,7 @@ impl Source {
     }
 }
 /// A caution that applies to one or more treatments.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Caution {
     /// **Hypersensitivity to amifampridine or another aminopyridine**: The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication.
@@ -658,6 +696,25 @@ pub enum Caution {
     GuanidineKidneyAndBoneMarrowToxicity,
     /// **Higher risk of infection, and possibly cancer**: Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer.
     ImmuneSuppressionRisks,
+}
+impl core::fmt::Debug for Caution {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str({
+            const TEXTS: &str = "AmifampridineHypersensitivityContraindicationAmifampridineHypersensitivityWarningAmifampridineSeizureHistoryContraindicationAmifampridineSeizureWarningGuanidineKidneyAndBoneMarrowToxicityImmuneSuppressionRisks";
+            const ENDS: [usize; 6] = [45, 81, 124, 151, 187, 209];
+            const { assert!(ENDS.len() == Self::COUNT) };
+            let i = *self as usize;
+            let start = if i == 0 { 0 } else { ENDS[i - 1] };
+            let (_, rest) = TEXTS.as_bytes().split_at(start);
+            let (text, _) = rest.split_at(ENDS[i] - start);
+            #[allow(clippy::manual_unwrap_or_default, clippy::manual_unwrap_or)]
+            let text = match core::str::from_utf8(text) {
+                Ok(text) => text,
+                Err(_) => "",
+            };
+            text
+        })
+    }
 }
 impl Caution {
     /// Every value, in id order.
@@ -700,41 +757,24 @@ impl Caution {
         TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        (
-            "amifampridine_hypersensitivity_contraindication",
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "amifampridine_hypersensitivity_contraindicationamifampridine_hypersensitivity_warningamifampridine_seizure_history_contraindicationamifampridine_seizure_warningguanidine_kidney_and_bone_marrow_toxicityhigher risk of infection, and possibly cancerhistory of seizureshypersensitivity to amifampridine or another aminopyridinehypersensitivity, including anaphylaxisimmune_suppression_riskspossible harm to the kidneys and bone marrowseizures",
+        ends: &[47, 85, 131, 160, 201, 246, 265, 323, 362, 386, 430, 438],
+        values: &[
             Self::AmifampridineHypersensitivityContraindication,
-        ),
-        (
-            "amifampridine_hypersensitivity_warning",
             Self::AmifampridineHypersensitivityWarning,
-        ),
-        (
-            "amifampridine_seizure_history_contraindication",
             Self::AmifampridineSeizureHistoryContraindication,
-        ),
-        ("amifampridine_seizure_warning", Self::AmifampridineSeizureWarning),
-        (
-            "guanidine_kidney_and_bone_marrow_toxicity",
+            Self::AmifampridineSeizureWarning,
             Self::GuanidineKidneyAndBoneMarrowToxicity,
-        ),
-        ("higher risk of infection, and possibly cancer", Self::ImmuneSuppressionRisks),
-        ("history of seizures", Self::AmifampridineSeizureHistoryContraindication),
-        (
-            "hypersensitivity to amifampridine or another aminopyridine",
+            Self::ImmuneSuppressionRisks,
+            Self::AmifampridineSeizureHistoryContraindication,
             Self::AmifampridineHypersensitivityContraindication,
-        ),
-        (
-            "hypersensitivity, including anaphylaxis",
             Self::AmifampridineHypersensitivityWarning,
-        ),
-        ("immune_suppression_risks", Self::ImmuneSuppressionRisks),
-        (
-            "possible harm to the kidneys and bone marrow",
+            Self::ImmuneSuppressionRisks,
             Self::GuanidineKidneyAndBoneMarrowToxicity,
-        ),
-        ("seizures", Self::AmifampridineSeizureWarning),
-    ];
+            Self::AmifampridineSeizureWarning,
+        ],
+    };
 }
 impl Caution {
     /// What kind of caution it is.
@@ -810,49 +850,55 @@ impl Caution {
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Source]; 6] = [
-            &[Source::FirdapseUsPrescribingInformation],
-            &[Source::FirdapseUsPrescribingInformation],
-            &[Source::FirdapseUsPrescribingInformation],
-            &[Source::FirdapseUsPrescribingInformation],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
+        const ITEMS: [Source; 6] = [
+            Source::FirdapseUsPrescribingInformation,
+            Source::FirdapseUsPrescribingInformation,
+            Source::FirdapseUsPrescribingInformation,
+            Source::FirdapseUsPrescribingInformation,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 6] = [1, 2, 3, 4, 5, 6];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Source] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// Every treatment it applies to, directly or through the treatment's class (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Treatment]; 6] = [
-            &[Treatment::Amifampridine],
-            &[Treatment::Amifampridine],
-            &[Treatment::Amifampridine],
-            &[Treatment::Amifampridine],
-            &[Treatment::Guanidine],
-            &[
-                Treatment::Azathioprine,
-                Treatment::Mycophenolate,
-                Treatment::Prednisone,
-                Treatment::Rituximab,
-            ],
+        const ITEMS: [Treatment; 9] = [
+            Treatment::Amifampridine,
+            Treatment::Amifampridine,
+            Treatment::Amifampridine,
+            Treatment::Amifampridine,
+            Treatment::Guanidine,
+            Treatment::Azathioprine,
+            Treatment::Mycophenolate,
+            Treatment::Prednisone,
+            Treatment::Rituximab,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 6] = [1, 2, 3, 4, 5, 9];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Treatment] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The classes that carry it for all their members.
     pub const fn categories(self) -> &'static [Category] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Category]; 6] = [
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[Category::ImmuneSuppressants],
-        ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ITEMS: [Category; 1] = [Category::ImmuneSuppressants];
+        const ENDS: [usize; 6] = [0, 0, 0, 0, 0, 1];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Category] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
@@ -870,7 +916,7 @@ impl Caution {
     }
 }
 /// How a treatment works.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Mechanism {
     /// **Antibody blocking**: IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.
@@ -893,6 +939,25 @@ pub enum Mechanism {
     MuscleStrengthening,
     /// **Potassium channel blockade**: These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.
     PotassiumChannelBlockade,
+}
+impl core::fmt::Debug for Mechanism {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str({
+            const TEXTS: &str = "AntibodyBlockingAntibodyProducingCellDepletionAntibodyRemovalCholinesteraseInhibitionCorticosteroidActionDailyTaskAdaptationDnaSynthesisInhibitionImmuneSuppressionMuscleStrengtheningPotassiumChannelBlockade";
+            const ENDS: [usize; 10] = [16, 46, 61, 85, 105, 124, 146, 163, 182, 206];
+            const { assert!(ENDS.len() == Self::COUNT) };
+            let i = *self as usize;
+            let start = if i == 0 { 0 } else { ENDS[i - 1] };
+            let (_, rest) = TEXTS.as_bytes().split_at(start);
+            let (text, _) = rest.split_at(ENDS[i] - start);
+            #[allow(clippy::manual_unwrap_or_default, clippy::manual_unwrap_or)]
+            let text = match core::str::from_utf8(text) {
+                Ok(text) => text,
+                Err(_) => "",
+            };
+            text
+        })
+    }
 }
 impl Mechanism {
     /// Every value, in id order.
@@ -947,28 +1012,35 @@ impl Mechanism {
         TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("adapting daily tasks", Self::DailyTaskAdaptation),
-        ("antibody blocking", Self::AntibodyBlocking),
-        ("antibody removal", Self::AntibodyRemoval),
-        ("antibody_blocking", Self::AntibodyBlocking),
-        ("antibody_producing_cell_depletion", Self::AntibodyProducingCellDepletion),
-        ("antibody_removal", Self::AntibodyRemoval),
-        ("blocking dna production", Self::DnaSynthesisInhibition),
-        ("cholinesterase inhibition", Self::CholinesteraseInhibition),
-        ("cholinesterase_inhibition", Self::CholinesteraseInhibition),
-        ("corticosteroid action", Self::CorticosteroidAction),
-        ("corticosteroid_action", Self::CorticosteroidAction),
-        ("daily_task_adaptation", Self::DailyTaskAdaptation),
-        ("dna_synthesis_inhibition", Self::DnaSynthesisInhibition),
-        ("immune suppression", Self::ImmuneSuppression),
-        ("immune_suppression", Self::ImmuneSuppression),
-        ("muscle strengthening", Self::MuscleStrengthening),
-        ("muscle_strengthening", Self::MuscleStrengthening),
-        ("potassium channel blockade", Self::PotassiumChannelBlockade),
-        ("potassium_channel_blockade", Self::PotassiumChannelBlockade),
-        ("removing antibody-making cells", Self::AntibodyProducingCellDepletion),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "adapting daily tasksantibody blockingantibody removalantibody_blockingantibody_producing_cell_depletionantibody_removalblocking dna productioncholinesterase inhibitioncholinesterase_inhibitioncorticosteroid actioncorticosteroid_actiondaily_task_adaptationdna_synthesis_inhibitionimmune suppressionimmune_suppressionmuscle strengtheningmuscle_strengtheningpotassium channel blockadepotassium_channel_blockaderemoving antibody-making cells",
+        ends: &[
+            20, 37, 53, 70, 103, 119, 142, 167, 192, 213, 234, 255, 279, 297, 315, 335,
+            355, 381, 407, 437,
+        ],
+        values: &[
+            Self::DailyTaskAdaptation,
+            Self::AntibodyBlocking,
+            Self::AntibodyRemoval,
+            Self::AntibodyBlocking,
+            Self::AntibodyProducingCellDepletion,
+            Self::AntibodyRemoval,
+            Self::DnaSynthesisInhibition,
+            Self::CholinesteraseInhibition,
+            Self::CholinesteraseInhibition,
+            Self::CorticosteroidAction,
+            Self::CorticosteroidAction,
+            Self::DailyTaskAdaptation,
+            Self::DnaSynthesisInhibition,
+            Self::ImmuneSuppression,
+            Self::ImmuneSuppression,
+            Self::MuscleStrengthening,
+            Self::MuscleStrengthening,
+            Self::PotassiumChannelBlockade,
+            Self::PotassiumChannelBlockade,
+            Self::AntibodyProducingCellDepletion,
+        ],
+    };
 }
 impl Mechanism {
     /// Which part of the disease story it acts on.
@@ -1010,43 +1082,53 @@ impl Mechanism {
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Source]; 10] = [
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
+        const ITEMS: [Source; 10] = [
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 10] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Source] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The treatments that work this way (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Treatment]; 10] = [
-            &[Treatment::IntravenousImmunoglobulin],
-            &[Treatment::Rituximab],
-            &[Treatment::Plasmapheresis],
-            &[Treatment::Pyridostigmine],
-            &[Treatment::Prednisone],
-            &[Treatment::OccupationalTherapy],
-            &[Treatment::Azathioprine],
-            &[
-                Treatment::Azathioprine,
-                Treatment::Mycophenolate,
-                Treatment::Prednisone,
-                Treatment::Rituximab,
-            ],
-            &[Treatment::PhysicalTherapy, Treatment::SpeechTherapy],
-            &[Treatment::Amifampridine, Treatment::Guanidine],
+        const ITEMS: [Treatment; 15] = [
+            Treatment::IntravenousImmunoglobulin,
+            Treatment::Rituximab,
+            Treatment::Plasmapheresis,
+            Treatment::Pyridostigmine,
+            Treatment::Prednisone,
+            Treatment::OccupationalTherapy,
+            Treatment::Azathioprine,
+            Treatment::Azathioprine,
+            Treatment::Mycophenolate,
+            Treatment::Prednisone,
+            Treatment::Rituximab,
+            Treatment::PhysicalTherapy,
+            Treatment::SpeechTherapy,
+            Treatment::Amifampridine,
+            Treatment::Guanidine,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 10] = [1, 2, 3, 4, 5, 6, 7, 11, 13, 15];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Treatment] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
@@ -1068,7 +1150,7 @@ impl Mechanism {
     }
 }
 /// A class of treatments.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Category {
     /// **Antibody-based immune suppressants**: Immune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.
@@ -1089,6 +1171,25 @@ pub enum Category {
     PotassiumChannelBlockers,
     /// **Supportive therapies**: Therapies that help people keep their strength and movement, eat, swallow and speak, and manage everyday tasks.
     SupportiveTherapies,
+}
+impl core::fmt::Debug for Category {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str({
+            const TEXTS: &str = "AntibodyTherapyCancerTreatmentCholinesteraseInhibitorsImmuneSuppressantsImmuneTherapyImmunoglobulinTherapyPlasmaExchangePotassiumChannelBlockersSupportiveTherapies";
+            const ENDS: [usize; 9] = [15, 30, 54, 72, 85, 106, 120, 144, 163];
+            const { assert!(ENDS.len() == Self::COUNT) };
+            let i = *self as usize;
+            let start = if i == 0 { 0 } else { ENDS[i - 1] };
+            let (_, rest) = TEXTS.as_bytes().split_at(start);
+            let (text, _) = rest.split_at(ENDS[i] - start);
+            #[allow(clippy::manual_unwrap_or_default, clippy::manual_unwrap_or)]
+            let text = match core::str::from_utf8(text) {
+                Ok(text) => text,
+                Err(_) => "",
+            };
+            text
+        })
+    }
 }
 impl Category {
     /// Every value, in id order.
@@ -1140,26 +1241,33 @@ impl Category {
         TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("antibody-based immune suppressants", Self::AntibodyTherapy),
-        ("antibody_therapy", Self::AntibodyTherapy),
-        ("cancer_treatment", Self::CancerTreatment),
-        ("cholinesterase inhibitors", Self::CholinesteraseInhibitors),
-        ("cholinesterase_inhibitors", Self::CholinesteraseInhibitors),
-        ("immune suppressants", Self::ImmuneSuppressants),
-        ("immune therapy", Self::ImmuneTherapy),
-        ("immune_suppressants", Self::ImmuneSuppressants),
-        ("immune_therapy", Self::ImmuneTherapy),
-        ("immunoglobulin therapy", Self::ImmunoglobulinTherapy),
-        ("immunoglobulin_therapy", Self::ImmunoglobulinTherapy),
-        ("plasma exchange", Self::PlasmaExchange),
-        ("plasma_exchange", Self::PlasmaExchange),
-        ("potassium channel blockers", Self::PotassiumChannelBlockers),
-        ("potassium_channel_blockers", Self::PotassiumChannelBlockers),
-        ("supportive therapies", Self::SupportiveTherapies),
-        ("supportive_therapies", Self::SupportiveTherapies),
-        ("treatment of an associated cancer", Self::CancerTreatment),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "antibody-based immune suppressantsantibody_therapycancer_treatmentcholinesterase inhibitorscholinesterase_inhibitorsimmune suppressantsimmune therapyimmune_suppressantsimmune_therapyimmunoglobulin therapyimmunoglobulin_therapyplasma exchangeplasma_exchangepotassium channel blockerspotassium_channel_blockerssupportive therapiessupportive_therapiestreatment of an associated cancer",
+        ends: &[
+            34, 50, 66, 91, 116, 135, 149, 168, 182, 204, 226, 241, 256, 282, 308, 328,
+            348, 381,
+        ],
+        values: &[
+            Self::AntibodyTherapy,
+            Self::AntibodyTherapy,
+            Self::CancerTreatment,
+            Self::CholinesteraseInhibitors,
+            Self::CholinesteraseInhibitors,
+            Self::ImmuneSuppressants,
+            Self::ImmuneTherapy,
+            Self::ImmuneSuppressants,
+            Self::ImmuneTherapy,
+            Self::ImmunoglobulinTherapy,
+            Self::ImmunoglobulinTherapy,
+            Self::PlasmaExchange,
+            Self::PlasmaExchange,
+            Self::PotassiumChannelBlockers,
+            Self::PotassiumChannelBlockers,
+            Self::SupportiveTherapies,
+            Self::SupportiveTherapies,
+            Self::CancerTreatment,
+        ],
+    };
 }
 impl Category {
     /// Every class in guide order (by `order`, then id).
@@ -1194,23 +1302,19 @@ impl Category {
     /// The classes directly under it.
     pub const fn children(self) -> &'static [Category] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Category]; 9] = [
-            &[],
-            &[],
-            &[],
-            &[Category::AntibodyTherapy],
-            &[
-                Category::ImmuneSuppressants,
-                Category::ImmunoglobulinTherapy,
-                Category::PlasmaExchange,
-            ],
-            &[],
-            &[],
-            &[],
-            &[],
+        const ITEMS: [Category; 4] = [
+            Category::AntibodyTherapy,
+            Category::ImmuneSuppressants,
+            Category::ImmunoglobulinTherapy,
+            Category::PlasmaExchange,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 9] = [0, 0, 0, 1, 4, 4, 4, 4, 4];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Category] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// Where it appears in guides: lower first.
     pub const fn order(self) -> u32 {
@@ -1241,69 +1345,72 @@ impl Category {
     /// The cautions it carries for every member, its parents' included.
     pub const fn cautions(self) -> &'static [Caution] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Caution]; 9] = [
-            &[Caution::ImmuneSuppressionRisks],
-            &[],
-            &[],
-            &[Caution::ImmuneSuppressionRisks],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        const ITEMS: [Caution; 2] = [
+            Caution::ImmuneSuppressionRisks,
+            Caution::ImmuneSuppressionRisks,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 9] = [1, 1, 1, 2, 2, 2, 2, 2, 2];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Caution] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The treatments in it or in any class under it (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Treatment]; 9] = [
-            &[Treatment::Rituximab],
-            &[Treatment::SmallCellLungCancerTreatment],
-            &[Treatment::Pyridostigmine],
-            &[
-                Treatment::Azathioprine,
-                Treatment::Mycophenolate,
-                Treatment::Prednisone,
-                Treatment::Rituximab,
-            ],
-            &[
-                Treatment::Azathioprine,
-                Treatment::IntravenousImmunoglobulin,
-                Treatment::Mycophenolate,
-                Treatment::Plasmapheresis,
-                Treatment::Prednisone,
-                Treatment::Rituximab,
-            ],
-            &[Treatment::IntravenousImmunoglobulin],
-            &[Treatment::Plasmapheresis],
-            &[Treatment::Amifampridine, Treatment::Guanidine],
-            &[
-                Treatment::OccupationalTherapy,
-                Treatment::PhysicalTherapy,
-                Treatment::SpeechTherapy,
-            ],
+        const ITEMS: [Treatment; 20] = [
+            Treatment::Rituximab,
+            Treatment::SmallCellLungCancerTreatment,
+            Treatment::Pyridostigmine,
+            Treatment::Azathioprine,
+            Treatment::Mycophenolate,
+            Treatment::Prednisone,
+            Treatment::Rituximab,
+            Treatment::Azathioprine,
+            Treatment::IntravenousImmunoglobulin,
+            Treatment::Mycophenolate,
+            Treatment::Plasmapheresis,
+            Treatment::Prednisone,
+            Treatment::Rituximab,
+            Treatment::IntravenousImmunoglobulin,
+            Treatment::Plasmapheresis,
+            Treatment::Amifampridine,
+            Treatment::Guanidine,
+            Treatment::OccupationalTherapy,
+            Treatment::PhysicalTherapy,
+            Treatment::SpeechTherapy,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 9] = [1, 2, 3, 7, 13, 14, 15, 17, 20];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Treatment] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Source]; 9] = [
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
+        const ITEMS: [Source; 9] = [
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 9] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Source] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The heading and description that open its part of the guide, in Markdown.
     pub const fn guide_section(self) -> &'static str {
@@ -1341,7 +1448,7 @@ impl Category {
     }
 }
 /// A treatment of LEMS described by the content.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Treatment {
     /// **Amifampridine**: A potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.
@@ -1370,6 +1477,27 @@ pub enum Treatment {
     SmallCellLungCancerTreatment,
     /// **Speech therapy**: Therapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.
     SpeechTherapy,
+}
+impl core::fmt::Debug for Treatment {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str({
+            const TEXTS: &str = "AmifampridineAzathioprineGuanidineIntravenousImmunoglobulinMycophenolateOccupationalTherapyPhysicalTherapyPlasmapheresisPrednisonePyridostigmineRituximabSmallCellLungCancerTreatmentSpeechTherapy";
+            const ENDS: [usize; 13] = [
+                13, 25, 34, 59, 72, 91, 106, 120, 130, 144, 153, 181, 194,
+            ];
+            const { assert!(ENDS.len() == Self::COUNT) };
+            let i = *self as usize;
+            let start = if i == 0 { 0 } else { ENDS[i - 1] };
+            let (_, rest) = TEXTS.as_bytes().split_at(start);
+            let (text, _) = rest.split_at(ENDS[i] - start);
+            #[allow(clippy::manual_unwrap_or_default, clippy::manual_unwrap_or)]
+            let text = match core::str::from_utf8(text) {
+                Ok(text) => text,
+                Err(_) => "",
+            };
+            text
+        })
+    }
 }
 impl Treatment {
     /// Every value, in id order.
@@ -1433,103 +1561,82 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Lookup keys (case-folded) sorted for binary search.
-    const LOOKUP: &'static [(&'static str, Self)] = &[
-        ("amifampridine", Self::Amifampridine),
-        ("azathioprine", Self::Azathioprine),
-        ("firdapse", Self::Amifampridine),
-        ("guanidine", Self::Guanidine),
-        ("intravenous immunoglobulin", Self::IntravenousImmunoglobulin),
-        ("intravenous_immunoglobulin", Self::IntravenousImmunoglobulin),
-        ("ivig", Self::IntravenousImmunoglobulin),
-        ("mestinon", Self::Pyridostigmine),
-        ("mycophenolate", Self::Mycophenolate),
-        ("occupational therapy", Self::OccupationalTherapy),
-        ("occupational_therapy", Self::OccupationalTherapy),
-        ("physical therapy", Self::PhysicalTherapy),
-        ("physical_therapy", Self::PhysicalTherapy),
-        ("plasmapheresis", Self::Plasmapheresis),
-        ("prednisone", Self::Prednisone),
-        ("pyridostigmine", Self::Pyridostigmine),
-        ("rituximab", Self::Rituximab),
-        ("small_cell_lung_cancer_treatment", Self::SmallCellLungCancerTreatment),
-        ("speech therapy", Self::SpeechTherapy),
-        ("speech_therapy", Self::SpeechTherapy),
-        ("treatment of small-cell lung cancer", Self::SmallCellLungCancerTreatment),
-    ];
+    const LOOKUP: Lookup<Self> = Lookup {
+        keys: "amifampridineazathioprinefirdapseguanidineintravenous immunoglobulinintravenous_immunoglobulinivigmestinonmycophenolateoccupational therapyoccupational_therapyphysical therapyphysical_therapyplasmapheresisprednisonepyridostigminerituximabsmall_cell_lung_cancer_treatmentspeech therapyspeech_therapytreatment of small-cell lung cancer",
+        ends: &[
+            13, 25, 33, 42, 68, 94, 98, 106, 119, 139, 159, 175, 191, 205, 215, 229, 238,
+            270, 284, 298, 333,
+        ],
+        values: &[
+            Self::Amifampridine,
+            Self::Azathioprine,
+            Self::Amifampridine,
+            Self::Guanidine,
+            Self::IntravenousImmunoglobulin,
+            Self::IntravenousImmunoglobulin,
+            Self::IntravenousImmunoglobulin,
+            Self::Pyridostigmine,
+            Self::Mycophenolate,
+            Self::OccupationalTherapy,
+            Self::OccupationalTherapy,
+            Self::PhysicalTherapy,
+            Self::PhysicalTherapy,
+            Self::Plasmapheresis,
+            Self::Prednisone,
+            Self::Pyridostigmine,
+            Self::Rituximab,
+            Self::SmallCellLungCancerTreatment,
+            Self::SpeechTherapy,
+            Self::SpeechTherapy,
+            Self::SmallCellLungCancerTreatment,
+        ],
+    };
 }
 impl Treatment {
     /// Other names the sources use for it.
     pub const fn synonyms(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [&'static str]; 13] = [
-            &[],
-            &[],
-            &[],
-            &["IVIG"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-        ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ITEMS: [&'static str; 1] = ["IVIG"];
+        const ENDS: [usize; 13] = [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [&'static str] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The brand names it is sold under.
     pub const fn brand_names(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [&'static str]; 13] = [
-            &["Firdapse"],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &["Mestinon"],
-            &[],
-            &[],
-            &[],
-        ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ITEMS: [&'static str; 2] = ["Firdapse", "Mestinon"];
+        const ENDS: [usize; 13] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [&'static str] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The brands it is sold under, with the regions the sources name.
     pub const fn brands(self) -> &'static [Brand] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Brand]; 13] = [
-            &[
-                Brand {
-                    name: "Firdapse",
-                    regions: &[Region::UnitedStates, Region::EuropeanUnion],
-                },
-            ],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[
-                Brand {
-                    name: "Mestinon",
-                    regions: &[],
-                },
-            ],
-            &[],
-            &[],
-            &[],
+        const ITEMS: [Brand; 2] = [
+            Brand {
+                name: "Firdapse",
+                regions: &[Region::UnitedStates, Region::EuropeanUnion],
+            },
+            Brand {
+                name: "Mestinon",
+                regions: &[],
+            },
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Brand] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// What kind of treatment it is.
     pub const fn kind(self) -> TreatmentKind {
@@ -1576,23 +1683,30 @@ impl Treatment {
     /// How it works.
     pub const fn mechanisms(self) -> &'static [Mechanism] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Mechanism]; 13] = [
-            &[Mechanism::PotassiumChannelBlockade],
-            &[Mechanism::ImmuneSuppression, Mechanism::DnaSynthesisInhibition],
-            &[Mechanism::PotassiumChannelBlockade],
-            &[Mechanism::AntibodyBlocking],
-            &[Mechanism::ImmuneSuppression],
-            &[Mechanism::DailyTaskAdaptation],
-            &[Mechanism::MuscleStrengthening],
-            &[Mechanism::AntibodyRemoval],
-            &[Mechanism::ImmuneSuppression, Mechanism::CorticosteroidAction],
-            &[Mechanism::CholinesteraseInhibition],
-            &[Mechanism::AntibodyProducingCellDepletion, Mechanism::ImmuneSuppression],
-            &[],
-            &[Mechanism::MuscleStrengthening],
+        const ITEMS: [Mechanism; 15] = [
+            Mechanism::PotassiumChannelBlockade,
+            Mechanism::ImmuneSuppression,
+            Mechanism::DnaSynthesisInhibition,
+            Mechanism::PotassiumChannelBlockade,
+            Mechanism::AntibodyBlocking,
+            Mechanism::ImmuneSuppression,
+            Mechanism::DailyTaskAdaptation,
+            Mechanism::MuscleStrengthening,
+            Mechanism::AntibodyRemoval,
+            Mechanism::ImmuneSuppression,
+            Mechanism::CorticosteroidAction,
+            Mechanism::CholinesteraseInhibition,
+            Mechanism::AntibodyProducingCellDepletion,
+            Mechanism::ImmuneSuppression,
+            Mechanism::MuscleStrengthening,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [1, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 14, 15];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Mechanism] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// What it does, in plain words.
     pub const fn summary(self) -> &'static str {
@@ -1618,330 +1732,279 @@ impl Treatment {
     /// How and when it is used, one statement per item.
     pub const fn usage(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [&'static str]; 13] = [
-            &[
-                "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
-                "Sold as Firdapse, it is also on the market in the European Union.",
-            ],
-            &["One of several immune suppressants that doctors can use for LEMS."],
-            &[
-                "It is sometimes given together with pyridostigmine (Mestinon).",
-                "It is used less often than other options because it may harm the kidneys and bone marrow.",
-            ],
-            &[
-                "Used as an immune therapy to draw the immune system away from the nerve endings.",
-            ],
-            &["One of several immune suppressants that doctors can use for LEMS."],
-            &[
-                "The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.",
-            ],
-            &["The therapist can put together a safe exercise plan for each person."],
-            &[
-                "Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.",
-            ],
-            &[
-                "One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.",
-            ],
-            &[
-                "It is the cholinesterase inhibitor used most often.",
-                "In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.",
-            ],
-            &["Kept for people in whom other immune suppressants have not worked."],
-            &[
-                "For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority.",
-                "Treating the cancer often eases the symptoms of LEMS too.",
-            ],
-            &["An option when eating, swallowing or talking has become difficult."],
+        const ITEMS: [&'static str; 17] = [
+            "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
+            "Sold as Firdapse, it is also on the market in the European Union.",
+            "One of several immune suppressants that doctors can use for LEMS.",
+            "It is sometimes given together with pyridostigmine (Mestinon).",
+            "It is used less often than other options because it may harm the kidneys and bone marrow.",
+            "Used as an immune therapy to draw the immune system away from the nerve endings.",
+            "One of several immune suppressants that doctors can use for LEMS.",
+            "The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.",
+            "The therapist can put together a safe exercise plan for each person.",
+            "Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.",
+            "One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.",
+            "It is the cholinesterase inhibitor used most often.",
+            "In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.",
+            "Kept for people in whom other immune suppressants have not worked.",
+            "For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority.",
+            "Treating the cancer often eases the symptoms of LEMS too.",
+            "An option when eating, swallowing or talking has become difficult.",
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [2, 3, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [&'static str] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// Regulatory facts the sources state.
     pub const fn regulatory(self) -> &'static [RegulatoryFact] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [RegulatoryFact]; 13] = [
-            &[
-                RegulatoryFact {
-                    region: Region::UnitedStates,
-                    status: RegulatoryStatus::Approved,
-                    scope: "relief of LEMS symptoms",
-                    authority: Some("U.S. Food and Drug Administration (FDA)"),
-                    date: None,
-                    population: None,
-                    note: None,
-                    source: Source::LemsTreatmentArticle,
-                    grade: None,
-                },
-                RegulatoryFact {
-                    region: Region::UnitedStates,
-                    status: RegulatoryStatus::Approved,
-                    scope: "LEMS in adults",
-                    authority: Some("U.S. Food and Drug Administration (FDA)"),
-                    date: Some("2018-11-28"),
-                    population: Some(Population {
-                        text: "adults",
-                        min_age_years: None,
-                    }),
-                    note: Some(
-                        "The FDA's news release describes it as the first FDA-approved treatment for LEMS.",
-                    ),
-                    source: Source::FdaNewsRelease20181128,
-                    grade: Some(Grade::Primary),
-                },
-                RegulatoryFact {
-                    region: Region::UnitedStates,
-                    status: RegulatoryStatus::Approved,
-                    scope: "LEMS in children aged 6 and older",
-                    authority: Some("U.S. Food and Drug Administration (FDA)"),
-                    date: Some("2022-09"),
-                    population: Some(Population {
-                        text: "children aged 6 and older",
-                        min_age_years: Some(6u32),
-                    }),
-                    note: Some("The US approval was extended to children."),
-                    source: Source::TradePressFdaPediatric2022,
-                    grade: Some(Grade::Secondary),
-                },
-                RegulatoryFact {
-                    region: Region::EuropeanUnion,
-                    status: RegulatoryStatus::Available,
-                    scope: "LEMS",
-                    authority: None,
-                    date: None,
-                    population: None,
-                    note: None,
-                    source: Source::LemsTreatmentArticle,
-                    grade: None,
-                },
-                RegulatoryFact {
-                    region: Region::EuropeanUnion,
-                    status: RegulatoryStatus::Approved,
-                    scope: "symptomatic treatment of LEMS in adults",
-                    authority: None,
-                    date: Some("2009-12"),
-                    population: Some(Population {
-                        text: "adults",
-                        min_age_years: None,
-                    }),
-                    note: Some("A marketing authorisation."),
-                    source: Source::EmaEparSummaryFirdapse,
-                    grade: Some(Grade::Primary),
-                },
-            ],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        const ITEMS: [RegulatoryFact; 5] = [
+            RegulatoryFact {
+                region: Region::UnitedStates,
+                status: RegulatoryStatus::Approved,
+                scope: "relief of LEMS symptoms",
+                authority: Some("U.S. Food and Drug Administration (FDA)"),
+                date: None,
+                population: None,
+                note: None,
+                source: Source::LemsTreatmentArticle,
+                grade: None,
+            },
+            RegulatoryFact {
+                region: Region::UnitedStates,
+                status: RegulatoryStatus::Approved,
+                scope: "LEMS in adults",
+                authority: Some("U.S. Food and Drug Administration (FDA)"),
+                date: Some("2018-11-28"),
+                population: Some(Population {
+                    text: "adults",
+                    min_age_years: None,
+                }),
+                note: Some(
+                    "The FDA's news release describes it as the first FDA-approved treatment for LEMS.",
+                ),
+                source: Source::FdaNewsRelease20181128,
+                grade: Some(Grade::Primary),
+            },
+            RegulatoryFact {
+                region: Region::UnitedStates,
+                status: RegulatoryStatus::Approved,
+                scope: "LEMS in children aged 6 and older",
+                authority: Some("U.S. Food and Drug Administration (FDA)"),
+                date: Some("2022-09"),
+                population: Some(Population {
+                    text: "children aged 6 and older",
+                    min_age_years: Some(6u32),
+                }),
+                note: Some("The US approval was extended to children."),
+                source: Source::TradePressFdaPediatric2022,
+                grade: Some(Grade::Secondary),
+            },
+            RegulatoryFact {
+                region: Region::EuropeanUnion,
+                status: RegulatoryStatus::Available,
+                scope: "LEMS",
+                authority: None,
+                date: None,
+                population: None,
+                note: None,
+                source: Source::LemsTreatmentArticle,
+                grade: None,
+            },
+            RegulatoryFact {
+                region: Region::EuropeanUnion,
+                status: RegulatoryStatus::Approved,
+                scope: "symptomatic treatment of LEMS in adults",
+                authority: None,
+                date: Some("2009-12"),
+                population: Some(Population {
+                    text: "adults",
+                    min_age_years: None,
+                }),
+                note: Some("A marketing authorisation."),
+                source: Source::EmaEparSummaryFirdapse,
+                grade: Some(Grade::Primary),
+            },
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [RegulatoryFact] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// Every caution that applies, its class's included, sorted and without repeats.
     pub const fn cautions(self) -> &'static [Caution] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Caution]; 13] = [
-            &[
-                Caution::AmifampridineHypersensitivityContraindication,
-                Caution::AmifampridineHypersensitivityWarning,
-                Caution::AmifampridineSeizureHistoryContraindication,
-                Caution::AmifampridineSeizureWarning,
-            ],
-            &[Caution::ImmuneSuppressionRisks],
-            &[Caution::GuanidineKidneyAndBoneMarrowToxicity],
-            &[],
-            &[Caution::ImmuneSuppressionRisks],
-            &[],
-            &[],
-            &[],
-            &[Caution::ImmuneSuppressionRisks],
-            &[],
-            &[Caution::ImmuneSuppressionRisks],
-            &[],
-            &[],
+        const ITEMS: [Caution; 9] = [
+            Caution::AmifampridineHypersensitivityContraindication,
+            Caution::AmifampridineHypersensitivityWarning,
+            Caution::AmifampridineSeizureHistoryContraindication,
+            Caution::AmifampridineSeizureWarning,
+            Caution::ImmuneSuppressionRisks,
+            Caution::GuanidineKidneyAndBoneMarrowToxicity,
+            Caution::ImmuneSuppressionRisks,
+            Caution::ImmuneSuppressionRisks,
+            Caution::ImmuneSuppressionRisks,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [4, 5, 6, 6, 7, 7, 7, 7, 8, 8, 9, 9, 9];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Caution] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The treatments it is sometimes combined with (both directions).
     pub const fn used_with(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Treatment]; 13] = [
-            &[],
-            &[],
-            &[Treatment::Pyridostigmine],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[Treatment::Guanidine],
-            &[],
-            &[],
-            &[],
-        ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ITEMS: [Treatment; 2] = [Treatment::Pyridostigmine, Treatment::Guanidine];
+        const ENDS: [usize; 13] = [0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Treatment] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// Its standard codes, each with its source and grade.
     pub const fn codes(self) -> &'static [Code] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Code]; 13] = [
-            &[
-                Code {
-                    system: CodeSystem::Atc,
-                    code: "N07XX05",
-                    label: Some("amifampridine"),
-                    source: Source::WhoAtcDddIndex,
-                    grade: Grade::Primary,
-                },
-                Code {
-                    system: CodeSystem::Unii,
-                    code: "RU4S6E2G0J",
-                    label: Some("amifampridine"),
-                    source: Source::FdaGsrs,
-                    grade: Grade::Primary,
-                },
-            ],
-            &[
-                Code {
-                    system: CodeSystem::Atc,
-                    code: "L04AX01",
-                    label: Some("azathioprine"),
-                    source: Source::WhoAtcDddIndex,
-                    grade: Grade::Primary,
-                },
-                Code {
-                    system: CodeSystem::RxNorm,
-                    code: "1256",
-                    label: Some("azathioprine"),
-                    source: Source::RxreasonerSubstancePage,
-                    grade: Grade::Secondary,
-                },
-                Code {
-                    system: CodeSystem::DrugBank,
-                    code: "DB00993",
-                    label: Some("azathioprine"),
-                    source: Source::RxreasonerSubstancePage,
-                    grade: Grade::Secondary,
-                },
-            ],
-            &[],
-            &[
-                Code {
-                    system: CodeSystem::Atc,
-                    code: "J06BA02",
-                    label: Some(
-                        "immunoglobulins, normal human, for intravascular administration",
-                    ),
-                    source: Source::WhoAtcDddIndex,
-                    grade: Grade::Primary,
-                },
-            ],
-            &[
-                Code {
-                    system: CodeSystem::Atc,
-                    code: "L04AA06",
-                    label: Some("mycophenolic acid"),
-                    source: Source::WhoAtcDddIndex,
-                    grade: Grade::Primary,
-                },
-            ],
-            &[
-                Code {
-                    system: CodeSystem::SnomedCt,
-                    code: "84478008",
-                    label: Some("occupational therapy"),
-                    source: Source::Hl7FhirImplementationGuides,
-                    grade: Grade::Secondary,
-                },
-            ],
-            &[
-                Code {
-                    system: CodeSystem::SnomedCt,
-                    code: "91251008",
-                    label: Some("physical therapy procedure"),
-                    source: Source::Hl7FhirImplementationGuides,
-                    grade: Grade::Secondary,
-                },
-            ],
-            &[],
-            &[
-                Code {
-                    system: CodeSystem::Atc,
-                    code: "H02AB07",
-                    label: Some("prednisone"),
-                    source: Source::WhoAtcDddIndex,
-                    grade: Grade::Primary,
-                },
-                Code {
-                    system: CodeSystem::RxNorm,
-                    code: "8640",
-                    label: Some("prednisone"),
-                    source: Source::Hl7PddiCdsValueSet,
-                    grade: Grade::Secondary,
-                },
-                Code {
-                    system: CodeSystem::DrugBank,
-                    code: "DB00635",
-                    label: Some("prednisone"),
-                    source: Source::Drugbank,
-                    grade: Grade::Primary,
-                },
-            ],
-            &[
-                Code {
-                    system: CodeSystem::Atc,
-                    code: "N07AA02",
-                    label: Some("pyridostigmine"),
-                    source: Source::WhoAtcDddIndex,
-                    grade: Grade::Primary,
-                },
-                Code {
-                    system: CodeSystem::DrugBank,
-                    code: "DB00545",
-                    label: Some("pyridostigmine"),
-                    source: Source::AdrecsDrugRecord,
-                    grade: Grade::Secondary,
-                },
-            ],
-            &[
-                Code {
-                    system: CodeSystem::Atc,
-                    code: "L01FA01",
-                    label: Some("rituximab"),
-                    source: Source::WhoAtcDddIndex,
-                    grade: Grade::Primary,
-                },
-                Code {
-                    system: CodeSystem::DrugBank,
-                    code: "DB00073",
-                    label: Some("rituximab"),
-                    source: Source::Drugbank,
-                    grade: Grade::Primary,
-                },
-            ],
-            &[],
-            &[
-                Code {
-                    system: CodeSystem::SnomedCt,
-                    code: "5154007",
-                    label: Some("speech therapy"),
-                    source: Source::Hl7FhirImplementationGuides,
-                    grade: Grade::Secondary,
-                },
-            ],
+        const ITEMS: [Code; 17] = [
+            Code {
+                system: CodeSystem::Atc,
+                code: "N07XX05",
+                label: Some("amifampridine"),
+                source: Source::WhoAtcDddIndex,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::Unii,
+                code: "RU4S6E2G0J",
+                label: Some("amifampridine"),
+                source: Source::FdaGsrs,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::Atc,
+                code: "L04AX01",
+                label: Some("azathioprine"),
+                source: Source::WhoAtcDddIndex,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::RxNorm,
+                code: "1256",
+                label: Some("azathioprine"),
+                source: Source::RxreasonerSubstancePage,
+                grade: Grade::Secondary,
+            },
+            Code {
+                system: CodeSystem::DrugBank,
+                code: "DB00993",
+                label: Some("azathioprine"),
+                source: Source::RxreasonerSubstancePage,
+                grade: Grade::Secondary,
+            },
+            Code {
+                system: CodeSystem::Atc,
+                code: "J06BA02",
+                label: Some(
+                    "immunoglobulins, normal human, for intravascular administration",
+                ),
+                source: Source::WhoAtcDddIndex,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::Atc,
+                code: "L04AA06",
+                label: Some("mycophenolic acid"),
+                source: Source::WhoAtcDddIndex,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::SnomedCt,
+                code: "84478008",
+                label: Some("occupational therapy"),
+                source: Source::Hl7FhirImplementationGuides,
+                grade: Grade::Secondary,
+            },
+            Code {
+                system: CodeSystem::SnomedCt,
+                code: "91251008",
+                label: Some("physical therapy procedure"),
+                source: Source::Hl7FhirImplementationGuides,
+                grade: Grade::Secondary,
+            },
+            Code {
+                system: CodeSystem::Atc,
+                code: "H02AB07",
+                label: Some("prednisone"),
+                source: Source::WhoAtcDddIndex,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::RxNorm,
+                code: "8640",
+                label: Some("prednisone"),
+                source: Source::Hl7PddiCdsValueSet,
+                grade: Grade::Secondary,
+            },
+            Code {
+                system: CodeSystem::DrugBank,
+                code: "DB00635",
+                label: Some("prednisone"),
+                source: Source::Drugbank,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::Atc,
+                code: "N07AA02",
+                label: Some("pyridostigmine"),
+                source: Source::WhoAtcDddIndex,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::DrugBank,
+                code: "DB00545",
+                label: Some("pyridostigmine"),
+                source: Source::AdrecsDrugRecord,
+                grade: Grade::Secondary,
+            },
+            Code {
+                system: CodeSystem::Atc,
+                code: "L01FA01",
+                label: Some("rituximab"),
+                source: Source::WhoAtcDddIndex,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::DrugBank,
+                code: "DB00073",
+                label: Some("rituximab"),
+                source: Source::Drugbank,
+                grade: Grade::Primary,
+            },
+            Code {
+                system: CodeSystem::SnomedCt,
+                code: "5154007",
+                label: Some("speech therapy"),
+                source: Source::Hl7FhirImplementationGuides,
+                grade: Grade::Secondary,
+            },
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [2, 5, 5, 6, 7, 8, 9, 9, 12, 14, 16, 16, 17];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Code] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// The treatment that `code` identifies in `system`, if the content has it.
     /// Codes are matched exactly, as the terminology writes them.
@@ -1976,23 +2039,28 @@ impl Treatment {
     /// The sources its statements come from.
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [Source]; 13] = [
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
-            &[Source::LemsTreatmentArticle],
+        const ITEMS: [Source; 13] = [
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
+            Source::LemsTreatmentArticle,
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [Source] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
@@ -2051,140 +2119,116 @@ impl Treatment {
     /// Cautions the editors decided not to apply to it, each with the reason.
     pub const fn cautions_not_applied(self) -> &'static [CautionNotApplied] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [CautionNotApplied]; 13] = [
-            &[],
-            &[],
-            &[],
-            &[
-                CautionNotApplied {
-                    caution: Caution::ImmuneSuppressionRisks,
-                    reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk.",
-                    source: Source::LemsTreatmentArticle,
-                },
-            ],
-            &[],
-            &[],
-            &[],
-            &[
-                CautionNotApplied {
-                    caution: Caution::ImmuneSuppressionRisks,
-                    reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk.",
-                    source: Source::LemsTreatmentArticle,
-                },
-            ],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+        const ITEMS: [CautionNotApplied; 2] = [
+            CautionNotApplied {
+                caution: Caution::ImmuneSuppressionRisks,
+                reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk.",
+                source: Source::LemsTreatmentArticle,
+            },
+            CautionNotApplied {
+                caution: Caution::ImmuneSuppressionRisks,
+                reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk.",
+                source: Source::LemsTreatmentArticle,
+            },
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [CautionNotApplied] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// Every caution that applies, as in [`Treatment::cautions`], each with where it comes from: the treatment itself (`through: None`) or the class that lists it.
     pub const fn applied_cautions(self) -> &'static [AppliedCaution] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static [AppliedCaution]; 13] = [
-            &[
-                AppliedCaution {
-                    caution: Caution::AmifampridineHypersensitivityContraindication,
-                    through: None,
-                },
-                AppliedCaution {
-                    caution: Caution::AmifampridineHypersensitivityWarning,
-                    through: None,
-                },
-                AppliedCaution {
-                    caution: Caution::AmifampridineSeizureHistoryContraindication,
-                    through: None,
-                },
-                AppliedCaution {
-                    caution: Caution::AmifampridineSeizureWarning,
-                    through: None,
-                },
-            ],
-            &[
-                AppliedCaution {
-                    caution: Caution::ImmuneSuppressionRisks,
-                    through: Some(Category::ImmuneSuppressants),
-                },
-            ],
-            &[
-                AppliedCaution {
-                    caution: Caution::GuanidineKidneyAndBoneMarrowToxicity,
-                    through: None,
-                },
-            ],
-            &[],
-            &[
-                AppliedCaution {
-                    caution: Caution::ImmuneSuppressionRisks,
-                    through: Some(Category::ImmuneSuppressants),
-                },
-            ],
-            &[],
-            &[],
-            &[],
-            &[
-                AppliedCaution {
-                    caution: Caution::ImmuneSuppressionRisks,
-                    through: Some(Category::ImmuneSuppressants),
-                },
-            ],
-            &[],
-            &[
-                AppliedCaution {
-                    caution: Caution::ImmuneSuppressionRisks,
-                    through: Some(Category::ImmuneSuppressants),
-                },
-            ],
-            &[],
-            &[],
+        const ITEMS: [AppliedCaution; 9] = [
+            AppliedCaution {
+                caution: Caution::AmifampridineHypersensitivityContraindication,
+                through: None,
+            },
+            AppliedCaution {
+                caution: Caution::AmifampridineHypersensitivityWarning,
+                through: None,
+            },
+            AppliedCaution {
+                caution: Caution::AmifampridineSeizureHistoryContraindication,
+                through: None,
+            },
+            AppliedCaution {
+                caution: Caution::AmifampridineSeizureWarning,
+                through: None,
+            },
+            AppliedCaution {
+                caution: Caution::ImmuneSuppressionRisks,
+                through: Some(Category::ImmuneSuppressants),
+            },
+            AppliedCaution {
+                caution: Caution::GuanidineKidneyAndBoneMarrowToxicity,
+                through: None,
+            },
+            AppliedCaution {
+                caution: Caution::ImmuneSuppressionRisks,
+                through: Some(Category::ImmuneSuppressants),
+            },
+            AppliedCaution {
+                caution: Caution::ImmuneSuppressionRisks,
+                through: Some(Category::ImmuneSuppressants),
+            },
+            AppliedCaution {
+                caution: Caution::ImmuneSuppressionRisks,
+                through: Some(Category::ImmuneSuppressants),
+            },
         ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        const ENDS: [usize; 13] = [4, 5, 6, 6, 7, 7, 7, 7, 8, 8, 9, 9, 9];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [AppliedCaution] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
     }
     /// Its card as a reader sees it, in Markdown (rendered at build time).
     pub const fn card_markdown(self) -> &'static str {
-        #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static str; 13] = [
-            "## Amifampridine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Azathioprine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Guanidine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Intravenous immunoglobulin\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Mycophenolate\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Occupational therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Physical therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Plasmapheresis\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Prednisone\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Pyridostigmine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Rituximab\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Treatment of small-cell lung cancer\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Speech therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-        ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        {
+            const TEXTS: &str = "## Amifampridine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Azathioprine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Guanidine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Intravenous immunoglobulin\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Mycophenolate\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Occupational therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Physical therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Plasmapheresis\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Prednisone\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Pyridostigmine\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Rituximab\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Treatment of small-cell lung cancer\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Speech therapy\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n";
+            const ENDS: [usize; 13] = [
+                5277, 7909, 10081, 12595, 14604, 16450, 18220, 20370, 22920, 25205,
+                27809, 29149, 30875,
+            ];
+            const { assert!(ENDS.len() == Self::COUNT) };
+            let i = self as usize;
+            let start = if i == 0 { 0 } else { ENDS[i - 1] };
+            let (_, rest) = TEXTS.as_bytes().split_at(start);
+            let (text, _) = rest.split_at(ENDS[i] - start);
+            #[allow(clippy::manual_unwrap_or_default, clippy::manual_unwrap_or)]
+            let text = match core::str::from_utf8(text) {
+                Ok(text) => text,
+                Err(_) => "",
+            };
+            text
+        }
     }
     /// Its card as it stands in the guide, in Markdown: without the disclaimer, which the guide states once at the top and once at the end (rendered at build time).
     pub const fn guide_card_markdown(self) -> &'static str {
-        #[allow(clippy::redundant_static_lifetimes)]
-        const TABLE: [&'static str; 13] = [
-            "## Amifampridine\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Azathioprine\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Guanidine\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Intravenous immunoglobulin\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Mycophenolate\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Occupational therapy\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Physical therapy\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Plasmapheresis\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Prednisone\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Pyridostigmine\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Rituximab\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Treatment of small-cell lung cancer\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-            "## Speech therapy\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n",
-        ];
-        const { assert!(TABLE.len() == Self::COUNT) };
-        TABLE[self as usize]
+        {
+            const TEXTS: &str = "## Amifampridine\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Azathioprine\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Guanidine\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Intravenous immunoglobulin\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Mycophenolate\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Occupational therapy\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Physical therapy\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Plasmapheresis\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Prednisone\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Pyridostigmine\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Rituximab\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Treatment of small-cell lung cancer\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Speech therapy\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n";
+            const ENDS: [usize; 13] = [
+                4774, 6903, 8572, 10583, 12089, 13432, 14699, 16346, 18393, 20175, 22276,
+                23113, 24336,
+            ];
+            const { assert!(ENDS.len() == Self::COUNT) };
+            let i = self as usize;
+            let start = if i == 0 { 0 } else { ENDS[i - 1] };
+            let (_, rest) = TEXTS.as_bytes().split_at(start);
+            let (text, _) = rest.split_at(ENDS[i] - start);
+            #[allow(clippy::manual_unwrap_or_default, clippy::manual_unwrap_or)]
+            let text = match core::str::from_utf8(text) {
+                Ok(text) => text,
+                Err(_) => "",
+            };
+            text
+        }
     }
 }
 /// Lambert-Eaton myasthenic syndrome (LEMS): LEMS is a rare disease. The body's defence system (the immune system) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.

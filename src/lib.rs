@@ -280,24 +280,53 @@ fn fold_cmp(key: &str, input: &str) -> Ordering {
     key.chars().cmp(input.chars().flat_map(char::to_lowercase))
 }
 
-/// Binary search of a generated table of case-folded keys, sorted by bytes
-/// (which for UTF-8 is the order of chars). Time grows with the log of the
-/// number of keys and the generated code linearly with it, however much
-/// content there is; nothing is allocated.
-fn lookup<T: Copy>(table: &[(&'static str, T)], input: &str) -> Option<T> {
-    let input = input.trim();
-    let found = if input.is_ascii() && input.len() <= 64 {
-        // Fast path: ASCII input folded into a stack buffer, compared as bytes.
-        let mut buf = [0u8; 64];
-        for (d, s) in buf.iter_mut().zip(input.bytes()) {
-            *d = s.to_ascii_lowercase();
+/// The generated lookup table of one enum: every case-folded key (id, name,
+/// and for treatments synonym and brand) sorted by bytes, joined in one
+/// string, where each ends, and the value each names. One string instead of a
+/// literal per key keeps the generated code cheap to compile at any size.
+struct Lookup<T: 'static> {
+    keys: &'static str,
+    ends: &'static [usize],
+    values: &'static [T],
+}
+
+impl<T: Copy> Lookup<T> {
+    fn key(&self, i: usize) -> &'static str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.keys.get(start..self.ends[i]).unwrap_or_default()
+    }
+
+    /// Binary search (by bytes, which for UTF-8 is the order of chars); time
+    /// grows with the log of the number of keys; nothing is allocated.
+    fn find(&self, input: &str) -> Option<T> {
+        let input = input.trim();
+        let found = if input.is_ascii() && input.len() <= 64 {
+            // Fast path: ASCII input folded into a stack buffer, compared as bytes.
+            let mut buf = [0u8; 64];
+            for (d, s) in buf.iter_mut().zip(input.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            let folded = &buf[..input.len()];
+            binary_search(self.ends.len(), |i| self.key(i).as_bytes().cmp(folded))
+        } else {
+            binary_search(self.ends.len(), |i| fold_cmp(self.key(i), input))
+        };
+        found.and_then(|i| self.values.get(i)).copied()
+    }
+}
+
+/// The index in `0..len` for which `cmp` says `Equal`, if any.
+fn binary_search(len: usize, cmp: impl Fn(usize) -> Ordering) -> Option<usize> {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match cmp(mid) {
+            Ordering::Less => lo = mid + 1,
+            Ordering::Greater => hi = mid,
+            Ordering::Equal => return Some(mid),
         }
-        let folded = &buf[..input.len()];
-        table.binary_search_by(|(k, _)| k.as_bytes().cmp(folded))
-    } else {
-        table.binary_search_by(|(k, _)| fold_cmp(k, input))
-    };
-    found.ok().and_then(|i| table.get(i)).map(|(_, v)| *v)
+    }
+    None
 }
 
 /// What the lookup of each kind accepts, for [`ParseError`].
@@ -325,7 +354,7 @@ macro_rules! enum_traits {
             #[doc = concat!("assert_eq!(first.to_string().parse::<", stringify!($t), ">(), Ok(first));")]
             /// ```
             pub fn lookup(text: &str) -> Option<Self> {
-                lookup(Self::LOOKUP, text)
+                Self::LOOKUP.find(text)
             }
         }
         impl fmt::Display for $t {

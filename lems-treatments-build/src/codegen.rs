@@ -147,17 +147,24 @@ fn closed_set<T: ClosedSet>() -> TokenStream {
             /// A short label for readers.
             pub const fn name(self) -> &'static str { match self { #(#labels,)* } }
             /// Lookup keys (case-folded) sorted for binary search.
-            const LOOKUP: &'static [(&'static str, Self)] = #table;
+            const LOOKUP: Lookup<Self> = #table;
         }
     }
 }
 
+/// The sorted lookup keys as one string literal, where each key ends, and
+/// the value of each: see `Lookup` in `src/lib.rs`.
 fn lookup_table(keys: &BTreeMap<String, String>) -> TokenStream {
-    let rows = keys.iter().map(|(k, var)| {
+    let mut all = String::new();
+    let mut ends = Vec::new();
+    let mut values = Vec::new();
+    for (k, var) in keys {
+        all.push_str(k);
+        ends.push(proc_macro2::Literal::usize_unsuffixed(all.len()));
         let var = ident(var);
-        quote! { (#k, Self::#var) }
-    });
-    quote! { &[#(#rows),*] }
+        values.push(quote! { Self::#var });
+    }
+    quote! { Lookup { keys: #all, ends: &[#(#ends),*], values: &[#(#values),*] } }
 }
 
 fn opt_str(s: Option<&Text>) -> TokenStream {
@@ -192,6 +199,12 @@ fn accessor<'a>(
             pub const fn #name(self) -> #ret { match self {} }
         };
     }
+    if let Some(tokens) = flat_slice_accessor(&ret, &arms) {
+        return quote! {
+            #doc_doc
+            pub const fn #name(self) -> #ret { #tokens }
+        };
+    }
     let values = arms.iter().map(|(_, body)| body);
     let n = proc_macro2::Literal::usize_unsuffixed(arms.len());
     quote! {
@@ -203,6 +216,110 @@ fn accessor<'a>(
             TABLE[self as usize]
         }
     }
+}
+
+/// For an accessor returning `&'static [T]` whose every value is a `&[…]`
+/// literal: all elements in one `const` array and a table of where each
+/// variant's run ends. One array instead of one promoted slice per variant
+/// keeps rustc linear and lean with thousands of treatments. `None` when the
+/// accessor is not of that shape.
+fn flat_slice_accessor(ret: &TokenStream, arms: &[(&str, TokenStream)]) -> Option<TokenStream> {
+    use proc_macro2::{Delimiter, TokenTree};
+    fn bracketed(tokens: &TokenStream) -> Option<TokenStream> {
+        let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+        match trees.as_slice() {
+            [TokenTree::Punct(amp), rest @ ..] if amp.as_char() == '&' => match rest.last() {
+                Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket => {
+                    Some(g.stream())
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    let element = bracketed(ret)?;
+    let mut items: Vec<TokenStream> = Vec::new();
+    let mut ends = Vec::new();
+    for (_, body) in arms {
+        let mut current = TokenStream::new();
+        for tree in bracketed(body)? {
+            match &tree {
+                TokenTree::Punct(p) if p.as_char() == ',' => {
+                    items.push(std::mem::take(&mut current));
+                }
+                _ => current.extend([tree]),
+            }
+        }
+        if !current.is_empty() {
+            items.push(current);
+        }
+        ends.push(proc_macro2::Literal::usize_unsuffixed(items.len()));
+    }
+    let m = proc_macro2::Literal::usize_unsuffixed(items.len());
+    let n = proc_macro2::Literal::usize_unsuffixed(ends.len());
+    Some(quote! {
+        #[allow(clippy::redundant_static_lifetimes)]
+        const ITEMS: [#element; #m] = [#(#items),*];
+        const ENDS: [usize; #n] = [#(#ends),*];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = self as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let all: &'static [#element] = &ITEMS;
+        let (_, rest) = all.split_at(start);
+        rest.split_at(ENDS[i] - start).0
+    })
+}
+
+/// An accessor for one long text per variant (in variant order), stored as
+/// one string literal and a table of where each text ends. rustc pays for
+/// each string literal far more than for its bytes (5,000 cards as 5,000
+/// literals cost 12 s and 1.2 GB; as one, 3 s and 0.5 GB), so long texts go
+/// in one.
+fn texts_in_one_literal(doc: &str, name: &str, texts: impl Iterator<Item = String>) -> TokenStream {
+    let name = ident(name);
+    let doc_doc = doc_attrs(doc);
+    let texts: Vec<String> = texts.collect();
+    if texts.is_empty() {
+        return quote! {
+            #doc_doc
+            pub const fn #name(self) -> &'static str { match self {} }
+        };
+    }
+    let text = one_literal_text(texts, quote!(self));
+    quote! {
+        #doc_doc
+        pub const fn #name(self) -> &'static str { #text }
+    }
+}
+
+/// A block that evaluates to the text of variant `this` (an expression of
+/// the enum's type), from one string literal holding every text in variant
+/// order and a table of where each ends.
+fn one_literal_text(texts: impl IntoIterator<Item = String>, this: TokenStream) -> TokenStream {
+    let mut all = String::new();
+    let mut ends = Vec::new();
+    for t in texts {
+        all.push_str(&t);
+        ends.push(proc_macro2::Literal::usize_unsuffixed(all.len()));
+    }
+    let n = proc_macro2::Literal::usize_unsuffixed(ends.len());
+    quote! {{
+        const TEXTS: &str = #all;
+        const ENDS: [usize; #n] = [#(#ends),*];
+        const { assert!(ENDS.len() == Self::COUNT) };
+        let i = #this as usize;
+        let start = if i == 0 { 0 } else { ENDS[i - 1] };
+        let (_, rest) = TEXTS.as_bytes().split_at(start);
+        let (text, _) = rest.split_at(ENDS[i] - start);
+        // Every end is a char boundary (the texts were joined whole).
+        // (`unwrap_or_default` is not `const`.)
+        #[allow(clippy::manual_unwrap_or_default, clippy::manual_unwrap_or)]
+        let text = match core::str::from_utf8(text) {
+            Ok(text) => text,
+            Err(_) => "",
+        };
+        text
+    }}
 }
 
 /// An accessor returning one text field of every entity.
@@ -344,12 +461,28 @@ fn entity_enum(
     );
     let table = lookup_table(lookup);
     let count = entries.len();
-    let derive = quote! { #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)] #[non_exhaustive] };
+    // `Debug` by hand: a derived one is a match with an arm per variant, which
+    // costs rustc hundreds of MB with thousands of treatments.
+    let derive =
+        quote! { #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)] #[non_exhaustive] };
+    let variant_names = one_literal_text(
+        entries.iter().map(|(id, _, _)| variant_name(id)),
+        quote!(*self),
+    );
+    let debug = quote! {
+        impl core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(#variant_names)
+            }
+        }
+    };
     let doc_doc = doc_attrs(doc);
     quote! {
         #doc_doc
         #derive
         pub enum #name { #(#variants,)* }
+
+        #debug
 
         impl #name {
             /// Every value, in id order.
@@ -359,7 +492,7 @@ fn entity_enum(
             #ids
             #names
             /// Lookup keys (case-folded) sorted for binary search.
-            const LOOKUP: &'static [(&'static str, Self)] = #table;
+            const LOOKUP: Lookup<Self> = #table;
         }
     }
 }
@@ -1012,23 +1145,15 @@ fn treatments(view: &View<'_>) -> TokenStream {
             (id.as_str(), quote!(&[#(#items),*]))
         }),
     );
-    let card = accessor(
+    let card = texts_in_one_literal(
         "Its card as a reader sees it, in Markdown (rendered at build time).",
         "card_markdown",
-        quote!(&'static str),
-        ts.keys().map(|id| {
-            let text = view.card(id).unwrap_or_default();
-            (id.as_str(), quote!(#text))
-        }),
+        ts.keys().map(|id| view.card(id).unwrap_or_default()),
     );
-    let guide_card = accessor(
+    let guide_card = texts_in_one_literal(
         "Its card as it stands in the guide, in Markdown: without the disclaimer, which the guide states once at the top and once at the end (rendered at build time).",
         "guide_card_markdown",
-        quote!(&'static str),
-        ts.keys().map(|id| {
-            let text = view.guide_card(id).unwrap_or_default();
-            (id.as_str(), quote!(#text))
-        }),
+        ts.keys().map(|id| view.guide_card(id).unwrap_or_default()),
     );
     out.extend(quote! {
         impl Treatment {

@@ -113,7 +113,7 @@ impl Report {
 /// what it grows to (see [`yaml::MAX_EXPANDED_BYTES`]).
 pub const MAX_TREE_BYTES: usize = 64 * 1024 * 1024;
 /// The most files the content tree may hold.
-pub const MAX_TREE_FILES: usize = 10_000;
+pub const MAX_TREE_FILES: usize = 50_000;
 /// The most problems listed one by one for one file; the rest are counted.
 pub const MAX_PROBLEMS_PER_FILE: usize = 100;
 

@@ -204,7 +204,10 @@ fn the_whole_tree_is_bounded_in_files() {
         .collect();
     assert_eq!(over.len(), 1, "reported once");
     assert!(
-        over[0].message.contains("more than 10000 files") && over[0].file.starts_with("data/"),
+        over[0].message.contains(&format!(
+            "more than {} files",
+            lems_treatments_build::content::MAX_TREE_FILES
+        )) && over[0].file.starts_with("data/"),
         "{:?}",
         over[0]
     );
