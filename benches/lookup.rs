@@ -5,6 +5,8 @@
 //!
 //! ```text
 //! cargo bench -p lems-treatments --bench lookup
+//! scripts/scale.sh 20000 && LEMS_TREATMENTS_CONTENT_DIR=$PWD/target/scale/20000 \
+//!     cargo bench -p lems-treatments --bench lookup      # the same with 20,000 treatments
 //! ```
 //! Compare the medians: `crate_*` against `hashmap_*` and `yaml_*`; the
 //! `startup_*` benches are what the alternatives pay before their first lookup.
@@ -42,7 +44,10 @@ struct Parsed {
 }
 
 fn yaml_build() -> Parsed {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The content the crate was built from (another tree through
+    // LEMS_TREATMENTS_CONTENT_DIR, as `scripts/scale.sh` makes).
+    let root =
+        Path::new(option_env!("LEMS_TREATMENTS_CONTENT_DIR").unwrap_or(env!("CARGO_MANIFEST_DIR")));
     let report = lems_treatments_build::load(
         &lems_treatments_build::Paths::under(root),
         lems_treatments_build::SchemaCheck::Skip,

@@ -27,6 +27,17 @@
 //! Every enum has `ALL`, `id()` (the content id), `name()`, [`Display`](core::fmt::Display)
 //! (the name), [`FromStr`] and `TryFrom<&str>` (ignoring case) with
 //! one error type, [`ParseError`].
+//!
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `std` | yes | links `std`; nothing else needs it ([`ParseError`] implements `core::error::Error`) |
+//! | `serde` | no | `Serialize` for every enum (as its id) and record; `Deserialize` for the enums through [`FromStr`] |
+//! | `schemars` | no | a `JsonSchema` for every enum, listing its ids (needs an allocator) |
+//! | `regenerate` | no | generates the code from the YAML in `data/` at build time instead of using the shipped, pre-generated code: only for edited or other content; compiles the generator |
+//!
+//! With `default-features = false` the crate is `#![no_std]` and needs no allocator.
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
