@@ -850,55 +850,49 @@ impl Caution {
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Source; 6] = [
-            Source::FirdapseUsPrescribingInformation,
-            Source::FirdapseUsPrescribingInformation,
-            Source::FirdapseUsPrescribingInformation,
-            Source::FirdapseUsPrescribingInformation,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
+        const TABLE: [&'static [Source]; 6] = [
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::FirdapseUsPrescribingInformation],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
         ];
-        const ENDS: [usize; 6] = [1, 2, 3, 4, 5, 6];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Source] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Every treatment it applies to, directly or through the treatment's class (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Treatment; 9] = [
-            Treatment::Amifampridine,
-            Treatment::Amifampridine,
-            Treatment::Amifampridine,
-            Treatment::Amifampridine,
-            Treatment::Guanidine,
-            Treatment::Azathioprine,
-            Treatment::Mycophenolate,
-            Treatment::Prednisone,
-            Treatment::Rituximab,
+        const TABLE: [&'static [Treatment]; 6] = [
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Amifampridine],
+            &[Treatment::Guanidine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
         ];
-        const ENDS: [usize; 6] = [1, 2, 3, 4, 5, 9];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Treatment] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The classes that carry it for all their members.
     pub const fn categories(self) -> &'static [Category] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Category; 1] = [Category::ImmuneSuppressants];
-        const ENDS: [usize; 6] = [0, 0, 0, 0, 0, 1];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Category] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const TABLE: [&'static [Category]; 6] = [
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[Category::ImmuneSuppressants],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
@@ -1082,53 +1076,43 @@ impl Mechanism {
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Source; 10] = [
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
+        const TABLE: [&'static [Source]; 10] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
         ];
-        const ENDS: [usize; 10] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Source] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments that work this way (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Treatment; 15] = [
-            Treatment::IntravenousImmunoglobulin,
-            Treatment::Rituximab,
-            Treatment::Plasmapheresis,
-            Treatment::Pyridostigmine,
-            Treatment::Prednisone,
-            Treatment::OccupationalTherapy,
-            Treatment::Azathioprine,
-            Treatment::Azathioprine,
-            Treatment::Mycophenolate,
-            Treatment::Prednisone,
-            Treatment::Rituximab,
-            Treatment::PhysicalTherapy,
-            Treatment::SpeechTherapy,
-            Treatment::Amifampridine,
-            Treatment::Guanidine,
+        const TABLE: [&'static [Treatment]; 10] = [
+            &[Treatment::IntravenousImmunoglobulin],
+            &[Treatment::Rituximab],
+            &[Treatment::Plasmapheresis],
+            &[Treatment::Pyridostigmine],
+            &[Treatment::Prednisone],
+            &[Treatment::OccupationalTherapy],
+            &[Treatment::Azathioprine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[Treatment::PhysicalTherapy, Treatment::SpeechTherapy],
+            &[Treatment::Amifampridine, Treatment::Guanidine],
         ];
-        const ENDS: [usize; 10] = [1, 2, 3, 4, 5, 6, 7, 11, 13, 15];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Treatment] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
@@ -1302,19 +1286,23 @@ impl Category {
     /// The classes directly under it.
     pub const fn children(self) -> &'static [Category] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Category; 4] = [
-            Category::AntibodyTherapy,
-            Category::ImmuneSuppressants,
-            Category::ImmunoglobulinTherapy,
-            Category::PlasmaExchange,
+        const TABLE: [&'static [Category]; 9] = [
+            &[],
+            &[],
+            &[],
+            &[Category::AntibodyTherapy],
+            &[
+                Category::ImmuneSuppressants,
+                Category::ImmunoglobulinTherapy,
+                Category::PlasmaExchange,
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
         ];
-        const ENDS: [usize; 9] = [0, 0, 0, 1, 4, 4, 4, 4, 4];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Category] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Where it appears in guides: lower first.
     pub const fn order(self) -> u32 {
@@ -1345,72 +1333,69 @@ impl Category {
     /// The cautions it carries for every member, its parents' included.
     pub const fn cautions(self) -> &'static [Caution] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Caution; 2] = [
-            Caution::ImmuneSuppressionRisks,
-            Caution::ImmuneSuppressionRisks,
+        const TABLE: [&'static [Caution]; 9] = [
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
         ];
-        const ENDS: [usize; 9] = [1, 1, 1, 2, 2, 2, 2, 2, 2];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Caution] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments in it or in any class under it (computed at build time).
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Treatment; 20] = [
-            Treatment::Rituximab,
-            Treatment::SmallCellLungCancerTreatment,
-            Treatment::Pyridostigmine,
-            Treatment::Azathioprine,
-            Treatment::Mycophenolate,
-            Treatment::Prednisone,
-            Treatment::Rituximab,
-            Treatment::Azathioprine,
-            Treatment::IntravenousImmunoglobulin,
-            Treatment::Mycophenolate,
-            Treatment::Plasmapheresis,
-            Treatment::Prednisone,
-            Treatment::Rituximab,
-            Treatment::IntravenousImmunoglobulin,
-            Treatment::Plasmapheresis,
-            Treatment::Amifampridine,
-            Treatment::Guanidine,
-            Treatment::OccupationalTherapy,
-            Treatment::PhysicalTherapy,
-            Treatment::SpeechTherapy,
+        const TABLE: [&'static [Treatment]; 9] = [
+            &[Treatment::Rituximab],
+            &[Treatment::SmallCellLungCancerTreatment],
+            &[Treatment::Pyridostigmine],
+            &[
+                Treatment::Azathioprine,
+                Treatment::Mycophenolate,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[
+                Treatment::Azathioprine,
+                Treatment::IntravenousImmunoglobulin,
+                Treatment::Mycophenolate,
+                Treatment::Plasmapheresis,
+                Treatment::Prednisone,
+                Treatment::Rituximab,
+            ],
+            &[Treatment::IntravenousImmunoglobulin],
+            &[Treatment::Plasmapheresis],
+            &[Treatment::Amifampridine, Treatment::Guanidine],
+            &[
+                Treatment::OccupationalTherapy,
+                Treatment::PhysicalTherapy,
+                Treatment::SpeechTherapy,
+            ],
         ];
-        const ENDS: [usize; 9] = [1, 2, 3, 7, 13, 14, 15, 17, 20];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Treatment] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The sources it comes from.
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Source; 9] = [
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
+        const TABLE: [&'static [Source]; 9] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
         ];
-        const ENDS: [usize; 9] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Source] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The heading and description that open its part of the guide, in Markdown.
     pub const fn guide_section(self) -> &'static str {
@@ -1596,47 +1581,75 @@ impl Treatment {
     /// Other names the sources use for it.
     pub const fn synonyms(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [&'static str; 1] = ["IVIG"];
-        const ENDS: [usize; 13] = [0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [&'static str] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const TABLE: [&'static [&'static str]; 13] = [
+            &[],
+            &[],
+            &[],
+            &["IVIG"],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The brand names it is sold under.
     pub const fn brand_names(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [&'static str; 2] = ["Firdapse", "Mestinon"];
-        const ENDS: [usize; 13] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [&'static str] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const TABLE: [&'static [&'static str]; 13] = [
+            &["Firdapse"],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &["Mestinon"],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The brands it is sold under, with the regions the sources name.
     pub const fn brands(self) -> &'static [Brand] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Brand; 2] = [
-            Brand {
-                name: "Firdapse",
-                regions: &[Region::UnitedStates, Region::EuropeanUnion],
-            },
-            Brand {
-                name: "Mestinon",
-                regions: &[],
-            },
+        const TABLE: [&'static [Brand]; 13] = [
+            &[
+                Brand {
+                    name: "Firdapse",
+                    regions: &[Region::UnitedStates, Region::EuropeanUnion],
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[
+                Brand {
+                    name: "Mestinon",
+                    regions: &[],
+                },
+            ],
+            &[],
+            &[],
+            &[],
         ];
-        const ENDS: [usize; 13] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Brand] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What kind of treatment it is.
     pub const fn kind(self) -> TreatmentKind {
@@ -1683,30 +1696,23 @@ impl Treatment {
     /// How it works.
     pub const fn mechanisms(self) -> &'static [Mechanism] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Mechanism; 15] = [
-            Mechanism::PotassiumChannelBlockade,
-            Mechanism::ImmuneSuppression,
-            Mechanism::DnaSynthesisInhibition,
-            Mechanism::PotassiumChannelBlockade,
-            Mechanism::AntibodyBlocking,
-            Mechanism::ImmuneSuppression,
-            Mechanism::DailyTaskAdaptation,
-            Mechanism::MuscleStrengthening,
-            Mechanism::AntibodyRemoval,
-            Mechanism::ImmuneSuppression,
-            Mechanism::CorticosteroidAction,
-            Mechanism::CholinesteraseInhibition,
-            Mechanism::AntibodyProducingCellDepletion,
-            Mechanism::ImmuneSuppression,
-            Mechanism::MuscleStrengthening,
+        const TABLE: [&'static [Mechanism]; 13] = [
+            &[Mechanism::PotassiumChannelBlockade],
+            &[Mechanism::ImmuneSuppression, Mechanism::DnaSynthesisInhibition],
+            &[Mechanism::PotassiumChannelBlockade],
+            &[Mechanism::AntibodyBlocking],
+            &[Mechanism::ImmuneSuppression],
+            &[Mechanism::DailyTaskAdaptation],
+            &[Mechanism::MuscleStrengthening],
+            &[Mechanism::AntibodyRemoval],
+            &[Mechanism::ImmuneSuppression, Mechanism::CorticosteroidAction],
+            &[Mechanism::CholinesteraseInhibition],
+            &[Mechanism::AntibodyProducingCellDepletion, Mechanism::ImmuneSuppression],
+            &[],
+            &[Mechanism::MuscleStrengthening],
         ];
-        const ENDS: [usize; 13] = [1, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 14, 15];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Mechanism] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// What it does, in plain words.
     pub const fn summary(self) -> &'static str {
@@ -1732,279 +1738,330 @@ impl Treatment {
     /// How and when it is used, one statement per item.
     pub const fn usage(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [&'static str; 17] = [
-            "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
-            "Sold as Firdapse, it is also on the market in the European Union.",
-            "One of several immune suppressants that doctors can use for LEMS.",
-            "It is sometimes given together with pyridostigmine (Mestinon).",
-            "It is used less often than other options because it may harm the kidneys and bone marrow.",
-            "Used as an immune therapy to draw the immune system away from the nerve endings.",
-            "One of several immune suppressants that doctors can use for LEMS.",
-            "The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.",
-            "The therapist can put together a safe exercise plan for each person.",
-            "Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.",
-            "One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.",
-            "It is the cholinesterase inhibitor used most often.",
-            "In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.",
-            "Kept for people in whom other immune suppressants have not worked.",
-            "For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority.",
-            "Treating the cancer often eases the symptoms of LEMS too.",
-            "An option when eating, swallowing or talking has become difficult.",
+        const TABLE: [&'static [&'static str]; 13] = [
+            &[
+                "In the United States, the FDA has approved it for easing the symptoms of LEMS.",
+                "Sold as Firdapse, it is also on the market in the European Union.",
+            ],
+            &["One of several immune suppressants that doctors can use for LEMS."],
+            &[
+                "It is sometimes given together with pyridostigmine (Mestinon).",
+                "It is used less often than other options because it may harm the kidneys and bone marrow.",
+            ],
+            &[
+                "Used as an immune therapy to draw the immune system away from the nerve endings.",
+            ],
+            &["One of several immune suppressants that doctors can use for LEMS."],
+            &[
+                "The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair.",
+            ],
+            &["The therapist can put together a safe exercise plan for each person."],
+            &[
+                "Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings.",
+            ],
+            &[
+                "One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS.",
+            ],
+            &[
+                "It is the cholinesterase inhibitor used most often.",
+                "In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control.",
+            ],
+            &["Kept for people in whom other immune suppressants have not worked."],
+            &[
+                "For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority.",
+                "Treating the cancer often eases the symptoms of LEMS too.",
+            ],
+            &["An option when eating, swallowing or talking has become difficult."],
         ];
-        const ENDS: [usize; 13] = [2, 3, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [&'static str] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Regulatory facts the sources state.
     pub const fn regulatory(self) -> &'static [RegulatoryFact] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [RegulatoryFact; 5] = [
-            RegulatoryFact {
-                region: Region::UnitedStates,
-                status: RegulatoryStatus::Approved,
-                scope: "relief of LEMS symptoms",
-                authority: Some("U.S. Food and Drug Administration (FDA)"),
-                date: None,
-                population: None,
-                note: None,
-                source: Source::LemsTreatmentArticle,
-                grade: None,
-            },
-            RegulatoryFact {
-                region: Region::UnitedStates,
-                status: RegulatoryStatus::Approved,
-                scope: "LEMS in adults",
-                authority: Some("U.S. Food and Drug Administration (FDA)"),
-                date: Some("2018-11-28"),
-                population: Some(Population {
-                    text: "adults",
-                    min_age_years: None,
-                }),
-                note: Some(
-                    "The FDA's news release describes it as the first FDA-approved treatment for LEMS.",
-                ),
-                source: Source::FdaNewsRelease20181128,
-                grade: Some(Grade::Primary),
-            },
-            RegulatoryFact {
-                region: Region::UnitedStates,
-                status: RegulatoryStatus::Approved,
-                scope: "LEMS in children aged 6 and older",
-                authority: Some("U.S. Food and Drug Administration (FDA)"),
-                date: Some("2022-09"),
-                population: Some(Population {
-                    text: "children aged 6 and older",
-                    min_age_years: Some(6u32),
-                }),
-                note: Some("The US approval was extended to children."),
-                source: Source::TradePressFdaPediatric2022,
-                grade: Some(Grade::Secondary),
-            },
-            RegulatoryFact {
-                region: Region::EuropeanUnion,
-                status: RegulatoryStatus::Available,
-                scope: "LEMS",
-                authority: None,
-                date: None,
-                population: None,
-                note: None,
-                source: Source::LemsTreatmentArticle,
-                grade: None,
-            },
-            RegulatoryFact {
-                region: Region::EuropeanUnion,
-                status: RegulatoryStatus::Approved,
-                scope: "symptomatic treatment of LEMS in adults",
-                authority: None,
-                date: Some("2009-12"),
-                population: Some(Population {
-                    text: "adults",
-                    min_age_years: None,
-                }),
-                note: Some("A marketing authorisation."),
-                source: Source::EmaEparSummaryFirdapse,
-                grade: Some(Grade::Primary),
-            },
+        const TABLE: [&'static [RegulatoryFact]; 13] = [
+            &[
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "relief of LEMS symptoms",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: None,
+                    population: None,
+                    note: None,
+                    source: Source::LemsTreatmentArticle,
+                    grade: None,
+                },
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "LEMS in adults",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: Some("2018-11-28"),
+                    population: Some(Population {
+                        text: "adults",
+                        min_age_years: None,
+                    }),
+                    note: Some(
+                        "The FDA's news release describes it as the first FDA-approved treatment for LEMS.",
+                    ),
+                    source: Source::FdaNewsRelease20181128,
+                    grade: Some(Grade::Primary),
+                },
+                RegulatoryFact {
+                    region: Region::UnitedStates,
+                    status: RegulatoryStatus::Approved,
+                    scope: "LEMS in children aged 6 and older",
+                    authority: Some("U.S. Food and Drug Administration (FDA)"),
+                    date: Some("2022-09"),
+                    population: Some(Population {
+                        text: "children aged 6 and older",
+                        min_age_years: Some(6u32),
+                    }),
+                    note: Some("The US approval was extended to children."),
+                    source: Source::TradePressFdaPediatric2022,
+                    grade: Some(Grade::Secondary),
+                },
+                RegulatoryFact {
+                    region: Region::EuropeanUnion,
+                    status: RegulatoryStatus::Available,
+                    scope: "LEMS",
+                    authority: None,
+                    date: None,
+                    population: None,
+                    note: None,
+                    source: Source::LemsTreatmentArticle,
+                    grade: None,
+                },
+                RegulatoryFact {
+                    region: Region::EuropeanUnion,
+                    status: RegulatoryStatus::Approved,
+                    scope: "symptomatic treatment of LEMS in adults",
+                    authority: None,
+                    date: Some("2009-12"),
+                    population: Some(Population {
+                        text: "adults",
+                        min_age_years: None,
+                    }),
+                    note: Some("A marketing authorisation."),
+                    source: Source::EmaEparSummaryFirdapse,
+                    grade: Some(Grade::Primary),
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
         ];
-        const ENDS: [usize; 13] = [5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [RegulatoryFact] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Every caution that applies, its class's included, sorted and without repeats.
     pub const fn cautions(self) -> &'static [Caution] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Caution; 9] = [
-            Caution::AmifampridineHypersensitivityContraindication,
-            Caution::AmifampridineHypersensitivityWarning,
-            Caution::AmifampridineSeizureHistoryContraindication,
-            Caution::AmifampridineSeizureWarning,
-            Caution::ImmuneSuppressionRisks,
-            Caution::GuanidineKidneyAndBoneMarrowToxicity,
-            Caution::ImmuneSuppressionRisks,
-            Caution::ImmuneSuppressionRisks,
-            Caution::ImmuneSuppressionRisks,
+        const TABLE: [&'static [Caution]; 13] = [
+            &[
+                Caution::AmifampridineHypersensitivityContraindication,
+                Caution::AmifampridineHypersensitivityWarning,
+                Caution::AmifampridineSeizureHistoryContraindication,
+                Caution::AmifampridineSeizureWarning,
+            ],
+            &[Caution::ImmuneSuppressionRisks],
+            &[Caution::GuanidineKidneyAndBoneMarrowToxicity],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[Caution::ImmuneSuppressionRisks],
+            &[],
+            &[],
         ];
-        const ENDS: [usize; 13] = [4, 5, 6, 6, 7, 7, 7, 7, 8, 8, 9, 9, 9];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Caution] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatments it is sometimes combined with (both directions).
     pub const fn used_with(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Treatment; 2] = [Treatment::Pyridostigmine, Treatment::Guanidine];
-        const ENDS: [usize; 13] = [0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Treatment] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const TABLE: [&'static [Treatment]; 13] = [
+            &[],
+            &[],
+            &[Treatment::Pyridostigmine],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[Treatment::Guanidine],
+            &[],
+            &[],
+            &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its standard codes, each with its source and grade.
     pub const fn codes(self) -> &'static [Code] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Code; 17] = [
-            Code {
-                system: CodeSystem::Atc,
-                code: "N07XX05",
-                label: Some("amifampridine"),
-                source: Source::WhoAtcDddIndex,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::Unii,
-                code: "RU4S6E2G0J",
-                label: Some("amifampridine"),
-                source: Source::FdaGsrs,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::Atc,
-                code: "L04AX01",
-                label: Some("azathioprine"),
-                source: Source::WhoAtcDddIndex,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::RxNorm,
-                code: "1256",
-                label: Some("azathioprine"),
-                source: Source::RxreasonerSubstancePage,
-                grade: Grade::Secondary,
-            },
-            Code {
-                system: CodeSystem::DrugBank,
-                code: "DB00993",
-                label: Some("azathioprine"),
-                source: Source::RxreasonerSubstancePage,
-                grade: Grade::Secondary,
-            },
-            Code {
-                system: CodeSystem::Atc,
-                code: "J06BA02",
-                label: Some(
-                    "immunoglobulins, normal human, for intravascular administration",
-                ),
-                source: Source::WhoAtcDddIndex,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::Atc,
-                code: "L04AA06",
-                label: Some("mycophenolic acid"),
-                source: Source::WhoAtcDddIndex,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::SnomedCt,
-                code: "84478008",
-                label: Some("occupational therapy"),
-                source: Source::Hl7FhirImplementationGuides,
-                grade: Grade::Secondary,
-            },
-            Code {
-                system: CodeSystem::SnomedCt,
-                code: "91251008",
-                label: Some("physical therapy procedure"),
-                source: Source::Hl7FhirImplementationGuides,
-                grade: Grade::Secondary,
-            },
-            Code {
-                system: CodeSystem::Atc,
-                code: "H02AB07",
-                label: Some("prednisone"),
-                source: Source::WhoAtcDddIndex,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::RxNorm,
-                code: "8640",
-                label: Some("prednisone"),
-                source: Source::Hl7PddiCdsValueSet,
-                grade: Grade::Secondary,
-            },
-            Code {
-                system: CodeSystem::DrugBank,
-                code: "DB00635",
-                label: Some("prednisone"),
-                source: Source::Drugbank,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::Atc,
-                code: "N07AA02",
-                label: Some("pyridostigmine"),
-                source: Source::WhoAtcDddIndex,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::DrugBank,
-                code: "DB00545",
-                label: Some("pyridostigmine"),
-                source: Source::AdrecsDrugRecord,
-                grade: Grade::Secondary,
-            },
-            Code {
-                system: CodeSystem::Atc,
-                code: "L01FA01",
-                label: Some("rituximab"),
-                source: Source::WhoAtcDddIndex,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::DrugBank,
-                code: "DB00073",
-                label: Some("rituximab"),
-                source: Source::Drugbank,
-                grade: Grade::Primary,
-            },
-            Code {
-                system: CodeSystem::SnomedCt,
-                code: "5154007",
-                label: Some("speech therapy"),
-                source: Source::Hl7FhirImplementationGuides,
-                grade: Grade::Secondary,
-            },
+        const TABLE: [&'static [Code]; 13] = [
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "N07XX05",
+                    label: Some("amifampridine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::Unii,
+                    code: "RU4S6E2G0J",
+                    label: Some("amifampridine"),
+                    source: Source::FdaGsrs,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L04AX01",
+                    label: Some("azathioprine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::RxNorm,
+                    code: "1256",
+                    label: Some("azathioprine"),
+                    source: Source::RxreasonerSubstancePage,
+                    grade: Grade::Secondary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00993",
+                    label: Some("azathioprine"),
+                    source: Source::RxreasonerSubstancePage,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "J06BA02",
+                    label: Some(
+                        "immunoglobulins, normal human, for intravascular administration",
+                    ),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L04AA06",
+                    label: Some("mycophenolic acid"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "84478008",
+                    label: Some("occupational therapy"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "91251008",
+                    label: Some("physical therapy procedure"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "H02AB07",
+                    label: Some("prednisone"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::RxNorm,
+                    code: "8640",
+                    label: Some("prednisone"),
+                    source: Source::Hl7PddiCdsValueSet,
+                    grade: Grade::Secondary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00635",
+                    label: Some("prednisone"),
+                    source: Source::Drugbank,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "N07AA02",
+                    label: Some("pyridostigmine"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00545",
+                    label: Some("pyridostigmine"),
+                    source: Source::AdrecsDrugRecord,
+                    grade: Grade::Secondary,
+                },
+            ],
+            &[
+                Code {
+                    system: CodeSystem::Atc,
+                    code: "L01FA01",
+                    label: Some("rituximab"),
+                    source: Source::WhoAtcDddIndex,
+                    grade: Grade::Primary,
+                },
+                Code {
+                    system: CodeSystem::DrugBank,
+                    code: "DB00073",
+                    label: Some("rituximab"),
+                    source: Source::Drugbank,
+                    grade: Grade::Primary,
+                },
+            ],
+            &[],
+            &[
+                Code {
+                    system: CodeSystem::SnomedCt,
+                    code: "5154007",
+                    label: Some("speech therapy"),
+                    source: Source::Hl7FhirImplementationGuides,
+                    grade: Grade::Secondary,
+                },
+            ],
         ];
-        const ENDS: [usize; 13] = [2, 5, 5, 6, 7, 8, 9, 9, 12, 14, 16, 16, 17];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Code] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// The treatment that `code` identifies in `system`, if the content has it.
     /// Codes are matched exactly, as the terminology writes them.
@@ -2039,28 +2096,23 @@ impl Treatment {
     /// The sources its statements come from.
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [Source; 13] = [
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
-            Source::LemsTreatmentArticle,
+        const TABLE: [&'static [Source]; 13] = [
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
         ];
-        const ENDS: [usize; 13] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [Source] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
     pub const fn reviewed(self) -> Option<&'static str> {
@@ -2119,74 +2171,98 @@ impl Treatment {
     /// Cautions the editors decided not to apply to it, each with the reason.
     pub const fn cautions_not_applied(self) -> &'static [CautionNotApplied] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [CautionNotApplied; 2] = [
-            CautionNotApplied {
-                caution: Caution::ImmuneSuppressionRisks,
-                reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk.",
-                source: Source::LemsTreatmentArticle,
-            },
-            CautionNotApplied {
-                caution: Caution::ImmuneSuppressionRisks,
-                reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk.",
-                source: Source::LemsTreatmentArticle,
-            },
+        const TABLE: [&'static [CautionNotApplied]; 13] = [
+            &[],
+            &[],
+            &[],
+            &[
+                CautionNotApplied {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk.",
+                    source: Source::LemsTreatmentArticle,
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[
+                CautionNotApplied {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    reason: "Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk.",
+                    source: Source::LemsTreatmentArticle,
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
         ];
-        const ENDS: [usize; 13] = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [CautionNotApplied] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Every caution that applies, as in [`Treatment::cautions`], each with where it comes from: the treatment itself (`through: None`) or the class that lists it.
     pub const fn applied_cautions(self) -> &'static [AppliedCaution] {
         #[allow(clippy::redundant_static_lifetimes)]
-        const ITEMS: [AppliedCaution; 9] = [
-            AppliedCaution {
-                caution: Caution::AmifampridineHypersensitivityContraindication,
-                through: None,
-            },
-            AppliedCaution {
-                caution: Caution::AmifampridineHypersensitivityWarning,
-                through: None,
-            },
-            AppliedCaution {
-                caution: Caution::AmifampridineSeizureHistoryContraindication,
-                through: None,
-            },
-            AppliedCaution {
-                caution: Caution::AmifampridineSeizureWarning,
-                through: None,
-            },
-            AppliedCaution {
-                caution: Caution::ImmuneSuppressionRisks,
-                through: Some(Category::ImmuneSuppressants),
-            },
-            AppliedCaution {
-                caution: Caution::GuanidineKidneyAndBoneMarrowToxicity,
-                through: None,
-            },
-            AppliedCaution {
-                caution: Caution::ImmuneSuppressionRisks,
-                through: Some(Category::ImmuneSuppressants),
-            },
-            AppliedCaution {
-                caution: Caution::ImmuneSuppressionRisks,
-                through: Some(Category::ImmuneSuppressants),
-            },
-            AppliedCaution {
-                caution: Caution::ImmuneSuppressionRisks,
-                through: Some(Category::ImmuneSuppressants),
-            },
+        const TABLE: [&'static [AppliedCaution]; 13] = [
+            &[
+                AppliedCaution {
+                    caution: Caution::AmifampridineHypersensitivityContraindication,
+                    through: None,
+                },
+                AppliedCaution {
+                    caution: Caution::AmifampridineHypersensitivityWarning,
+                    through: None,
+                },
+                AppliedCaution {
+                    caution: Caution::AmifampridineSeizureHistoryContraindication,
+                    through: None,
+                },
+                AppliedCaution {
+                    caution: Caution::AmifampridineSeizureWarning,
+                    through: None,
+                },
+            ],
+            &[
+                AppliedCaution {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    through: Some(Category::ImmuneSuppressants),
+                },
+            ],
+            &[
+                AppliedCaution {
+                    caution: Caution::GuanidineKidneyAndBoneMarrowToxicity,
+                    through: None,
+                },
+            ],
+            &[],
+            &[
+                AppliedCaution {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    through: Some(Category::ImmuneSuppressants),
+                },
+            ],
+            &[],
+            &[],
+            &[],
+            &[
+                AppliedCaution {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    through: Some(Category::ImmuneSuppressants),
+                },
+            ],
+            &[],
+            &[
+                AppliedCaution {
+                    caution: Caution::ImmuneSuppressionRisks,
+                    through: Some(Category::ImmuneSuppressants),
+                },
+            ],
+            &[],
+            &[],
         ];
-        const ENDS: [usize; 13] = [4, 5, 6, 6, 7, 7, 7, 7, 8, 8, 9, 9, 9];
-        const { assert!(ENDS.len() == Self::COUNT) };
-        let i = self as usize;
-        let start = if i == 0 { 0 } else { ENDS[i - 1] };
-        let all: &'static [AppliedCaution] = &ITEMS;
-        let (_, rest) = all.split_at(start);
-        rest.split_at(ENDS[i] - start).0
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
     }
     /// Its card as a reader sees it, in Markdown (rendered at build time).
     pub const fn card_markdown(self) -> &'static str {

@@ -199,7 +199,12 @@ fn accessor<'a>(
             pub const fn #name(self) -> #ret { match self {} }
         };
     }
-    if let Some(tokens) = flat_slice_accessor(&ret, &arms) {
+    // Few variants: a table of slices, one load per call. Many: one flat
+    // array, which keeps rustc linear (see `flat_slice_accessor`).
+    let flat = (arms.len() > FLAT_ABOVE)
+        .then(|| flat_slice_accessor(&ret, &arms))
+        .flatten();
+    if let Some(tokens) = flat {
         return quote! {
             #doc_doc
             pub const fn #name(self) -> #ret { #tokens }
@@ -217,6 +222,10 @@ fn accessor<'a>(
         }
     }
 }
+
+/// Above this many variants, list accessors read one flat array (cheap for
+/// rustc at any size) instead of a table of slices (fastest to call).
+pub const FLAT_ABOVE: usize = 64;
 
 /// For an accessor returning `&'static [T]` whose every value is a `&[…]`
 /// literal: all elements in one `const` array and a table of where each
