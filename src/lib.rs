@@ -63,6 +63,7 @@ pub use guide::{guide, Guide, TreatmentCard};
 
 /// A brand name and the regions the sources name for it.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Brand {
     /// The brand name as printed.
     pub name: &'static str,
@@ -72,6 +73,7 @@ pub struct Brand {
 
 /// A regulatory fact about a treatment in one region.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RegulatoryFact {
     /// The region.
     pub region: Region,
@@ -80,30 +82,38 @@ pub struct RegulatoryFact {
     /// What it is approved or available for.
     pub scope: &'static str,
     /// The regulator, when the source names one.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub authority: Option<&'static str>,
     /// When it happened, as precisely as the source says (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub date: Option<&'static str>,
     /// Who it is about, when the source narrows it (for example adults).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub population: Option<Population>,
     /// Anything else the source states about it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<&'static str>,
     /// Where the fact comes from.
     pub source: Source,
     /// How directly it was read from the issuer, when graded.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub grade: Option<Grade>,
 }
 
 /// Who a regulatory fact is about, as its source narrows it.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Population {
     /// The group in plain words, for example `children aged 6 and older`.
     pub text: &'static str,
     /// The lowest age in years, only when the source states a number.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub min_age_years: Option<u32>,
 }
 
 /// Qualifiers the sources put on a treatment's use for LEMS: see [`Treatment::indication`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct IndicationNote {
     /// Classes it is used after, when they have not worked (may be empty).
     pub after_other: &'static [Category],
@@ -116,6 +126,7 @@ pub struct IndicationNote {
 /// A caution the editors decided not to apply to a treatment: see
 /// [`Treatment::cautions_not_applied`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CautionNotApplied {
     /// The caution.
     pub caution: Caution,
@@ -128,21 +139,25 @@ pub struct CautionNotApplied {
 /// A caution that applies to a treatment, with where it comes from: see
 /// [`Treatment::applied_cautions`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AppliedCaution {
     /// The caution.
     pub caution: Caution,
     /// `None` when the treatment lists it itself; otherwise the class that lists it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub through: Option<Category>,
 }
 
 /// A standard code for a treatment or the condition, with where it was read.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Code {
     /// The terminology.
     pub system: CodeSystem,
     /// The code as the terminology writes it.
     pub code: &'static str,
     /// Its label in that terminology, when the source gives one.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub label: Option<&'static str>,
     /// Where it was read.
     pub source: Source,
@@ -152,6 +167,7 @@ pub struct Code {
 
 /// The cancer associated with the condition.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AssociatedCancer {
     /// The cancer's name.
     pub name: &'static str,
@@ -163,6 +179,7 @@ pub struct AssociatedCancer {
 
 /// The condition: see [`CONDITION`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Condition {
     /// Full name.
     pub name: &'static str,
@@ -185,6 +202,7 @@ pub struct Condition {
     /// Where these statements come from.
     pub sources: &'static [Source],
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub reviewed: Option<&'static str>,
 }
 

@@ -54,3 +54,44 @@ fn schemars_lists_every_id() {
         Treatment::ALL.iter().map(|t| t.id()).collect::<Vec<_>>()
     );
 }
+
+/// Every record serializes with the field names of the content model (the
+/// YAML files, and so the JSON export), so an app can serve the content as
+/// JSON from the crate alone: compared here with the model read from `data/`.
+#[test]
+fn records_serialize_like_the_content_model() {
+    use lems_treatments::CONDITION;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let report = lems_treatments_build::load(
+        &lems_treatments_build::Paths::under(root),
+        lems_treatments_build::SchemaCheck::Validate,
+    );
+    let content = report.content.expect("clean content");
+    let json = |v: serde_json::Result<serde_json::Value>| v.expect("serializes");
+    assert_eq!(
+        json(serde_json::to_value(CONDITION)),
+        json(serde_json::to_value(&content.condition.item)),
+        "the condition"
+    );
+    for t in Treatment::ALL {
+        let y = &content.treatments[t.id()].item;
+        assert_eq!(
+            json(serde_json::to_value(t.codes())),
+            json(serde_json::to_value(&y.codes)),
+            "{t:?} codes"
+        );
+        assert_eq!(
+            json(serde_json::to_value(t.brands())),
+            json(serde_json::to_value(&y.brands)),
+            "{t:?} brands"
+        );
+        assert_eq!(
+            json(serde_json::to_value(t.regulatory())),
+            json(serde_json::to_value(&y.regulatory)),
+            "{t:?} regulatory"
+        );
+    }
+    let codes = json(serde_json::to_value(Treatment::Amifampridine.codes()));
+    assert_eq!(codes[0]["system"], "atc");
+    assert_eq!(codes[0]["code"], "N07XX05");
+}

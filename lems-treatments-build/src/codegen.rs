@@ -10,69 +10,13 @@ use std::collections::BTreeMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::content::{variant_name, Content, Loaded};
+use crate::content::{Content, Loaded};
 use crate::model::*;
+use crate::names::variant_name;
 use crate::relations::{lookup_keys, treatment_keys, CautionOrigin, Relations};
 use crate::render::View;
 
-/// Every associated item (constant or function) emitted in the `impl` blocks
-/// of the content enums, by the generator and by the hand-written library
-/// around it. An id whose Rust variant name is one of these is refused by the
-/// checker: a variant and an associated item of the same name either break the
-/// build or make `Treatment::ALL` name the variant, silently changing the
-/// public API. The test `reserved_names` parses the generated code and `src/`
-/// and fails when an emitted item is missing here, so the list cannot drift.
-pub const ASSOCIATED_ITEMS: &[&str] = &[
-    "ALL",
-    "COUNT",
-    "IN_GUIDE_ORDER",
-    "LOOKUP",
-    "applied_cautions",
-    "atc",
-    "brand_names",
-    "brands",
-    "card",
-    "card_markdown",
-    "categories",
-    "category",
-    "cautions",
-    "cautions_not_applied",
-    "children",
-    "code",
-    "codes",
-    "description",
-    "explanation",
-    "fhir_system",
-    "for_the_patient",
-    "from_code",
-    "grade",
-    "guide_card_markdown",
-    "guide_section",
-    "has_code",
-    "id",
-    "indication",
-    "is_approved_in",
-    "kind",
-    "last_updated",
-    "mechanisms",
-    "name",
-    "note",
-    "order",
-    "parent",
-    "publisher",
-    "region",
-    "regulatory",
-    "reviewed",
-    "shares_caution_with",
-    "sources",
-    "summary",
-    "synonyms",
-    "target",
-    "title",
-    "treatments",
-    "usage",
-    "used_with",
-];
+pub use crate::names::{fold, ASSOCIATED_ITEMS};
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
@@ -90,7 +34,7 @@ fn doc_attrs(text: &str) -> TokenStream {
         .map(|c| match c {
             '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
             c if c.is_control() && c != '\n' => ' ',
-            c if crate::yaml::invisible_char_name(c).is_some() => ' ',
+            c if crate::chars::invisible_char_name(c).is_some() => ' ',
             c => c,
         })
         .collect();
@@ -101,8 +45,6 @@ fn doc_attrs(text: &str) -> TokenStream {
 fn v(id: &str) -> Ident {
     ident(&variant_name(id))
 }
-
-pub use crate::relations::fold;
 
 /// Emits a generated enum for a closed set from the model.
 fn closed_set<T: ClosedSet>() -> TokenStream {

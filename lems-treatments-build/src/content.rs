@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::diagnostic::{self, Code, Diagnostic, Position};
 use crate::fsread;
 use crate::model::*;
+pub use crate::names::{is_rust_variant, variant_name};
 use crate::schema_check::CompiledSchema;
 use crate::suggest::did_you_mean;
 use crate::yaml::{self, Document};
@@ -249,19 +250,6 @@ fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out
 }
 
-/// The Rust variant name of an id: `intravenous_immunoglobulin` → `IntravenousImmunoglobulin`.
-pub fn variant_name(id: &str) -> String {
-    let mut out = String::new();
-    for word in id.split('_') {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.extend(first.to_uppercase());
-            out.push_str(chars.as_str());
-        }
-    }
-    out
-}
-
 /// The Rust enum an entity kind becomes.
 fn kind_rust_name(kind: FileKind) -> &'static str {
     match kind {
@@ -280,17 +268,12 @@ fn suggest_free_id(id: &str) -> String {
     let v = variant_name(&joined);
     if crate::model::id_problem(&joined).is_none()
         && is_rust_variant(&v)
-        && !crate::codegen::ASSOCIATED_ITEMS.contains(&v.as_str())
+        && !crate::names::ASSOCIATED_ITEMS.contains(&v.as_str())
     {
         joined
     } else {
         format!("{joined}_item")
     }
-}
-
-/// Whether an id can become a Rust enum variant.
-pub fn is_rust_variant(name: &str) -> bool {
-    !name.is_empty() && name != "Self" && syn::parse_str::<syn::Ident>(name).is_ok()
 }
 
 impl Reader {
@@ -909,7 +892,7 @@ impl Reader {
                     .at_pointer("/id")
                     .with_help("choose another id, for example by adding a word"),
                 );
-            } else if crate::codegen::ASSOCIATED_ITEMS.contains(&v.as_str()) {
+            } else if crate::names::ASSOCIATED_ITEMS.contains(&v.as_str()) {
                 self.diags.push(
                     Diagnostic::new(
                         &l.file,
@@ -955,7 +938,7 @@ impl Reader {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         let mut looks: BTreeMap<String, (String, String)> = BTreeMap::new();
         for (file, doc, name) in items {
-            let key = crate::codegen::fold(name);
+            let key = crate::names::fold(name);
             let id = file
                 .rsplit('/')
                 .next()
@@ -964,7 +947,7 @@ impl Reader {
                 .to_string();
             let skeleton = crate::hygiene::skeleton_key(name);
             if let Some((other, other_name)) = looks.get(&skeleton) {
-                if crate::codegen::fold(other_name) != key {
+                if crate::names::fold(other_name) != key {
                     let span = doc.locate(&format!("/{field}"));
                     self.diags.push(
                         Diagnostic::new(
@@ -1216,13 +1199,13 @@ impl Reader {
             );
             let mut own: BTreeSet<String> = BTreeSet::new();
             for (pointer, name) in names {
-                let key = crate::codegen::fold(&name);
+                let key = crate::names::fold(&name);
                 if !own.insert(key.clone()) {
                     continue;
                 }
                 let skeleton = crate::hygiene::skeleton_key(&name);
                 match looks.get(&skeleton) {
-                    Some((other_id, other_name)) if crate::codegen::fold(other_name) != key => {
+                    Some((other_id, other_name)) if crate::names::fold(other_name) != key => {
                         let span = l.doc.locate(&pointer);
                         self.diags.push(
                             Diagnostic::new(&l.file, span.value.0, Code::Confusable, format!("`{}` looks like `{}` of the treatment `{other_id}` (Unicode TR39 confusables), so readers could take one for the other", crate::diagnostic::visible(&name), crate::diagnostic::visible(other_name)))

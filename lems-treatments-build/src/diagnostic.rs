@@ -272,7 +272,7 @@ impl fmt::Display for Diagnostic {
 /// characters (escape sequences start with one), direction changes and
 /// invisible characters.
 pub fn needs_escape(c: char) -> bool {
-    c.is_control() || crate::yaml::invisible_char_name(c).is_some()
+    c.is_control() || crate::chars::invisible_char_name(c).is_some()
 }
 
 /// Whether JSON output escapes a character beyond what JSON requires: the

@@ -18,9 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::codegen::fold;
 use crate::content::{category_cautions, Content, Loaded};
 use crate::model::*;
+use crate::names::fold;
 
 /// A semver release level, in increasing order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -1602,7 +1602,10 @@ mod tests {
 
     fn real() -> Content {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let report = crate::load(&crate::Paths::under(&root), crate::SchemaCheck::Skip);
+        let report = crate::content::load(
+            &crate::content::Paths::under(&root),
+            crate::content::SchemaCheck::Skip,
+        );
         report.content.expect("the repository's content loads")
     }
 

@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod chars;
 pub mod codegen;
 pub mod content;
 pub mod diagnostic;
@@ -22,6 +23,7 @@ pub mod docs;
 pub mod fsread;
 pub mod hygiene;
 pub mod model;
+pub mod names;
 pub mod relations;
 pub mod render;
 pub mod schema_check;

@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::content::{variant_name, Content};
+use crate::content::Content;
+use crate::names::variant_name;
 
 /// Where a caution that applies to a treatment is stated.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -155,10 +156,7 @@ fn ancestors(c: &Content, id: &str) -> Vec<String> {
     out
 }
 
-/// Lowercases the way the generated lookup compares: char by char.
-pub fn fold(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).collect()
-}
+pub use crate::names::fold;
 
 /// The lookup keys of one kind of entity: every case-folded id, name (and for
 /// treatments, synonym and brand) mapped to the Rust variant name. An id

@@ -17,7 +17,7 @@ impl CompiledSchema {
     }
 
     /// Unreachable: there are no values of this type.
-    pub fn check(&self, _: &str, _: &crate::yaml::Document) -> Vec<crate::Diagnostic> {
+    pub fn check(&self, _: &str, _: &crate::yaml::Document) -> Vec<crate::diagnostic::Diagnostic> {
         match *self {}
     }
 }
