@@ -72,7 +72,8 @@ blockquote p, .disclaimer p { margin: 0; }
 nav { font-size: 0.95rem; margin: 0.5rem 0; }
 nav a { display: inline-block; padding: 0.4rem 0; }
 ul.treatments { list-style: none; padding: 0; }
-ul.treatments li { margin: 0; border-bottom: 1px solid #eee; }
+ul.treatments li { margin: 0; }
+ul.treatments li + li { border-top: 1px solid #eee; }
 ul.treatments a { display: block; padding: 0.6rem 0.25rem; font-weight: 600; }
 .changed {
   margin: 1rem 0;
@@ -86,6 +87,7 @@ ul.treatments a { display: block; padding: 0.6rem 0.25rem; font-weight: 600; }
 .release p { margin: 0.3rem 0; }
 del { background: #ffe1e1; color: #8a0000; text-decoration: line-through; }
 ins { background: #dcf5dc; color: #004d00; text-decoration: underline; }
+del + ins { margin-left: 0.2em; }
 .clinical { font-weight: 700; color: #8a0000; }
 .rule { color: #555; font-size: 0.95em; }
 footer { max-width: 46rem; margin: 0 auto; padding: 1rem; color: #555; font-size: 0.9rem; border-top: 1px solid #ddd; }
@@ -205,8 +207,12 @@ fn treatments_in_order<'c>(c: &'c Content, rel: &Relations) -> Vec<(&'c str, &'c
 fn index_page(c: &Content, rel: &Relations, note: &str) -> String {
     let view = View::new(c, rel);
     let mut body = String::new();
+    body.push_str(
+        "<nav><a href=\"#treatments\">The treatments, class by class</a> · <a href=\"#sources\">Sources</a></nav>\n",
+    );
     body.push_str(note);
     body.push_str(&markdown_to_html(&view.guide_head(), 0));
+    body.push_str("<div id=\"treatments\">\n");
     for cat in &rel.guide_order {
         body.push_str(&markdown_to_html(&view.guide_section(cat), 1));
         let members: Vec<(&String, &str)> = c
@@ -229,7 +235,9 @@ fn index_page(c: &Content, rel: &Relations, note: &str) -> String {
         }
         body.push_str("</ul>\n");
     }
+    body.push_str("</div>\n<div id=\"sources\">\n");
     body.push_str(&markdown_to_html(&view.guide_tail(), 1));
+    body.push_str("</div>\n");
     page(&guide_title(c), "", &body)
 }
 
