@@ -212,7 +212,7 @@ fn index_page(c: &Content, rel: &Relations, note: &str) -> String {
     );
     body.push_str(note);
     body.push_str(&markdown_to_html(&view.guide_head(), 0));
-    body.push_str("<div id=\"treatments\">\n");
+    body.push_str("<section id=\"treatments\">\n");
     for cat in &rel.guide_order {
         body.push_str(&markdown_to_html(&view.guide_section(cat), 1));
         let members: Vec<(&String, &str)> = c
@@ -235,9 +235,9 @@ fn index_page(c: &Content, rel: &Relations, note: &str) -> String {
         }
         body.push_str("</ul>\n");
     }
-    body.push_str("</div>\n<div id=\"sources\">\n");
+    body.push_str("</section>\n<section id=\"sources\">\n");
     body.push_str(&markdown_to_html(&view.guide_tail(), 1));
-    body.push_str("</div>\n");
+    body.push_str("</section>\n");
     page(&guide_title(c), "", &body)
 }
 
@@ -594,4 +594,41 @@ pub fn write(dir: &Path, site: &Site) -> Result<(), String> {
             .map_err(|e| format!("could not write {}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_move_and_stay_within_h1_to_h6() {
+        assert_eq!(markdown_to_html("## A\n", -1), "<h1>A</h1>\n");
+        assert_eq!(markdown_to_html("# A\n", -1), "<h1>A</h1>\n");
+        assert_eq!(markdown_to_html("###### A\n", 1), "<h6>A</h6>\n");
+        assert_eq!(markdown_to_html("# A\n", 1), "<h2>A</h2>\n");
+    }
+
+    #[test]
+    fn raw_html_links_and_images_become_text() {
+        let html = markdown_to_html(
+            "a <b onclick=x>b</b> [c](javascript:alert(1)) ![d](http://x/y.png) <http://e.org>\n\n<div>\nf\n</div>\n",
+            0,
+        );
+        assert!(!html.contains("<b "), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(!html.contains("href") && !html.contains("<img"), "{html}");
+        assert!(
+            html.contains("&lt;b onclick=x&gt;b&lt;/b&gt; c d http://e.org"),
+            "{html}"
+        );
+        assert!(html.contains("<p>&lt;div&gt;"), "{html}");
+    }
+
+    #[test]
+    fn escape_covers_text_and_attributes() {
+        assert_eq!(
+            escape("<a href=\"x\">'&'"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;"
+        );
+    }
 }
