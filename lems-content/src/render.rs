@@ -151,10 +151,9 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
         let title = Level::ERROR
             .primary_title(message.as_ref())
             .id(d.code.as_str());
-        let label = if d.pointer.is_empty() {
-            String::new()
-        } else {
-            format!("at {}", visible(&d.pointer))
+        let label = match d.place() {
+            Some(place) => format!("in {}", visible(&place)),
+            None => String::new(),
         };
         let mut group = match &located {
             Some(x) => title.element(

@@ -212,22 +212,34 @@ impl Diagnostic {
         self
     }
 
+    /// Where in the file the problem is, as an editor sees it, from the JSON
+    /// pointer: `/usage/1` is "`usage`, item 2"; `/codes/0/source` is
+    /// "`codes`, item 1, `source`". `None` for the whole file. (The pointer
+    /// itself is kept for tools: `check --format json`.)
+    pub fn place(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .pointer
+            .split('/')
+            .skip(1)
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.parse::<usize>() {
+                Ok(i) => format!("item {}", i + 1),
+                Err(_) => format!("`{}`", p.replace("~1", "/").replace("~0", "~")),
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// The one-line form used by the build script:
-    /// `data/…/file.yaml:LINE:COL: message (at /pointer)`, with the help appended.
+    /// `data/…/file.yaml:LINE:COL: message [CODE] (in `field`, item 2)`, with the help appended.
     pub fn one_line(&self) -> String {
         let mut line = format!(
-            "{}:{}:{}: {} [{}] (at {})",
-            self.file,
-            self.start.line,
-            self.start.column,
-            self.message,
-            self.code,
-            if self.pointer.is_empty() {
-                "/"
-            } else {
-                &self.pointer
-            }
+            "{}:{}:{}: {} [{}]",
+            self.file, self.start.line, self.start.column, self.message, self.code,
         );
+        if let Some(place) = self.place() {
+            line.push_str(&format!(" (in {place})"));
+        }
         if let Some(help) = &self.help {
             line.push_str("; help: ");
             line.push_str(help);

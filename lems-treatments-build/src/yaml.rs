@@ -863,6 +863,9 @@ fn syntax_error(file: &str, text: &str, marker: &saphyr::Marker, info: &str) -> 
                 .with_help(help);
         }
     }
+    if let Some(d) = explain_layout(file, text, at, info) {
+        return d;
+    }
     let help = if words.iter().any(|w| *w == "tab" || *w == "tabs") {
         Some("indent with spaces, never tabs".to_string())
     } else if info.contains("unprintable") {
@@ -889,6 +892,143 @@ fn syntax_error(file: &str, text: &str, marker: &saphyr::Marker, info: &str) -> 
         Some(h) => d.with_help(h),
         None => d,
     }
+}
+
+/// The lines of `text` (without line ends) and the indentation (leading
+/// spaces) of each.
+fn indent_of(line: &str) -> usize {
+    line.chars().take_while(|c| *c == ' ').count()
+}
+
+/// The nearest line above `line` (1-based) that holds something other than a
+/// comment: its number, text and indentation.
+fn line_above(text: &str, line: usize) -> Option<(usize, &str, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    (1..line).rev().find_map(|n| {
+        let l = lines.get(n - 1)?;
+        let t = l.trim();
+        (!t.is_empty() && !t.starts_with('#')).then(|| (n, *l, indent_of(l)))
+    })
+}
+
+/// Indentation and layout mistakes, the commonest YAML errors of people new to
+/// it, explained in plain words with what to do; the parser's own words follow
+/// in brackets. `None` for errors this does not recognise.
+fn explain_layout(file: &str, text: &str, at: Position, info: &str) -> Option<Diagnostic> {
+    let line_text = text.lines().nth(at.line.checked_sub(1)?).unwrap_or("");
+    let indent = indent_of(line_text);
+    let parser = format!("(the YAML parser says: {info})");
+    if info.contains("tab") {
+        // A tab in the indentation: point at the tab itself.
+        let tab = line_text.chars().position(|c| c == '\t')?;
+        let column = tab + 1;
+        let should = line_above(text, at.line).map_or(0, |(_, l, i)| {
+            if l.trim_end().ends_with(':') {
+                i + 2
+            } else {
+                i
+            }
+        });
+        return Some(
+            Diagnostic::new(
+                file,
+                Position { line: at.line, column },
+                Code::YamlSyntax,
+                format!("a tab is used to indent this line; YAML allows only spaces {parser}"),
+            )
+            .with_help(format!(
+                "replace the tab with spaces, so that the line starts at column {} (two spaces per level)",
+                should + 1
+            )),
+        );
+    }
+    let above = line_above(text, at.line);
+    if info.contains("mapping values are not allowed") {
+        let trimmed = line_text.trim_start();
+        // `key: text: more`: a colon and a space inside unquoted text.
+        let colons = trimmed.match_indices(": ").count() + usize::from(trimmed.ends_with(':'));
+        if colons >= 2 {
+            return Some(
+                Diagnostic::new(file, at, Code::YamlSyntax, format!("this text holds `: ` (a colon and a space), which YAML reads as the start of another `key: value` {parser}"))
+                    .with_help("put the whole text in double quotes, for example `summary: \"Note: …\"`"),
+            );
+        }
+        if let Some((n, l, i)) = above {
+            if indent > i && !l.trim_end().ends_with(':') {
+                let key = l
+                    .trim()
+                    .split(':')
+                    .next()
+                    .unwrap_or("")
+                    .trim_start_matches("- ");
+                return Some(
+                    Diagnostic::new(
+                        file,
+                        Position { line: at.line, column: indent + 1 },
+                        Code::YamlSyntax,
+                        format!("this line is indented more than line {n} (`{key}`), which already has a value, so YAML cannot tell what it belongs to {parser}"),
+                    )
+                    .until(Position { line: at.line, column: line_text.chars().count() + 1 })
+                    .with_help(format!(
+                        "if it is a field of its own, start it at column {} like line {n}; if it continues the text of line {n}, put that text in quotes",
+                        i + 1
+                    )),
+                );
+            }
+        }
+        return Some(
+            Diagnostic::new(file, at, Code::YamlSyntax, format!("a `key: value` is written where YAML did not expect one {parser}"))
+                .with_help("check the indentation of this line against the lines above it: fields of the same thing start at the same column"),
+        );
+    }
+    if info.contains("did not find expected key")
+        || info.contains("did not find expected '-' indicator")
+    {
+        // What the line is decides what it should line up with.
+        let first = line_text.trim_start();
+        let list = first.starts_with("- ")
+            || first == "-"
+            || (info.contains("'-'") && !first.contains(':'));
+        let (n, _, i) = above.unwrap_or((1, "", 0));
+        // The indentation the line most likely belongs at: that of the nearest
+        // line above with the same kind of entry.
+        let lines: Vec<&str> = text.lines().collect();
+        let sibling = (1..at.line).rev().find_map(|k| {
+            let l = lines.get(k - 1)?;
+            let t = l.trim_start();
+            let same_kind = if list {
+                t.starts_with("- ") || t == "-"
+            } else {
+                !t.starts_with('-') && t.contains(':') && !t.starts_with('#')
+            };
+            (same_kind && indent_of(l) != indent).then(|| (k, indent_of(l)))
+        });
+        let what = if list {
+            "a list item (`- …`)"
+        } else {
+            "a field (`key: value`)"
+        };
+        let help = match sibling {
+            Some((k, c)) => format!("start this line at column {} like line {k}, or check the indentation of the lines above", c + 1),
+            None => format!("check that this line lines up with the entries it belongs with (line {n} starts at column {})", i + 1),
+        };
+        return Some(
+            Diagnostic::new(
+                file,
+                Position { line: at.line, column: indent + 1 },
+                Code::YamlSyntax,
+                format!("YAML expected {what} here, but this line's indentation (column {}) matches nothing above it {parser}", indent + 1),
+            )
+            .with_help(help),
+        );
+    }
+    if info.contains("cannot start any token") {
+        return Some(
+            Diagnostic::new(file, at, Code::YamlSyntax, format!("this value starts with a character that YAML reserves (such as `@`, `` ` `` or `%`) {parser}"))
+                .with_help("put the value in double quotes"),
+        );
+    }
+    None
 }
 
 /// Directives before the document: only `%YAML 1.2` is accepted, since the
