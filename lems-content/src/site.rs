@@ -247,14 +247,27 @@ fn treatment_page(c: &Content, rel: &Relations, id: &str, changed: &str) -> Opti
     let name = c.treatments.get(id)?.item.name.as_str();
     let mut body = String::new();
     body.push_str("<nav><a href=\"../index.html\">← All treatments</a></nav>\n");
-    // The card carries the disclaimer once the renderer puts it on every
-    // card; until then the page adds it.
+    // The disclaimer comes first, then a diff's "Changed" box, then the card.
+    // When the card carries the disclaimer itself (under its title), the box
+    // follows it; otherwise the page adds the disclaimer above the card.
     let has_disclaimer = card.contains(c.disclaimer.item.text.as_str());
-    if !has_disclaimer {
-        body.push_str(&disclaimer_box(c));
+    let card = markdown_to_html(&card, -1);
+    let after_disclaimer = card
+        .find("</blockquote>\n")
+        .map(|at| at + "</blockquote>\n".len())
+        .filter(|_| has_disclaimer);
+    match after_disclaimer {
+        Some(at) => {
+            body.push_str(&card[..at]);
+            body.push_str(changed);
+            body.push_str(&card[at..]);
+        }
+        None => {
+            body.push_str(&disclaimer_box(c));
+            body.push_str(changed);
+            body.push_str(&card);
+        }
     }
-    body.push_str(changed);
-    body.push_str(&markdown_to_html(&card, -1));
     body.push_str("<nav><a href=\"../index.html\">← All treatments</a></nav>\n");
     Some(page(&format!("{name} – {}", guide_title(c)), "../", &body))
 }
