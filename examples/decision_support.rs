@@ -21,6 +21,8 @@ fn main() {
             Err(_) => eprintln!("warning: {text:?} is not a treatment this crate knows; skipped"),
         }
     }
+    println!("{DISCLAIMER}");
+    println!();
     println!(
         "Treatments: {}",
         list.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")
@@ -32,9 +34,7 @@ fn main() {
             }
         }
     }
-    let mut any = false;
     for caution in cautions_of(&list) {
-        any = true;
         let applies: Vec<&str> = list
             .iter()
             .filter(|t| t.cautions().contains(&caution))
@@ -49,10 +49,20 @@ fn main() {
         );
         println!("  {}", caution.explanation());
         println!("  For the patient: {}", caution.for_the_patient());
+        let sources: Vec<&str> = caution.sources().iter().map(|s| s.name()).collect();
+        match caution.grade() {
+            Some(g) => println!("  Source: {} ({g})", sources.join(", ")),
+            None => println!("  Source: {}", sources.join(", ")),
+        }
     }
-    if !any {
-        println!("No cautions recorded for these treatments.");
+    // Absence is said, never left silent: no caution in our sources is not "safe".
+    for t in list.iter().filter(|t| t.cautions().is_empty()) {
+        println!();
+        println!(
+            "{t}: the sources used here name no cautions for it. That does not mean it is free of risks; ask a doctor."
+        );
+        for n in t.cautions_not_applied() {
+            println!("  Not applied: {}. {}", n.caution, n.reason);
+        }
     }
-    println!();
-    println!("{DISCLAIMER}");
 }

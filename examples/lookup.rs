@@ -3,9 +3,11 @@
 //! ```text
 //! cargo run --example lookup -- Firdapse ivig "physical therapy" aspirin
 //! ```
-use lems_treatments::Treatment;
+use lems_treatments::{Treatment, DISCLAIMER};
 
 fn main() {
+    println!("{DISCLAIMER}");
+    println!();
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() {
         args = ["Firdapse", "mestinon", "IVIG", "aspirin"]

@@ -47,4 +47,11 @@ PY
   printf '%6d treatments: %6d ms, peak RSS %5d MB, generated code %6d KB\n' \
     "$n" "$(( (end - start) / 1000000 ))" "$(( $(cat "$tree/rss") / 1024 ))" \
     "$(( $(stat -c %s "$gen" 2>/dev/null || echo 0) / 1024 ))"
+  if [ "${SCALE_VERIFY:-1}" = 1 ] && [ "$n" = "$1" ]; then
+    # Every accessor of every treatment reads back what its YAML says (the
+    # large-content code paths, checked on the first size).
+    LEMS_TREATMENTS_CONTENT_DIR="$tree" cargo test -q -p lems-treatments --test tricky > "$tree/verify.log" 2>&1 \
+      || { cat "$tree/verify.log"; exit 1; }
+    echo "$n treatments: every text, list and lookup reads back as written (tests/tricky.rs)"
+  fi
 done

@@ -23,7 +23,15 @@ def main(path):
         kind = resource["resourceType"]
         get_fhir_model_class(kind).model_validate(resource)
         counts[kind] += 1
-        ids.add(f"{kind}/{resource['id']}")
+        # R5: every entry of a collection has a fullUrl; references use it.
+        full_url = entry.get("fullUrl")
+        if not full_url:
+            sys.exit(f"{kind}/{resource['id']}: entry without fullUrl")
+        if full_url in ids:
+            sys.exit(f"fullUrl {full_url} appears twice")
+        ids.add(full_url)
+        if next(iter(resource)) != "resourceType":
+            sys.exit(f"{kind}/{resource['id']}: resourceType is not written first")
     # Every reference inside the bundle points at a resource in the bundle.
     dangling = []
 

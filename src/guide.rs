@@ -24,7 +24,7 @@ impl TreatmentCard {
 }
 
 /// The whole guide: the disclaimer, the condition, every class with its
-/// treatments, and the sources. See [`guide`].
+/// treatments, the sources, and the disclaimer again. See [`guide`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Guide;
 
@@ -65,7 +65,7 @@ impl Display for Guide {
             f.write_str(cat.guide_section())?;
             for t in Treatment::ALL.iter().filter(|t| t.category() == *cat) {
                 f.write_str("\n")?;
-                f.write_str(t.card_markdown())?;
+                f.write_str(t.guide_card_markdown())?;
             }
         }
         f.write_str(GUIDE_TAIL)

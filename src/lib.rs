@@ -83,12 +83,56 @@ pub struct RegulatoryFact {
     pub authority: Option<&'static str>,
     /// When it happened, as precisely as the source says (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub date: Option<&'static str>,
+    /// Who it is about, when the source narrows it (for example adults).
+    pub population: Option<Population>,
     /// Anything else the source states about it.
     pub note: Option<&'static str>,
     /// Where the fact comes from.
     pub source: Source,
     /// How directly it was read from the issuer, when graded.
     pub grade: Option<Grade>,
+}
+
+/// Who a regulatory fact is about, as its source narrows it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Population {
+    /// The group in plain words, for example `children aged 6 and older`.
+    pub text: &'static str,
+    /// The lowest age in years, only when the source states a number.
+    pub min_age_years: Option<u32>,
+}
+
+/// Qualifiers the sources put on a treatment's use for LEMS: see [`Treatment::indication`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct IndicationNote {
+    /// Classes it is used after, when they have not worked (may be empty).
+    pub after_other: &'static [Category],
+    /// The qualifier in plain words.
+    pub note: &'static str,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// A caution the editors decided not to apply to a treatment: see
+/// [`Treatment::cautions_not_applied`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct CautionNotApplied {
+    /// The caution.
+    pub caution: Caution,
+    /// Why it is not applied: what the source says and does not say.
+    pub reason: &'static str,
+    /// The source the decision rests on.
+    pub source: Source,
+}
+
+/// A caution that applies to a treatment, with where it comes from: see
+/// [`Treatment::applied_cautions`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct AppliedCaution {
+    /// The caution.
+    pub caution: Caution,
+    /// `None` when the treatment lists it itself; otherwise the class that lists it.
+    pub through: Option<Category>,
 }
 
 /// A standard code for a treatment or the condition, with where it was read.
@@ -140,6 +184,8 @@ pub struct Condition {
     pub codes: &'static [Code],
     /// Where these statements come from.
     pub sources: &'static [Source],
+    /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
+    pub reviewed: Option<&'static str>,
 }
 
 impl Condition {

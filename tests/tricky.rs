@@ -20,6 +20,8 @@ fn every_text_reads_back_exactly_as_written_in_yaml() {
     let c = report.content.expect("clean");
 
     assert_eq!(Treatment::COUNT, c.treatments.len());
+    let relations = lems_treatments_build::relations::Relations::of(&c);
+    let view = lems_treatments_build::render::View::new(&c, &relations);
     for t in Treatment::ALL {
         let y = &c.treatments[t.id()].item;
         assert_eq!(t.name(), y.name.0);
@@ -43,6 +45,29 @@ fn every_text_reads_back_exactly_as_written_in_yaml() {
             assert_eq!(r.scope, yr.scope.0);
             assert_eq!(r.authority, yr.authority.as_ref().map(|a| a.0.as_str()));
         }
+        // Lists, the card and the Debug name, from their tables.
+        let ids = |xs: &[lems_treatments_build::model::Id]| {
+            xs.iter().map(|x| x.0.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            t.sources()
+                .iter()
+                .map(|s| s.id().to_string())
+                .collect::<Vec<_>>(),
+            ids(&y.sources)
+        );
+        assert_eq!(
+            t.mechanisms()
+                .iter()
+                .map(|m| m.id().to_string())
+                .collect::<Vec<_>>(),
+            ids(&y.mechanisms)
+        );
+        assert_eq!(Some(t.card().to_string()), view.card(t.id()));
+        assert_eq!(
+            format!("{t:?}"),
+            lems_treatments_build::content::variant_name(t.id())
+        );
         // Every name, synonym and brand still finds its treatment.
         for key in std::iter::once(t.name())
             .chain(t.synonyms().iter().copied())
@@ -89,11 +114,14 @@ fn every_text_reads_back_exactly_as_written_in_yaml() {
         y.associated_cancer.treatment_note.0
     );
     assert_eq!(DISCLAIMER, c.disclaimer.item.text.0);
-    // Non-ASCII input takes the folding path: capital sharp s folds to ß.
-    assert_eq!("äöü STRAẞE".parse::<Treatment>(), Ok(Treatment::ALL[0]));
-    assert_eq!(Treatment::ALL[0].id(), "odd_treatment");
-    // The text really is unusual.
-    assert!(Mechanism::ALL[0]
-        .explanation()
-        .contains("*/ } ]; #![no_std] \"#; r##\"x\"##"));
+    if c.treatments.contains_key("odd_treatment") {
+        // tests/tricky/ itself (scripts/scale.sh runs this test on large trees).
+        // Non-ASCII input takes the folding path: capital sharp s folds to ß.
+        assert_eq!("äöü STRAẞE".parse::<Treatment>(), Ok(Treatment::ALL[0]));
+        assert_eq!(Treatment::ALL[0].id(), "odd_treatment");
+        // The text really is unusual.
+        assert!(Mechanism::ALL[0]
+            .explanation()
+            .contains("*/ } ]; #![no_std] \"#; r##\"x\"##"));
+    }
 }

@@ -5,10 +5,11 @@
 
 use lems_treatments_build::codegen::fingerprint;
 use lems_treatments_build::model::{
-    CategoryFile, CautionFile, CautionKind, ClosedSet, CodeEntry, CodeSystem, ConditionFile,
-    DisclaimerFile, MechanismFile, Region, SourceFile, TreatmentFile, TreatmentKind,
+    CategoryFile, CautionFile, CautionKind, ClosedSet, CodeEntry, CodeSystem, ConditionFile, Date,
+    DisclaimerFile, Grade, Id, MechanismFile, Population, Region, Regulatory, SourceFile,
+    TreatmentFile, TreatmentKind,
 };
-use lems_treatments_build::relations::Relations;
+use lems_treatments_build::relations::{CautionOrigin, Relations};
 use lems_treatments_build::render::View;
 use lems_treatments_build::Content;
 use schemars::JsonSchema;
@@ -38,8 +39,35 @@ pub struct ExportDocument {
     pub mechanisms: Vec<MechanismFile>,
     /// Every caution, by id.
     pub cautions: Vec<CautionFile>,
-    /// Every treatment, by id.
+    /// Every treatment, by id. Its `cautions` are the ones its file lists;
+    /// `applied_cautions` has every caution that applies.
     pub treatments: Vec<TreatmentFile>,
+    /// Every caution that applies to each treatment, inherited ones included,
+    /// each marked with where it comes from.
+    pub applied_cautions: Vec<TreatmentCautions>,
+}
+
+/// The cautions that apply to one treatment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentCautions {
+    /// The treatment's id.
+    pub treatment: Id,
+    /// Every caution that applies (empty: the sources used name none, which does not mean it is free of risks).
+    pub cautions: Vec<AppliedCautionEntry>,
+}
+
+/// One caution that applies to a treatment, with its origin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppliedCautionEntry {
+    /// The caution's id.
+    pub caution: Id,
+    /// `treatment` (listed by the treatment itself) or `class` (inherited from a class).
+    pub origin: String,
+    /// The id of the class it is inherited from, when `origin` is `class`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<Id>,
 }
 
 /// Builds the export from checked content: each entity exactly as its file
@@ -56,7 +84,37 @@ pub fn document(c: &Content, content_version: &str) -> ExportDocument {
         mechanisms: c.mechanisms.values().map(|l| l.item.clone()).collect(),
         cautions: c.cautions.values().map(|l| l.item.clone()).collect(),
         treatments: c.treatments.values().map(|l| l.item.clone()).collect(),
+        applied_cautions: applied_cautions(c),
     }
+}
+
+/// Every caution that applies to each treatment, with its origin (from
+/// [`Relations`]).
+fn applied_cautions(c: &Content) -> Vec<TreatmentCautions> {
+    let rel = Relations::of(c);
+    c.treatments
+        .keys()
+        .map(|t| TreatmentCautions {
+            treatment: Id(t.clone()),
+            cautions: rel
+                .treatment_cautions
+                .get(t)
+                .into_iter()
+                .flatten()
+                .map(|(caution, origin)| {
+                    let (origin, class) = match origin {
+                        CautionOrigin::Treatment => ("treatment", None),
+                        CautionOrigin::Class(cat) => ("class", Some(Id(cat.clone()))),
+                    };
+                    AppliedCautionEntry {
+                        caution: Id(caution.clone()),
+                        origin: origin.to_string(),
+                        class,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The JSON export, pretty-printed with a final newline.
@@ -128,16 +186,16 @@ fn lems_codes(c: &Content) -> Vec<CodeEntry> {
         .collect()
 }
 
-/// The FHIR resource that stands for a treatment as a `subject`.
+/// The FHIR `fullUrl` of the resource that stands for a treatment as a `subject`.
 fn subject(c: &Content, id: &str) -> String {
     let medicine = c
         .treatments
         .get(id)
         .is_some_and(|t| t.item.kind == TreatmentKind::Medicine);
     if medicine {
-        format!("Medication/{}", fhir_id(id))
+        full_url("Medication", &fhir_id(id))
     } else {
-        format!("ActivityDefinition/{}", fhir_id(id))
+        full_url("ActivityDefinition", &fhir_id(id))
     }
 }
 
@@ -146,38 +204,323 @@ fn fhir_id(s: &str) -> String {
     s.replace('_', "-")
 }
 
+/// A deterministic `urn:uuid:` for a resource, derived from its type and id
+/// (two FNV-1a hashes, shaped as an RFC 9562 version 8 UUID): the same
+/// content gives the same `fullUrl` every run.
+pub fn full_url(kind: &str, id: &str) -> String {
+    fn fnv(seed: u64, text: &str) -> u64 {
+        text.bytes().fold(seed, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    }
+    let key = format!("lems-treatments/{kind}/{id}");
+    let hi = fnv(0xcbf2_9ce4_8422_2325, &key);
+    let lo = fnv(0x8422_2325_cbf2_9ce4, &key);
+    let hi = (hi & !0xf000) | 0x8000; // version 8
+    let lo = (lo & !(0b11 << 62)) | (0b10 << 62); // RFC 9562 variant
+    format!(
+        "urn:uuid:{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        hi >> 32,
+        (hi >> 16) & 0xffff,
+        hi & 0xffff,
+        lo >> 48,
+        lo & 0xffff_ffff_ffff
+    )
+}
+
+fn reference(url: String) -> Value {
+    json!({ "reference": url })
+}
+
 fn entry(resource: Value) -> Value {
-    json!({ "resource": resource })
+    let kind = resource["resourceType"].as_str().unwrap_or_default();
+    let id = resource["id"].as_str().unwrap_or_default();
+    json!({ "fullUrl": full_url(kind, id), "resource": resource })
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The citation of a list of sources (ids), in words.
+fn cite(c: &Content, sources: &[Id]) -> String {
+    let names: Vec<String> = sources
+        .iter()
+        .map(|id| match c.sources.get(&id.0).map(|l| &l.item) {
+            Some(s) => match &s.last_updated {
+                Some(d) => format!("{} (last updated {})", s.title.as_str(), d.0),
+                None => s.title.as_str().to_string(),
+            },
+            None => id.0.clone(),
+        })
+        .collect();
+    format!("Source: {}.", names.join("; "))
+}
+
+/// A resource's narrative (`text`), which importers show to people: what it
+/// says, where it comes from, when it was last reviewed, and the disclaimer.
+fn narrative(c: &Content, lines: &[String], reviewed: Option<&Date>) -> Value {
+    let mut div = String::from("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+    for l in lines {
+        div.push_str(&format!("<p>{}</p>", escape(l)));
+    }
+    if let Some(d) = reviewed {
+        div.push_str(&format!(
+            "<p>Last reviewed against its sources: {}.</p>",
+            escape(&d.0)
+        ));
+    }
+    div.push_str(&format!(
+        "<p><b>{}</b></p></div>",
+        escape(c.disclaimer.item.text.as_str())
+    ));
+    json!({"status": "additional", "div": div})
+}
+
+/// `relatedArtifact` citations (R5 `RelatedArtifact`, type `citation`).
+fn related_artifacts(c: &Content, sources: &[Id]) -> Value {
+    json!(sources
+        .iter()
+        .filter_map(|id| c.sources.get(&id.0).map(|l| &l.item))
+        .map(|s| {
+            let mut citation = s.title.as_str().to_string();
+            if let Some(p) = &s.publisher {
+                citation.push_str(&format!(", {}", p.as_str()));
+            }
+            if let Some(d) = &s.last_updated {
+                citation.push_str(&format!(", last updated {}", d.0));
+            }
+            if let Some(n) = &s.note {
+                citation.push_str(&format!(" ({})", n.as_str()));
+            }
+            json!({"type": "citation", "display": s.title.as_str(), "citation": citation})
+        })
+        .collect::<Vec<_>>())
+}
+
+/// A `Group` that describes who a use applies to: a region and, where the
+/// source narrows it, an age group or a lowest age.
+fn population_group(
+    c: &Content,
+    id: &str,
+    region: Region,
+    population: Option<&Population>,
+) -> Value {
+    let mut characteristic = vec![json!({
+        "code": {"text": "jurisdiction"},
+        "valueCodeableConcept": jurisdiction(region),
+        "exclude": false,
+    })];
+    let mut words = format!("People in the {}", region.label());
+    if let Some(p) = population {
+        words.push_str(&format!(": {}", p.text.as_str()));
+        characteristic.push(match p.min_age_years {
+            Some(age) => json!({
+                "code": {"text": "age"},
+                "valueRange": {"low": {"value": age, "unit": "years", "system": "http://unitsofmeasure.org", "code": "a"}},
+                "exclude": false,
+            }),
+            None => json!({
+                "code": {"text": "age group"},
+                "valueCodeableConcept": {"text": p.text.as_str()},
+                "exclude": false,
+            }),
+        });
+    }
+    json!({
+        "resourceType": "Group",
+        "id": id,
+        "text": narrative(c, std::slice::from_ref(&words), None),
+        "type": "person",
+        "membership": "definitional",
+        "name": words,
+        "characteristic": characteristic,
+    })
+}
+
+/// A citation with ` Grade: …` added, when there is a grade.
+fn with_grade(src: String, grade: Option<Grade>) -> String {
+    match grade {
+        Some(g) => format!("{} Grade: {}.", src.trim_end_matches('.'), g.label()),
+        None => src,
+    }
 }
 
 /// An HL7 FHIR R5 `Bundle` (type `collection`): a `Medication` and a
 /// `MedicationKnowledge` per medicine, an `ActivityDefinition` per other
-/// treatment, and a `ClinicalUseDefinition` per caution and per indication.
+/// treatment, a `ClinicalUseDefinition` per caution and per indication (one
+/// per regulatory approval that names a population), and a `Group` per
+/// population a use is limited to. Every entry has a deterministic
+/// `urn:uuid:` `fullUrl`, references use it, and every resource carries a
+/// narrative with its sources, review date and the disclaimer.
 pub fn fhir_bundle(c: &Content) -> Value {
     let rel = Relations::of(c);
     let mut entries = Vec::new();
+    let mut groups: Vec<(String, Value)> = Vec::new();
+    let mut group = |id: String, region: Region, population: Option<&Population>| -> String {
+        if !groups.iter().any(|(g, _)| *g == id) {
+            let g = population_group(c, &id, region, population);
+            groups.push((id.clone(), g));
+        }
+        full_url("Group", &id)
+    };
     let category_name = |id: &str| {
         c.categories
             .get(id)
             .map_or_else(|| id.to_string(), |l| l.item.name.as_str().to_string())
     };
+    let condition = &c.condition.item;
     for (id, l) in &c.treatments {
         let t = &l.item;
         let code = concept(&t.codes, t.name.as_str());
-        let uses: Vec<Value> = rel
-            .treatment_cautions
-            .get(id)
+        // One indication per approval that names a population; otherwise one.
+        let approvals: Vec<&Regulatory> = t
+            .regulatory
+            .iter()
+            .filter(|r| r.population.is_some())
+            .collect();
+        let mut indication_ids: Vec<String> = Vec::new();
+        // Treatment of the associated cancer is indicated for the cancer (which
+        // has no code in our sources); everything else for LEMS itself.
+        let cancer_care = t.kind == TreatmentKind::AssociatedDiseaseCare;
+        let (condition_concept, condition_text) = if cancer_care {
+            let name = condition.associated_cancer.name.as_str();
+            (json!({ "text": name }), name)
+        } else {
+            (
+                concept(&lems_codes(c), condition.name.as_str()),
+                condition.name.as_str(),
+            )
+        };
+        let mut indications: Vec<Value> = Vec::new();
+        if approvals.is_empty() {
+            let iid = format!("indication-{}", fhir_id(id));
+            let mut lines = vec![format!("{}: used for {condition_text}.", t.name.as_str())];
+            lines.extend(t.usage.iter().map(|u| u.as_str().to_string()));
+            lines.push(cite(c, &t.sources));
+            let mut indication = json!({"diseaseSymptomProcedure": {"concept": condition_concept}});
+            if let Some(i) = &t.indication {
+                lines.push(format!(
+                    "{} {}",
+                    i.note.as_str(),
+                    cite(c, std::slice::from_ref(&i.source))
+                ));
+                if !i.after_other.is_empty() {
+                    indication["otherTherapy"] = json!(i
+                        .after_other
+                        .iter()
+                        .map(|x| json!({
+                            "relationshipType": {"coding": [{
+                                "system": "http://hl7.org/fhir/therapy-relationship-type",
+                                "code": "replace-other-therapy-not-effective",
+                                "display": "Indicated to replace the other therapy not effective on patient",
+                            }]},
+                            "treatment": {"concept": {"text": category_name(&x.0)}},
+                        }))
+                        .collect::<Vec<_>>());
+                }
+            }
+            if cancer_care {
+                lines.push(
+                    condition
+                        .associated_cancer
+                        .treatment_note
+                        .as_str()
+                        .to_string(),
+                );
+            }
+            indications.push(json!({
+                "resourceType": "ClinicalUseDefinition",
+                "id": iid,
+                "text": narrative(c, &lines, t.reviewed.as_ref()),
+                "type": "indication",
+                "subject": [reference(subject(c, id))],
+                "indication": indication,
+            }));
+            indication_ids.push(iid);
+        } else {
+            for (n, r) in approvals.iter().enumerate() {
+                let iid = format!("indication-{}-{}", fhir_id(id), n + 1);
+                let Some(p) = &r.population else { continue };
+                let gid = format!(
+                    "population-{}-{}",
+                    r.region.yaml(),
+                    fhir_id(&p.text.as_str().replace(' ', "_"))
+                );
+                let g = group(gid, r.region, Some(p));
+                let mut line = format!(
+                    "{}: {} in the {} for {}",
+                    t.name.as_str(),
+                    r.status.label(),
+                    r.region.label(),
+                    r.scope.as_str()
+                );
+                if let Some(a) = &r.authority {
+                    line.push_str(&format!(" by the {}", a.as_str()));
+                }
+                if let Some(d) = &r.date {
+                    line.push_str(&format!(", {}", d.0));
+                }
+                line.push('.');
+                if let Some(note) = &r.note {
+                    line.push_str(&format!(" {}", note.as_str()));
+                }
+                let src = with_grade(cite(c, std::slice::from_ref(&r.source)), r.grade);
+                let lines = vec![line, src];
+                indications.push(json!({
+                    "resourceType": "ClinicalUseDefinition",
+                    "id": iid,
+                    "text": narrative(c, &lines, t.reviewed.as_ref()),
+                    "type": "indication",
+                    "subject": [reference(subject(c, id))],
+                    "indication": {"diseaseSymptomProcedure": {"concept": condition_concept}},
+                    "population": [reference(g)],
+                }));
+                indication_ids.push(iid);
+            }
+        }
+        let cautions = rel.treatment_cautions.get(id);
+        let uses: Vec<Value> = cautions
             .into_iter()
             .flat_map(|cs| cs.keys())
-            .map(|x| json!({"reference": format!("ClinicalUseDefinition/caution-{}", fhir_id(x))}))
-            .chain(std::iter::once(
-                json!({"reference": format!("ClinicalUseDefinition/indication-{}", fhir_id(id))}),
-            ))
+            .map(|x| {
+                reference(full_url(
+                    "ClinicalUseDefinition",
+                    &format!("caution-{}", fhir_id(x)),
+                ))
+            })
+            .chain(
+                indication_ids
+                    .iter()
+                    .map(|i| reference(full_url("ClinicalUseDefinition", i))),
+            )
             .collect();
+        let mut about = vec![t.summary.as_str().to_string(), cite(c, &t.sources)];
+        if cautions.is_none_or(|cs| cs.is_empty()) {
+            about.push(format!(
+                "The sources used here name no cautions for {}. That does not mean it is free of risks.",
+                t.name.as_str()
+            ));
+        }
+        for n in &t.cautions_not_applied {
+            let name = c
+                .cautions
+                .get(&n.caution.0)
+                .map_or(n.caution.0.as_str(), |l| l.item.title.as_str());
+            about.push(format!(
+                "Not applied: {name}. {} {}",
+                n.reason.as_str(),
+                cite(c, std::slice::from_ref(&n.source))
+            ));
+        }
         if t.kind == TreatmentKind::Medicine {
             entries.push(entry(json!({
                 "resourceType": "Medication",
                 "id": fhir_id(id),
+                "text": narrative(c, &about, t.reviewed.as_ref()),
                 "code": code,
             })));
             let mut names: Vec<&str> = vec![t.name.as_str()];
@@ -195,13 +538,28 @@ pub fn fhir_bundle(c: &Content) -> Value {
             let mut regions: Vec<Region> = t.regulatory.iter().map(|r| r.region).collect();
             regions.sort();
             regions.dedup();
+            let mut regulatory_lines = about.clone();
+            for r in &t.regulatory {
+                let mut line = format!(
+                    "{}: {} for {}",
+                    r.region.label(),
+                    r.status.label(),
+                    r.scope.as_str()
+                );
+                if let Some(d) = &r.date {
+                    line.push_str(&format!(", {}", d.0));
+                }
+                line.push_str(&format!(". {}", cite(c, std::slice::from_ref(&r.source))));
+                regulatory_lines.push(line);
+            }
             let mut mk = json!({
                 "resourceType": "MedicationKnowledge",
                 "id": format!("{}-knowledge", fhir_id(id)),
-                "status": "active",
+                "text": narrative(c, &regulatory_lines, t.reviewed.as_ref()),
                 "code": code,
+                "status": "active",
                 "name": names,
-                "associatedMedication": [{"reference": format!("Medication/{}", fhir_id(id))}],
+                "associatedMedication": [reference(full_url("Medication", &fhir_id(id)))],
                 "medicineClassification": [{"type": {"text": "treatment class"}, "classification": classification}],
                 "clinicalUseIssue": uses,
             });
@@ -226,29 +584,16 @@ pub fn fhir_bundle(c: &Content) -> Value {
             entries.push(entry(json!({
                 "resourceType": "ActivityDefinition",
                 "id": fhir_id(id),
+                "text": narrative(c, &about, t.reviewed.as_ref()),
                 "status": "active",
                 "title": t.name.as_str(),
                 "description": t.summary.as_str(),
+                "relatedArtifact": related_artifacts(c, &t.sources),
                 "kind": "ServiceRequest",
                 "code": code,
             })));
         }
-        // Treatment of the associated cancer is indicated for the cancer (which
-        // has no code in our sources); everything else for LEMS itself.
-        let indication = if t.kind == TreatmentKind::AssociatedDiseaseCare {
-            json!({"text": c.condition.item.associated_cancer.name.as_str()})
-        } else {
-            concept(&lems_codes(c), c.condition.item.name.as_str())
-        };
-        entries.push(entry(json!({
-            "resourceType": "ClinicalUseDefinition",
-            "id": format!("indication-{}", fhir_id(id)),
-            "type": "indication",
-            "subject": [{"reference": subject(c, id)}],
-            "indication": {
-                "diseaseSymptomProcedure": {"concept": indication}
-            },
-        })));
+        entries.extend(indications.into_iter().map(entry));
     }
     for (id, l) in &c.cautions {
         let x = &l.item;
@@ -257,11 +602,25 @@ pub fn fhir_bundle(c: &Content) -> Value {
             .get(id)
             .into_iter()
             .flatten()
-            .map(|t| json!({"reference": subject(c, t)}))
+            .map(|t| reference(subject(c, t)))
             .collect();
+        let src = with_grade(cite(c, &x.sources), x.grade);
+        let mut lines = vec![
+            format!("{} ({}).", x.title.as_str(), x.kind.label()),
+            x.explanation.as_str().to_string(),
+            format!("For the patient: {}", x.for_the_patient.as_str()),
+        ];
+        if let Some(r) = x.region {
+            lines.push(format!(
+                "Stated in {} labelling; the sources used do not say whether it applies elsewhere.",
+                r.label()
+            ));
+        }
+        lines.push(src);
         let mut r = json!({
             "resourceType": "ClinicalUseDefinition",
             "id": format!("caution-{}", fhir_id(id)),
+            "text": narrative(c, &lines, x.reviewed.as_ref()),
             "subject": subjects,
         });
         match x.kind {
@@ -280,8 +639,14 @@ pub fn fhir_bundle(c: &Content) -> Value {
                 r["warning"] = json!({"description": format!("{} {}", x.explanation.as_str(), x.for_the_patient.as_str())});
             }
         }
+        if let Some(region) = x.region {
+            // A regional caution applies where its regulator's text governs.
+            let g = group(format!("population-{}", region.yaml()), region, None);
+            r["population"] = json!([reference(g)]);
+        }
         entries.push(entry(r));
     }
+    entries.extend(groups.into_iter().map(|(_, g)| entry(g)));
     json!({
         "resourceType": "Bundle",
         "id": "lems-treatments",
@@ -290,9 +655,40 @@ pub fn fhir_bundle(c: &Content) -> Value {
     })
 }
 
-/// The FHIR export as pretty JSON with a final newline.
+/// Serializes JSON with `resourceType` first in every object (FHIR's JSON
+/// convention), the other keys in their usual order.
+struct ResourceTypeFirst<'a>(&'a Value);
+
+impl Serialize for ResourceTypeFirst<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.0 {
+            Value::Object(map) => {
+                let mut m = serializer.serialize_map(Some(map.len()))?;
+                if let Some(rt) = map.get("resourceType") {
+                    m.serialize_entry("resourceType", rt)?;
+                }
+                for (k, v) in map.iter().filter(|(k, _)| *k != "resourceType") {
+                    m.serialize_entry(k, &ResourceTypeFirst(v))?;
+                }
+                m.end()
+            }
+            Value::Array(items) => {
+                let mut s = serializer.serialize_seq(Some(items.len()))?;
+                for v in items {
+                    s.serialize_element(&ResourceTypeFirst(v))?;
+                }
+                s.end()
+            }
+            other => other.serialize(serializer),
+        }
+    }
+}
+
+/// The FHIR export as pretty JSON with a final newline, `resourceType` first.
 pub fn fhir(c: &Content) -> String {
-    let mut s = serde_json::to_string_pretty(&fhir_bundle(c)).unwrap_or_default();
+    let mut s =
+        serde_json::to_string_pretty(&ResourceTypeFirst(&fhir_bundle(c))).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -197,8 +197,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Sets the date `check` compares review dates with, `YYYY-MM-DD` (default: today).
+const TODAY_ENV: &str = "LEMS_CONTENT_TODAY";
+
 fn check(paths: &Paths, format: Format) -> ExitCode {
-    let report = load(paths, SchemaCheck::Validate);
+    let mut report = load(paths, SchemaCheck::Validate);
+    // Reviews are checked against today's date; LEMS_CONTENT_TODAY (YYYY-MM-DD) sets another day.
+    let today = std::env::var(TODAY_ENV)
+        .ok()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(lems_treatments_build::content::today);
+    report.check_reviews(&today);
     let text = match format {
         Format::Human => render::human(paths, &report, std::io::stdout().is_terminal()),
         Format::Json => render::json(&report),

@@ -99,14 +99,22 @@ fn line_starts(text: &str) -> Vec<usize> {
 /// The one-line summary that ends every `check`.
 pub fn summary(report: &Report) -> String {
     match &report.content {
-        Some(c) if report.diagnostics.is_empty() => format!(
-            "{} treatments, {} mechanisms, {} cautions, {} classes, {} sources: ok",
-            c.treatments.len(),
-            c.mechanisms.len(),
-            c.cautions.len(),
-            c.categories.len(),
-            c.sources.len()
-        ),
+        Some(c) if report.diagnostics.is_empty() => {
+            let w = report.warnings.len();
+            format!(
+                "{} treatments, {} mechanisms, {} cautions, {} classes, {} sources: ok{}",
+                c.treatments.len(),
+                c.mechanisms.len(),
+                c.cautions.len(),
+                c.categories.len(),
+                c.sources.len(),
+                match w {
+                    0 => String::new(),
+                    1 => " (1 warning)".to_string(),
+                    n => format!(" ({n} warnings)"),
+                }
+            )
+        }
         _ => {
             let n = report.diagnostics.len();
             let files: BTreeSet<&str> =
@@ -138,7 +146,7 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
     };
     let mut starts: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut out = String::new();
-    for d in &report.diagnostics {
+    for d in report.diagnostics.iter().chain(&report.warnings) {
         let text = report.sources.get(&d.file).map(String::as_str);
         let located = text.and_then(|t| {
             let ls = starts
@@ -148,9 +156,12 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
         });
         let message = visible(&d.message);
         let file = visible(&d.file);
-        let title = Level::ERROR
-            .primary_title(message.as_ref())
-            .id(d.code.as_str());
+        let level = if d.code.is_warning() {
+            Level::WARNING
+        } else {
+            Level::ERROR
+        };
+        let title = level.primary_title(message.as_ref()).id(d.code.as_str());
         let label = match d.place() {
             Some(place) => format!("in {}", visible(&place)),
             None => String::new(),
@@ -222,6 +233,7 @@ pub fn json(report: &Report) -> String {
     let diagnostics: Vec<serde_json::Value> = report
         .diagnostics
         .iter()
+        .chain(&report.warnings)
         .map(|d| {
             json!({
                 "file": d.file,
@@ -229,7 +241,7 @@ pub fn json(report: &Report) -> String {
                 "column": d.start.column,
                 "end": d.end.map(|e| json!({"line": e.line, "column": e.column})),
                 "code": d.code.as_str(),
-                "severity": "error",
+                "severity": if d.code.is_warning() { "warning" } else { "error" },
                 "message": d.message,
                 "help": d.help,
                 "pointer": d.pointer,
@@ -280,6 +292,16 @@ regulatory: []
 cautions: []
 # Treatments the source says it is combined with.
 used_with: []
+# Qualifiers the source puts on its use (after which classes, how well it works). Delete if none.
+# indication:
+#   after_other: []
+#   note: "TODO: the qualifier, in plain words"
+#   source: TODO
+# Cautions a reader might expect that the editors decided not to apply, with the reason. Delete if none.
+cautions_not_applied: []
+# When you have checked every statement against its sources, write the date
+# of that review here (YYYY-MM-DD); `check` warns until you do.
+# reviewed: "YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO
@@ -297,6 +319,9 @@ name: "TODO: the name a reader sees"
 target: TODO
 # How it works, in plain words, tied to the nerve-to-muscle story.
 explanation: "TODO: how it works, in plain words"
+# When you have checked every statement against its sources, write the date
+# of that review here (YYYY-MM-DD); `check` warns until you do.
+# reviewed: "YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO
@@ -318,6 +343,9 @@ explanation: "TODO: what the risk is and why"
 for_the_patient: "TODO: what follows for the patient"
 # The region whose regulator states it (us, eu); delete this line if the source is not regional.
 region: TODO
+# When you have checked every statement against its sources, write the date
+# of that review here (YYYY-MM-DD); `check` warns until you do.
+# reviewed: "YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO
@@ -339,6 +367,9 @@ order: "TODO: a whole number"
 description: "TODO: what its treatments have in common"
 # Cautions the source states for every member (they apply to each automatically). Delete if none.
 cautions: []
+# When you have checked every statement against its sources, write the date
+# of that review here (YYYY-MM-DD); `check` warns until you do.
+# reviewed: "YYYY-MM-DD"
 # The ids of the sources its statements come from: files in data/sources/.
 sources:
   - TODO

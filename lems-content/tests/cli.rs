@@ -6,9 +6,13 @@ mod common;
 
 use std::process::{Command, Output};
 
+/// Reviews are checked against this fixed day, so results do not change with the calendar.
+const TODAY: &str = "2026-11-27";
+
 fn lems_content(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lems-content"))
         .args(args)
+        .env("LEMS_CONTENT_TODAY", TODAY)
         .output()
         .expect("run lems-content")
 }
@@ -24,6 +28,9 @@ fn the_real_content_checks_clean() {
         &lems_treatments_build::Paths::under(&root),
         lems_treatments_build::SchemaCheck::Validate,
     );
+    let mut report = report;
+    report.check_reviews(TODAY);
+    assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
     let expected = format!("{}\n", lems_content::render::summary(&report));
     assert!(expected.ends_with(": ok\n"), "{expected}");
     let o = lems_content(&["check", root.to_str().expect("utf-8 path")]);
@@ -34,6 +41,7 @@ fn the_real_content_checks_clean() {
         let o = Command::new(env!("CARGO_BIN_EXE_lems-content"))
             .arg("check")
             .current_dir(root.join(dir))
+            .env("LEMS_CONTENT_TODAY", TODAY)
             .output()
             .expect("run lems-content");
         assert_eq!(o.status.code(), Some(0), "from {dir}: {}", stdout(&o));
@@ -176,6 +184,33 @@ fn schema_regenerates_identical_files() {
                 .expect("committed");
         assert_eq!(fresh, committed, "{}", kind.schema_file());
     }
+}
+
+#[test]
+fn check_warns_but_passes_when_a_review_is_overdue() {
+    let root = common::repo_root();
+    let root_s = root.to_str().expect("utf-8 path");
+    let o = Command::new(env!("CARGO_BIN_EXE_lems-content"))
+        .args(["check", root_s])
+        .env("LEMS_CONTENT_TODAY", "2028-06-01")
+        .output()
+        .expect("run lems-content");
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "warnings do not fail: {out}");
+    assert!(out.contains("warning[W0301]"), "{out}");
+    assert!(out.contains("data/treatments/prednisone.yaml"), "{out}");
+    assert!(out.contains("a review is due"), "{out}");
+    assert!(out.trim_end().ends_with("warnings)"), "{out}");
+    let o = Command::new(env!("CARGO_BIN_EXE_lems-content"))
+        .args(["check", root_s, "--format", "json"])
+        .env("LEMS_CONTENT_TODAY", "2028-06-01")
+        .output()
+        .expect("run lems-content");
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(doc["ok"], true);
+    assert!(doc["diagnostics"].as_array().is_some_and(|d| d
+        .iter()
+        .any(|x| x["severity"] == "warning" && x["code"] == "W0301")));
 }
 
 /// The build's lines for a tree, as (file, line, column, code).

@@ -125,7 +125,7 @@ fn rewording_a_summary_is_a_patch_shown_word_by_word() {
         "{text}"
     );
     assert!(
-        text.contains("release needed: patch (rule text: wording of a text, a fixed typo, a new or corrected source citation)"),
+        text.contains("release needed: patch (rule text: wording of a text, a fixed typo, a new or corrected source citation, a new review date)"),
         "{text}"
     );
     assert!(!text.contains("clinical review"), "{text}");
@@ -345,11 +345,12 @@ fn hidden_characters_in_content_are_made_visible() {
     let head = scratch("hidden/head");
     // The checker refuses escape characters in content; a disclaimer written in
     // a literal block still carries a newline, which the diff shows escaped.
+    // (The disclaimer must still state the date of the sources.)
     edit(
         &head,
         "data/disclaimer.yaml",
         "text:",
-        "text: |-\n  First line.\n  Second line.\nold_text:",
+        "text: |-\n  First line.\n  Second line, from sources of 2019-07-18.\nold_text:",
     );
     // Keep the file valid: drop the renamed old field again.
     let path = head.join("data/disclaimer.yaml");

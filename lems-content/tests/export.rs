@@ -153,10 +153,20 @@ fn fhir_bundle_has_the_expected_resources() {
     assert_eq!(of("MedicationKnowledge"), medicines);
     assert_eq!(of("Medication"), medicines);
     assert_eq!(of("ActivityDefinition"), c.treatments.len() - medicines);
-    assert_eq!(
-        of("ClinicalUseDefinition"),
-        c.cautions.len() + c.treatments.len()
-    );
+    // One indication per treatment, or one per approval that names a population.
+    let indications: usize = c
+        .treatments
+        .values()
+        .map(|t| {
+            t.item
+                .regulatory
+                .iter()
+                .filter(|r| r.population.is_some())
+                .count()
+                .max(1)
+        })
+        .sum();
+    assert_eq!(of("ClinicalUseDefinition"), c.cautions.len() + indications);
     let text = serde_json::to_string(&b).unwrap_or_default();
     for uri in [
         "http://www.whocc.no/atc",
@@ -167,4 +177,120 @@ fn fhir_bundle_has_the_expected_resources() {
     ] {
         assert!(text.contains(uri), "{uri}");
     }
+}
+
+#[test]
+fn json_export_lists_inherited_cautions_with_their_origin() {
+    let doc = export::document(&content(), "0.0.0");
+    let prednisone = doc
+        .applied_cautions
+        .iter()
+        .find(|t| t.treatment.0 == "prednisone")
+        .expect("prednisone");
+    let c = prednisone
+        .cautions
+        .iter()
+        .find(|c| c.caution.0 == "immune_suppression_risks")
+        .expect("the immune-suppression caution applies to prednisone");
+    assert_eq!(c.origin, "class");
+    assert_eq!(
+        c.class.as_ref().map(|x| x.0.as_str()),
+        Some("immune_suppressants")
+    );
+    let ami = doc
+        .applied_cautions
+        .iter()
+        .find(|t| t.treatment.0 == "amifampridine")
+        .expect("amifampridine");
+    assert!(ami
+        .cautions
+        .iter()
+        .all(|c| c.origin == "treatment" && c.class.is_none()));
+}
+
+#[test]
+fn the_disclaimer_and_its_no_change_line_are_in_every_view() {
+    let c = content();
+    let disclaimer = c.disclaimer.item.text.as_str();
+    assert!(disclaimer.contains("start, stop or change a treatment"));
+    assert!(disclaimer.contains("2019-07-18"), "the date of the sources");
+    let rel = lems_treatments_build::relations::Relations::of(&c);
+    let view = lems_treatments_build::render::View::new(&c, &rel);
+    let mut views: Vec<(String, String)> = vec![
+        ("guide".into(), view.guide()),
+        ("export markdown".into(), run("markdown")),
+    ];
+    for id in c.treatments.keys() {
+        views.push((format!("card {id}"), view.card(id).unwrap_or_default()));
+    }
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
+    assert_eq!(json["disclaimer"]["text"], disclaimer, "export json");
+    for (name, text) in &views {
+        assert!(text.contains(disclaimer), "{name} lacks the disclaimer");
+    }
+    // The guide states it at the top and again at the end.
+    assert!(view.guide().trim_end().ends_with(disclaimer));
+    // FHIR: in every resource's narrative, which importers show to people.
+    let bundle = export::fhir_bundle(&c);
+    let escaped = disclaimer.replace('"', "&quot;");
+    for e in bundle["entry"].as_array().expect("entries") {
+        let div = e["resource"]["text"]["div"].as_str().unwrap_or_default();
+        assert!(
+            div.contains(&escaped),
+            "{} lacks the disclaimer",
+            e["fullUrl"]
+        );
+        assert!(e["fullUrl"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("urn:uuid:")));
+    }
+}
+
+#[test]
+fn fhir_keeps_the_qualifiers_of_its_sources() {
+    let bundle = export::fhir(&content());
+    let b: serde_json::Value = serde_json::from_str(&bundle).expect("json");
+    let entries = b["entry"].as_array().expect("entries");
+    let res = |id: &str| {
+        entries
+            .iter()
+            .map(|e| &e["resource"])
+            .find(|r| r["id"] == id)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let r = res("indication-rituximab");
+    assert_eq!(
+        r["indication"]["otherTherapy"][0]["relationshipType"]["coding"][0]["code"],
+        "replace-other-therapy-not-effective"
+    );
+    // Amifampridine: one indication per approval, each limited to its population.
+    let ami: Vec<&serde_json::Value> = entries
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| {
+            r["id"]
+                .as_str()
+                .is_some_and(|i| i.starts_with("indication-amifampridine-"))
+        })
+        .collect();
+    assert_eq!(ami.len(), 3);
+    assert!(ami
+        .iter()
+        .all(|r| r["population"].as_array().is_some_and(|p| !p.is_empty())));
+    let groups: Vec<String> = entries
+        .iter()
+        .filter(|e| e["resource"]["resourceType"] == "Group")
+        .map(|e| e["resource"].to_string())
+        .collect();
+    assert!(
+        groups.iter().any(|g| g.contains("\"value\":6")),
+        "US: 6 and older"
+    );
+    // The US-only contraindications are scoped to the US.
+    let ci = res("caution-amifampridine-seizure-history-contraindication");
+    let us = export::full_url("Group", "population-us");
+    assert_eq!(ci["population"][0]["reference"], serde_json::json!(us));
+    // resourceType first in every resource.
+    assert!(bundle.contains("\"resource\": {\n        \"resourceType\""));
 }

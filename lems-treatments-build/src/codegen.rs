@@ -12,7 +12,7 @@ use quote::quote;
 
 use crate::content::{variant_name, Content, Loaded};
 use crate::model::*;
-use crate::relations::{lookup_keys, treatment_keys, Relations};
+use crate::relations::{lookup_keys, treatment_keys, CautionOrigin, Relations};
 use crate::render::View;
 
 /// Every associated item (constant or function) emitted in the `impl` blocks
@@ -27,6 +27,7 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "COUNT",
     "IN_GUIDE_ORDER",
     "LOOKUP",
+    "applied_cautions",
     "atc",
     "brand_names",
     "brands",
@@ -35,6 +36,7 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "categories",
     "category",
     "cautions",
+    "cautions_not_applied",
     "children",
     "code",
     "codes",
@@ -43,9 +45,12 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "fhir_system",
     "for_the_patient",
     "from_code",
+    "grade",
+    "guide_card_markdown",
     "guide_section",
     "has_code",
     "id",
+    "indication",
     "is_approved_in",
     "kind",
     "last_updated",
@@ -57,6 +62,7 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "publisher",
     "region",
     "regulatory",
+    "reviewed",
     "shares_caution_with",
     "sources",
     "summary",
@@ -193,7 +199,12 @@ fn accessor<'a>(
             pub const fn #name(self) -> #ret { match self {} }
         };
     }
-    if let Some(tokens) = flat_slice_accessor(&ret, &arms) {
+    // Few variants: a table of slices, one load per call. Many: one flat
+    // array, which keeps rustc linear (see `flat_slice_accessor`).
+    let flat = (arms.len() > FLAT_ABOVE)
+        .then(|| flat_slice_accessor(&ret, &arms))
+        .flatten();
+    if let Some(tokens) = flat {
         return quote! {
             #doc_doc
             pub const fn #name(self) -> #ret { #tokens }
@@ -211,6 +222,10 @@ fn accessor<'a>(
         }
     }
 }
+
+/// Above this many variants, list accessors read one flat array (cheap for
+/// rustc at any size) instead of a table of slices (fastest to call).
+pub const FLAT_ABOVE: usize = 64;
 
 /// For an accessor returning `&'static [T]` whose every value is a `&[…]`
 /// literal: all elements in one `const` array and a table of where each
@@ -358,6 +373,48 @@ macro_rules! has_sources {
     ($($t:ty),*) => { $(impl HasSources for $t { fn sources(&self) -> &[Id] { &self.sources } })* };
 }
 has_sources!(TreatmentFile, CategoryFile, MechanismFile, CautionFile);
+
+/// Entities that record when they were last reviewed against their sources.
+trait HasReviewed {
+    fn reviewed(&self) -> Option<&Date>;
+}
+
+macro_rules! has_reviewed {
+    ($($t:ty),*) => { $(impl HasReviewed for $t { fn reviewed(&self) -> Option<&Date> { self.reviewed.as_ref() } })* };
+}
+has_reviewed!(TreatmentFile, CategoryFile, MechanismFile, CautionFile);
+
+fn opt_date(d: Option<&Date>) -> TokenStream {
+    match d {
+        Some(d) => {
+            let d = d.0.as_str();
+            quote!(Some(#d))
+        }
+        None => quote!(None),
+    }
+}
+
+fn opt_grade(g: Option<Grade>) -> TokenStream {
+    match g {
+        Some(g) => {
+            let g = ident(g.variant());
+            quote!(Some(Grade::#g))
+        }
+        None => quote!(None),
+    }
+}
+
+/// The `reviewed()` accessor of an entity kind.
+fn reviewed_accessor<T: HasReviewed>(items: &BTreeMap<String, Loaded<T>>) -> TokenStream {
+    accessor(
+        "When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.",
+        "reviewed",
+        quote!(Option<&'static str>),
+        items
+            .iter()
+            .map(|(id, l)| (id.as_str(), opt_date(l.item.reviewed()))),
+    )
+}
 
 fn slice_of(kind: &str, ids: impl IntoIterator<Item = String>) -> TokenStream {
     let kind = ident(kind);
@@ -684,7 +741,15 @@ fn cautions(view: &View<'_>) -> TokenStream {
             (id.as_str(), r)
         }),
     );
-    out.extend(quote! { impl Caution { #ckind #expl #patient #cregion #csrc #ctreat #ccats } });
+    let cgrade = accessor(
+        "`Primary` or `Secondary`, when it comes from the graded reference table.",
+        "grade",
+        quote!(Option<Grade>),
+        cs.iter()
+            .map(|(id, l)| (id.as_str(), opt_grade(l.item.grade))),
+    );
+    let crev = reviewed_accessor(cs);
+    out.extend(quote! { impl Caution { #ckind #expl #patient #cregion #cgrade #csrc #ctreat #ccats #crev } });
     out
 }
 
@@ -728,6 +793,7 @@ fn mechanisms(view: &View<'_>) -> TokenStream {
         &x.explanation
     });
     let msrc = sources_accessor("The sources it comes from.", ms);
+    let mrev = reviewed_accessor(ms);
     let mtreat = accessor(
         "The treatments that work this way (computed at build time).",
         "treatments",
@@ -737,7 +803,7 @@ fn mechanisms(view: &View<'_>) -> TokenStream {
             .iter()
             .map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
     );
-    out.extend(quote! { impl Mechanism { #target #mexpl #msrc #mtreat } });
+    out.extend(quote! { impl Mechanism { #target #mexpl #msrc #mtreat #mrev } });
     out
 }
 
@@ -836,11 +902,12 @@ fn categories(view: &View<'_>) -> TokenStream {
             (id.as_str(), quote!(#text))
         }),
     );
+    let catrev = reviewed_accessor(cats);
     out.extend(quote! {
         impl Category {
             /// Every class in guide order (by `order`, then id).
             pub const IN_GUIDE_ORDER: &'static [Category] = #guide;
-            #parent #children #order #desc #cat_cautions #members #csrc #section
+            #parent #children #order #desc #cat_cautions #members #csrc #section #catrev
         }
     });
     out
@@ -957,14 +1024,19 @@ fn treatments(view: &View<'_>) -> TokenStream {
                 None => quote!(None),
             };
             let note = opt_str(r.note.as_ref());
-            let grade = match r.grade {
-                Some(g) => {
-                    let g = ident(g.variant());
-                    quote!(Some(Grade::#g))
+            let grade = opt_grade(r.grade);
+            let population = match &r.population {
+                Some(p) => {
+                    let text = p.text.as_str();
+                    let age = match p.min_age_years {
+                        Some(a) => quote!(Some(#a)),
+                        None => quote!(None),
+                    };
+                    quote!(Some(Population { text: #text, min_age_years: #age }))
                 }
                 None => quote!(None),
             };
-            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, date: #date, note: #note, source: Source::#source, grade: #grade } }
+            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, date: #date, population: #population, note: #note, source: Source::#source, grade: #grade } }
         });
         (id.as_str(), quote! { &[#(#items),*] })
     }));
@@ -1028,14 +1100,73 @@ fn treatments(view: &View<'_>) -> TokenStream {
         }
     };
     let tsrc = sources_accessor("The sources its statements come from.", ts);
+    let trev = reviewed_accessor(ts);
+    let indication = accessor(
+        "Qualifiers the sources put on its use for LEMS, if any.",
+        "indication",
+        quote!(Option<IndicationNote>),
+        ts.iter().map(|(id, l)| {
+            let body = match &l.item.indication {
+                Some(i) => {
+                    let after = slice_of("Category", i.after_other.iter().map(|x| x.0.clone()));
+                    let note = i.note.as_str();
+                    let source = v(&i.source.0);
+                    quote!(Some(IndicationNote { after_other: #after, note: #note, source: Source::#source }))
+                }
+                None => quote!(None),
+            };
+            (id.as_str(), body)
+        }),
+    );
+    let not_applied = accessor(
+        "Cautions the editors decided not to apply to it, each with the reason.",
+        "cautions_not_applied",
+        quote!(&'static [CautionNotApplied]),
+        ts.iter().map(|(id, l)| {
+            let items = l.item.cautions_not_applied.iter().map(|n| {
+                let caution = v(&n.caution.0);
+                let reason = n.reason.as_str();
+                let source = v(&n.source.0);
+                quote!(CautionNotApplied { caution: Caution::#caution, reason: #reason, source: Source::#source })
+            });
+            (id.as_str(), quote!(&[#(#items),*]))
+        }),
+    );
+    // Where each applied caution comes from: the treatment itself, or the
+    // nearest class in its chain that lists it (derived once, in relations).
+    let origins = accessor(
+        "Every caution that applies, as in [`Treatment::cautions`], each with where it comes from: the treatment itself (`through: None`) or the class that lists it.",
+        "applied_cautions",
+        quote!(&'static [AppliedCaution]),
+        ts.keys().map(|id| {
+            let all = view.relations.treatment_cautions.get(id);
+            let items = all.into_iter().flatten().map(|(caution, origin)| {
+                let cv = v(caution);
+                let through = match origin {
+                    CautionOrigin::Class(cat) => {
+                        let cat = v(cat);
+                        quote!(Some(Category::#cat))
+                    }
+                    CautionOrigin::Treatment => quote!(None),
+                };
+                quote!(AppliedCaution { caution: Caution::#cv, through: #through })
+            });
+            (id.as_str(), quote!(&[#(#items),*]))
+        }),
+    );
     let card = texts_in_one_literal(
         "Its card as a reader sees it, in Markdown (rendered at build time).",
         "card_markdown",
         ts.keys().map(|id| view.card(id).unwrap_or_default()),
     );
+    let guide_card = texts_in_one_literal(
+        "Its card as it stands in the guide, in Markdown: without the disclaimer, which the guide states once at the top and once at the end (rendered at build time).",
+        "guide_card_markdown",
+        ts.keys().map(|id| view.guide_card(id).unwrap_or_default()),
+    );
     out.extend(quote! {
         impl Treatment {
-            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc #card
+            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc #trev #indication #not_applied #origins #card #guide_card
         }
     });
     out
@@ -1065,6 +1196,8 @@ fn condition(view: &View<'_>) -> TokenStream {
     let cond_doc_doc = doc_attrs(&format!("{name} ({abbr}): {summary}"));
     let disclaimer = c.disclaimer.item.text.as_str();
     let (head, tail) = (view.guide_head(), view.guide_tail());
+    let disclaimer_reviewed = opt_date(c.disclaimer.item.reviewed.as_ref());
+    let cond_reviewed = opt_date(k.reviewed.as_ref());
     let disclaimer_doc = doc_attrs(disclaimer);
     out.extend(quote! {
         #cond_doc_doc
@@ -1079,7 +1212,11 @@ fn condition(view: &View<'_>) -> TokenStream {
             associated_cancer: AssociatedCancer { name: #cname, share_of_patients: #share, treatment_note: #note },
             codes: #ccodes,
             sources: #csources,
+            reviewed: #cond_reviewed,
         };
+
+        /// When the disclaimer was last reviewed (`YYYY-MM-DD`), if recorded.
+        pub const DISCLAIMER_REVIEWED: Option<&str> = #disclaimer_reviewed;
 
         #disclaimer_doc
         pub const DISCLAIMER: &str = #disclaimer;

@@ -95,6 +95,18 @@ pub struct Report {
     /// (after a byte order mark; invalid UTF-8 replaced). Renderers quote it
     /// instead of opening the file again.
     pub sources: BTreeMap<String, String>,
+    /// Warnings that do not fail a check or a build (see [`Report::check_reviews`]).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Adds the review warnings ([`review_warnings`]) for `today` (`YYYY-MM-DD`),
+    /// when the content loaded.
+    pub fn check_reviews(&mut self, today: &str) {
+        if let Some(c) = &self.content {
+            self.warnings = review_warnings(c, today);
+        }
+    }
 }
 
 /// The most bytes the whole content tree may hold: every file's bytes plus
@@ -290,6 +302,7 @@ impl Reader {
             diagnostics: cap_per_file(self.diags),
             files: self.files,
             notes: self.notes,
+            warnings: Vec::new(),
             sources: self.sources,
         }
     }
@@ -1085,6 +1098,55 @@ impl Reader {
                 );
             }
             self.check_codes(&l.file, &l.doc, &t.codes, &mut codes_seen);
+            if let Some(ind) = &t.indication {
+                self.references(
+                    &l.file,
+                    &l.doc,
+                    "indication/after_other",
+                    FileKind::Category,
+                    &ind.after_other,
+                );
+                self.reference(
+                    &l.file,
+                    &l.doc,
+                    "/indication/source",
+                    FileKind::Source,
+                    &ind.source.0,
+                );
+            }
+            let applied: BTreeSet<String> = t
+                .cautions
+                .iter()
+                .map(|x| x.0.clone())
+                .chain(category_cautions(c, &t.category.0))
+                .collect();
+            for (i, n) in t.cautions_not_applied.iter().enumerate() {
+                let pointer = format!("/cautions_not_applied/{i}/caution");
+                self.reference(&l.file, &l.doc, &pointer, FileKind::Caution, &n.caution.0);
+                self.reference(
+                    &l.file,
+                    &l.doc,
+                    &format!("/cautions_not_applied/{i}/source"),
+                    FileKind::Source,
+                    &n.source.0,
+                );
+                if applied.contains(&n.caution.0) {
+                    let span = l.doc.locate(&pointer);
+                    self.diags.push(
+                        Diagnostic::new(
+                            &l.file,
+                            span.value.0,
+                            Code::InvalidValue,
+                            format!(
+                                "the caution `{}` is listed as not applied, but it applies to `{id}`",
+                                n.caution.0
+                            ),
+                        )
+                        .at_pointer(pointer)
+                        .with_help("a caution either applies (under `cautions:`, or through the class) or is recorded as not applied, not both"),
+                    );
+                }
+            }
             for (i, other) in t.used_with.iter().enumerate() {
                 if &other.0 == id {
                     let span = l.doc.locate(&format!("/used_with/{i}"));
@@ -1260,6 +1322,36 @@ impl Reader {
                 self.check_date(&l.file, &l.doc, "/last_updated", &date.0);
             }
         }
+        for (file, doc, reviewed) in reviewed_dates(c) {
+            if let Some(date) = reviewed {
+                self.check_date(file, doc, "/reviewed", &date.0);
+            }
+        }
+        // The disclaimer states how old the sources are.
+        let d = &c.disclaimer;
+        for l in c.sources.values() {
+            if let Some(date) = &l.item.last_updated {
+                if !d.item.text.0.contains(date.0.as_str()) {
+                    let span = d.doc.locate("/text");
+                    self.diags.push(
+                        Diagnostic::new(
+                            &d.file,
+                            span.value.0,
+                            Code::InvalidValue,
+                            format!(
+                                "the disclaimer does not state the date of the source `{}` ({})",
+                                l.item.id, date.0
+                            ),
+                        )
+                        .at_pointer("/text")
+                        .with_help(format!(
+                            "say in the disclaimer when the source was last updated: {}",
+                            date.0
+                        )),
+                    );
+                }
+            }
+        }
         let l = &c.condition;
         self.require_sources(&l.file, &l.doc, "the condition", &l.item.sources);
         self.check_codes(&l.file, &l.doc, &l.item.codes, &mut BTreeMap::new());
@@ -1418,6 +1510,136 @@ impl Reader {
             );
         }
     }
+}
+
+/// How long a review against the sources stays current: `lems-content check`
+/// warns about files last reviewed longer ago than this (or never).
+pub const REVIEW_PERIOD_DAYS: i64 = 365;
+
+/// Every content file that records a review date, with that date.
+fn reviewed_dates(c: &Content) -> Vec<(&str, &Document, Option<&Date>)> {
+    fn of<T>(
+        items: &BTreeMap<String, Loaded<T>>,
+        get: fn(&T) -> Option<&Date>,
+    ) -> impl Iterator<Item = (&str, &Document, Option<&Date>)> {
+        items
+            .values()
+            .map(move |l| (l.file.as_str(), &l.doc, get(&l.item)))
+    }
+    let mut out: Vec<(&str, &Document, Option<&Date>)> = Vec::new();
+    out.extend(of(&c.treatments, |x| x.reviewed.as_ref()));
+    out.extend(of(&c.categories, |x| x.reviewed.as_ref()));
+    out.extend(of(&c.mechanisms, |x| x.reviewed.as_ref()));
+    out.extend(of(&c.cautions, |x| x.reviewed.as_ref()));
+    out.push((
+        c.condition.file.as_str(),
+        &c.condition.doc,
+        c.condition.item.reviewed.as_ref(),
+    ));
+    out.push((
+        c.disclaimer.file.as_str(),
+        &c.disclaimer.doc,
+        c.disclaimer.item.reviewed.as_ref(),
+    ));
+    out
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian), or
+/// `None` when it is not one.
+pub fn days_since_epoch(date: &str) -> Option<i64> {
+    if date_problem(date).is_some() {
+        return None;
+    }
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let (yu, mu, du) = (
+        u32::try_from(y).ok()?,
+        u32::try_from(m).ok()?,
+        u32::try_from(d).ok()?,
+    );
+    if !real_day(yu, mu, du) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Warnings (not errors) about reviews against the sources: a file that
+/// records no review, one reviewed more than [`REVIEW_PERIOD_DAYS`] before
+/// `today` (`YYYY-MM-DD`), or one dated after `today`.
+pub fn review_warnings(c: &Content, today: &str) -> Vec<Diagnostic> {
+    let Some(now) = days_since_epoch(today) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (file, doc, reviewed) in reviewed_dates(c) {
+        let Some(date) = reviewed else {
+            let span = doc.locate("");
+            out.push(
+                Diagnostic::new(file, span.value.0, Code::ReviewDue, "no review against the sources is recorded")
+                    .with_help("review the file against its sources, then add `reviewed: \"YYYY-MM-DD\"` with the date of the review"),
+            );
+            continue;
+        };
+        let Some(then) = days_since_epoch(&date.0) else {
+            continue;
+        };
+        let span = doc.locate("/reviewed");
+        if now - then > REVIEW_PERIOD_DAYS {
+            out.push(
+                Diagnostic::new(
+                    file,
+                    span.value.0,
+                    Code::ReviewDue,
+                    format!(
+                        "last reviewed against its sources on {}, more than {REVIEW_PERIOD_DAYS} days ago: a review is due",
+                        date.0
+                    ),
+                )
+                .until(span.value.1)
+                .at_pointer("/reviewed")
+                .with_help("review the file against its sources, correct what has changed, and set `reviewed:` to the date of the review"),
+            );
+        } else if then > now {
+            out.push(
+                Diagnostic::new(
+                    file,
+                    span.value.0,
+                    Code::ReviewDue,
+                    format!("the review date {} is after today ({today})", date.0),
+                )
+                .until(span.value.1)
+                .at_pointer("/reviewed")
+                .with_help("write the date the review actually took place"),
+            );
+        }
+    }
+    diagnostic::sort(&mut out);
+    out
 }
 
 /// The first text between backticks in a message.

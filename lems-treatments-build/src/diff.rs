@@ -8,7 +8,11 @@
 //!
 //! Clinical weight is flagged apart from semver: a caution newly applied to or
 //! removed from a treatment (its *resolved* cautions, its class's included), a
-//! changed regulatory fact, code or grade is marked `clinical` whatever its level.
+//! changed regulatory fact (its population included), code or grade, a changed
+//! caution grade, indication qualifier or decision not to apply a caution
+//! (`cautions_not_applied`) is marked `clinical` whatever its level. A changed
+//! `reviewed` date is a patch and not clinical: the review, not the content,
+//! changed.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -100,7 +104,7 @@ impl RuleId {
     /// What changes fall under the rule (Markdown, as in README.md).
     pub fn change(self) -> &'static str {
         match self {
-            RuleId::Text => "wording of a text, a fixed typo, a new or corrected source citation",
+            RuleId::Text => "wording of a text, a fixed typo, a new or corrected source citation, a new review date",
             RuleId::NewVariant => {
                 "a new treatment, mechanism, caution, class or source (a new enum variant)"
             }
@@ -111,7 +115,7 @@ impl RuleId {
                 "a caution newly applied to, or removed from, a treatment; a changed class"
             }
             RuleId::ChangedFact => {
-                "a changed fact that is not wording (a kind, target, region, status, date, grade or class order); a mechanism, combined treatment, regulatory fact or standard code added, or a mechanism, combined treatment or regulatory fact removed"
+                "a changed fact that is not wording (a kind, target, region, status, date, grade, population or class order); a mechanism, combined treatment, regulatory fact, standard code, indication qualifier or caution recorded as not applied added, or a mechanism, combined treatment, regulatory fact, indication qualifier or caution recorded as not applied removed"
             }
             RuleId::RemovedId => {
                 "a removed or renamed **id** (a variant disappears, `from_str` of the old id fails)"
@@ -427,6 +431,11 @@ pub fn diff(before: &Content, after: &Content) -> ContentDiff {
         &before.disclaimer.item.text.0,
         &after.disclaimer.item.text.0,
     );
+    reviewed(
+        &mut disclaimer,
+        &before.disclaimer.item.reviewed,
+        &after.disclaimer.item.reviewed,
+    );
     if !disclaimer.is_empty() {
         entities.push(EntityDiff {
             kind: EntityKind::Disclaimer,
@@ -735,12 +744,161 @@ fn show_regulatory(r: &Regulatory) -> String {
     if let Some(d) = &r.date {
         s.push_str(&format!(" ({})", d.0));
     }
+    if r.population.is_some() {
+        s.push_str(&format!(" for {}", show_population(&r.population)));
+    }
     s.push_str(&format!(" [{}]", r.source.0));
     s
 }
 
 fn show_code(c: &CodeEntry) -> String {
     format!("{} {} ({})", c.system.yaml(), c.code.0, c.grade.yaml())
+}
+
+fn show_date(d: &Option<Date>) -> String {
+    d.as_ref()
+        .map_or_else(|| "(none)".to_string(), |x| x.0.clone())
+}
+
+/// The date of the last review against the sources: a patch, not clinical.
+fn reviewed(out: &mut Vec<FieldChange>, before: &Option<Date>, after: &Option<Date>) {
+    fact(
+        out,
+        "reviewed",
+        before,
+        after,
+        |d| show_date(d),
+        RuleId::Text,
+        false,
+    );
+}
+
+fn show_population(p: &Option<Population>) -> String {
+    match p {
+        None => "(none)".into(),
+        Some(p) => match p.min_age_years {
+            Some(age) => format!("{} (from age {age})", p.text.0),
+            None => p.text.0.clone(),
+        },
+    }
+}
+
+fn show_indication(i: &Indication) -> String {
+    let mut s = i.note.0.clone();
+    if !i.after_other.is_empty() {
+        let after: Vec<&str> = i.after_other.iter().map(|x| x.0.as_str()).collect();
+        s.push_str(&format!(" (after {})", after.join(", ")));
+    }
+    s.push_str(&format!(" [{}]", i.source.0));
+    s
+}
+
+/// A treatment's indication qualifiers: every change is clinical.
+fn indication(out: &mut Vec<FieldChange>, before: Option<&Indication>, after: Option<&Indication>) {
+    match (before, after) {
+        (None, None) => {}
+        (Some(b), None) => out.push(
+            change(
+                "indication",
+                Op::Removed,
+                Some(show_indication(b)),
+                None,
+                RuleId::ChangedFact,
+            )
+            .clinical(true),
+        ),
+        (None, Some(a)) => out.push(
+            change(
+                "indication",
+                Op::Added,
+                None,
+                Some(show_indication(a)),
+                RuleId::ChangedFact,
+            )
+            .clinical(true),
+        ),
+        (Some(b), Some(a)) => {
+            out.extend(
+                text_change("indication.note", &b.note.0, &a.note.0).map(|c| c.clinical(true)),
+            );
+            let mut ids = Vec::new();
+            id_set(
+                &mut ids,
+                "indication.after_other",
+                &b.after_other,
+                &a.after_other,
+                RuleId::ChangedFact,
+            );
+            out.extend(ids.into_iter().map(|c| c.clinical(true)));
+            fact(
+                out,
+                "indication.source",
+                &b.source.0,
+                &a.source.0,
+                |x| x.to_string(),
+                RuleId::Text,
+                true,
+            );
+        }
+    }
+}
+
+/// Cautions recorded as not applied, matched by caution: every change is clinical.
+fn not_applied(
+    out: &mut Vec<FieldChange>,
+    before: &[CautionNotApplied],
+    after: &[CautionNotApplied],
+) {
+    let b: BTreeMap<&str, &CautionNotApplied> =
+        before.iter().map(|n| (n.caution.0.as_str(), n)).collect();
+    let a: BTreeMap<&str, &CautionNotApplied> =
+        after.iter().map(|n| (n.caution.0.as_str(), n)).collect();
+    for (caution, bn) in &b {
+        let field = format!("cautions_not_applied[{caution}]");
+        match a.get(caution) {
+            None => out.push(
+                change(
+                    "cautions_not_applied",
+                    Op::Removed,
+                    Some(caution.to_string()),
+                    None,
+                    RuleId::ChangedFact,
+                )
+                .note(format!("was: {}", bn.reason.0))
+                .clinical(true),
+            ),
+            Some(an) => {
+                out.extend(
+                    text_change(&format!("{field}.reason"), &bn.reason.0, &an.reason.0)
+                        .map(|c| c.clinical(true)),
+                );
+                fact(
+                    out,
+                    &format!("{field}.source"),
+                    &bn.source.0,
+                    &an.source.0,
+                    |x| x.to_string(),
+                    RuleId::Text,
+                    true,
+                );
+            }
+        }
+    }
+    for (caution, an) in &a {
+        if !b.contains_key(caution) {
+            out.push(
+                change(
+                    "cautions_not_applied",
+                    Op::Added,
+                    None,
+                    Some(caution.to_string()),
+                    RuleId::ChangedFact,
+                )
+                .note(format!("because: {}", an.reason.0))
+                .clinical(true),
+            );
+        }
+    }
 }
 
 impl Cx<'_> {
@@ -998,6 +1156,9 @@ impl Cx<'_> {
             &a.used_with,
             RuleId::ChangedFact,
         );
+        indication(&mut out, b.indication.as_ref(), a.indication.as_ref());
+        not_applied(&mut out, &b.cautions_not_applied, &a.cautions_not_applied);
+        reviewed(&mut out, &b.reviewed, &a.reviewed);
         id_set(&mut out, "sources", &b.sources, &a.sources, RuleId::Text);
         out
     }
@@ -1119,6 +1280,7 @@ impl Cx<'_> {
             &a.cautions,
             RuleId::CautionOrClass,
         );
+        reviewed(&mut out, &b.reviewed, &a.reviewed);
         id_set(&mut out, "sources", &b.sources, &a.sources, RuleId::Text);
         out
     }
@@ -1143,6 +1305,7 @@ impl Cx<'_> {
             false,
         );
         text(&mut out, "explanation", &b.explanation.0, &a.explanation.0);
+        reviewed(&mut out, &b.reviewed, &a.reviewed);
         id_set(&mut out, "sources", &b.sources, &a.sources, RuleId::Text);
         out
     }
@@ -1182,6 +1345,16 @@ impl Cx<'_> {
             RuleId::ChangedFact,
             true,
         );
+        fact(
+            &mut out,
+            "grade",
+            b.grade,
+            a.grade,
+            opt_show,
+            RuleId::ChangedFact,
+            true,
+        );
+        reviewed(&mut out, &b.reviewed, &a.reviewed);
         id_set(&mut out, "sources", &b.sources, &a.sources, RuleId::Text);
         out
     }
@@ -1281,6 +1454,7 @@ impl Cx<'_> {
             &ac.treatment_note.0,
         );
         self.codes(&mut out, "lems", &b.codes, &a.codes, false);
+        reviewed(&mut out, &b.reviewed, &a.reviewed);
         id_set(&mut out, "sources", &b.sources, &a.sources, RuleId::Text);
         out
     }
@@ -1356,6 +1530,33 @@ fn regulatory(out: &mut Vec<FieldChange>, before: &[Regulatory], after: &[Regula
                     RuleId::ChangedFact,
                     true,
                 );
+                let population = format!("{field}.population");
+                match (&br.population, &ar.population) {
+                    (Some(bp), Some(ap)) => {
+                        out.extend(
+                            text_change(&population, &bp.text.0, &ap.text.0)
+                                .map(|c| c.clinical(true)),
+                        );
+                        fact(
+                            out,
+                            &format!("{population}.min_age_years"),
+                            bp.min_age_years,
+                            ap.min_age_years,
+                            |x| x.map_or_else(|| "(none)".to_string(), |a| a.to_string()),
+                            RuleId::ChangedFact,
+                            true,
+                        );
+                    }
+                    (bp, ap) => fact(
+                        out,
+                        &population,
+                        bp,
+                        ap,
+                        |p| show_population(p),
+                        RuleId::ChangedFact,
+                        true,
+                    ),
+                }
             }
         }
     }
@@ -1422,6 +1623,86 @@ mod tests {
         let d = diff(&c, &c);
         assert!(d.entities.is_empty());
         assert_eq!(d.level(), None);
+    }
+
+    #[test]
+    fn review_dates_are_a_patch_and_safety_qualifiers_are_clinical() {
+        let before = real();
+        let mut after = before.clone();
+        let ivig = &mut after
+            .treatments
+            .get_mut("intravenous_immunoglobulin")
+            .expect("ivig")
+            .item;
+        ivig.reviewed = Some(Date("2027-01-01".into()));
+        let n = ivig
+            .cautions_not_applied
+            .first_mut()
+            .expect("a decision not to apply a caution");
+        n.reason = Text(format!("{} Reworded.", n.reason.0));
+        let ami = &mut after
+            .treatments
+            .get_mut("amifampridine")
+            .expect("amifampridine")
+            .item;
+        let p = ami
+            .regulatory
+            .iter_mut()
+            .find_map(|r| r.population.as_mut())
+            .expect("a population");
+        p.min_age_years = Some(p.min_age_years.unwrap_or(0) + 1);
+        let rit = &mut after
+            .treatments
+            .get_mut("rituximab")
+            .expect("rituximab")
+            .item;
+        rit.indication = None;
+        let caution = after
+            .cautions
+            .values_mut()
+            .find(|c| c.item.grade.is_some())
+            .expect("a graded caution");
+        caution.item.grade = None;
+        let d = diff(&before, &after);
+        let rules = rules_of(&d);
+        assert!(
+            rules.contains(&("reviewed".into(), RuleId::Text, false)),
+            "{rules:?}"
+        );
+        assert!(
+            rules
+                .iter()
+                .any(|(f, r, c)| f.starts_with("cautions_not_applied[")
+                    && f.ends_with(".reason")
+                    && *r == RuleId::Text
+                    && *c),
+            "{rules:?}"
+        );
+        assert!(
+            rules
+                .iter()
+                .any(|(f, r, c)| f.ends_with(".population.min_age_years")
+                    && *r == RuleId::ChangedFact
+                    && *c),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&("indication".into(), RuleId::ChangedFact, true)),
+            "{rules:?}"
+        );
+        assert!(
+            rules.contains(&("grade".into(), RuleId::ChangedFact, true)),
+            "{rules:?}"
+        );
+        // Only the review date alone is a patch.
+        let mut only_review = before.clone();
+        for l in only_review.treatments.values_mut() {
+            l.item.reviewed = Some(Date("2027-01-01".into()));
+        }
+        only_review.disclaimer.item.reviewed = Some(Date("2027-01-01".into()));
+        let d = diff(&before, &only_review);
+        assert_eq!(d.level(), Some(Level::Patch));
+        assert!(d.clinical_review.is_empty());
     }
 
     #[test]

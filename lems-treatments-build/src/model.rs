@@ -611,6 +611,9 @@ pub struct Regulatory {
     /// When it happened, as precisely as the source says: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
+    /// Who the fact is about, when the source narrows it (for example adults, or children aged 6 and older).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<Population>,
     /// Anything else the source states about this fact, in plain words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -619,6 +622,46 @@ pub struct Regulatory {
     /// `primary` or `secondary`, when the fact comes from the graded reference table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<Grade>,
+}
+
+/// Who a regulatory fact is about, as the source narrows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Population {
+    /// The group in plain words, as the source names it, for example `adults` or `children aged 6 and older`.
+    pub text: Text,
+    /// The lowest age in years, only when the source states a number. Leave out for `adults`: the source gives no age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age_years: Option<u32>,
+}
+
+/// Qualifiers the sources put on a treatment's use for LEMS.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Indication {
+    /// The ids of classes (files in `data/categories/`) it is used after, when they have not worked. Leave empty when the source names none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
+    pub after_other: Vec<Id>,
+    /// The qualifier in plain words: when it is used, or how well it works, as the source says.
+    pub note: Text,
+    /// The id of the source the qualifier comes from (a file in `data/sources/`).
+    pub source: Id,
+}
+
+/// A caution the editors decided not to apply to a treatment, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CautionNotApplied {
+    /// The id of the caution (a file in `data/cautions/`).
+    pub caution: Id,
+    /// Why it is not applied, in plain words: what the source says and does not say.
+    pub reason: Text,
+    /// The id of the source the decision rests on (a file in `data/sources/`).
+    pub source: Id,
 }
 
 /// One treatment of LEMS: the file `data/treatments/<id>.yaml`.
@@ -665,6 +708,15 @@ pub struct TreatmentFile {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub used_with: Vec<Id>,
+    /// Qualifiers the sources put on its use for LEMS: after which other treatments, and how well it works. Exports carry them with the indication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indication: Option<Indication>,
+    /// Cautions the editors decided not to apply to it although a reader might expect them (for example a class-wide warning the source words for a neighbouring class), each with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cautions_not_applied: Vec<CautionNotApplied>,
+    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Date>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
@@ -691,6 +743,9 @@ pub struct CategoryFile {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub cautions: Vec<Id>,
+    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Date>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
@@ -710,6 +765,9 @@ pub struct MechanismFile {
     pub target: Target,
     /// How it works, in plain words, tied to the nerve-to-muscle story (acetylcholine, cholinesterase, nerve endings).
     pub explanation: Text,
+    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Date>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
@@ -734,6 +792,12 @@ pub struct CautionFile {
     /// The region whose regulator states this caution (for example `us` for a US prescribing information). Leave out when the source is not regional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
+    /// `primary` or `secondary`, when the caution comes from the graded reference table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
+    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Date>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
@@ -800,6 +864,9 @@ pub struct ConditionFile {
     /// Standard codes for the condition (Orphanet, ICD-11, ICD-10, ICD-10-CM, MeSH), each with its source and grade.
     #[serde(default)]
     pub codes: Vec<CodeEntry>,
+    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Date>,
     /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Id>,
@@ -813,6 +880,9 @@ pub struct ConditionFile {
 pub struct DisclaimerFile {
     /// The disclaimer, in our own words: the content is information, not medical advice.
     pub text: Text,
+    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Date>,
 }
 
 /// The kinds of content file, each with its own folder (or file) and schema.

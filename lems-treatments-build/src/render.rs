@@ -8,8 +8,8 @@
 use std::fmt::Write as _;
 
 use crate::content::Content;
-use crate::model::{ClosedSet, CodeEntry};
-use crate::relations::Relations;
+use crate::model::{ClosedSet, CodeEntry, Grade, Id, TreatmentKind};
+use crate::relations::{CautionOrigin, Relations};
 
 /// The content and its derived relations: everything a rendering reads.
 #[derive(Debug, Clone, Copy)]
@@ -56,16 +56,27 @@ impl<'a> View<'a> {
             .map_or(id, |l| l.item.name.as_str())
     }
 
-    /// One treatment as a reader sees it (`None` for an unknown id).
+    /// One treatment as a reader sees it, the disclaimer under its title
+    /// (`None` for an unknown id).
     pub fn card(&self, id: &str) -> Option<String> {
         let mut out = String::new();
-        self.write_card(&mut out, id)?;
+        self.write_card(&mut out, id, true)?;
+        Some(out)
+    }
+
+    /// One treatment as it stands in the guide: its card without the
+    /// disclaimer, which the guide states once at the top and once at the end
+    /// (`None` for an unknown id).
+    pub fn guide_card(&self, id: &str) -> Option<String> {
+        let mut out = String::new();
+        self.write_card(&mut out, id, false)?;
         Some(out)
     }
 
     /// The whole guide: [`View::guide_head`], then for each class in guide
-    /// order its [`View::guide_section`] followed by a blank line and the card
-    /// of each of its treatments (in id order), then [`View::guide_tail`].
+    /// order its [`View::guide_section`] followed by a blank line and the
+    /// [`View::guide_card`] of each of its treatments (in id order), then
+    /// [`View::guide_tail`].
     /// The compiled crate composes its `guide()` from the same parts in the
     /// same way.
     pub fn guide(&self) -> String {
@@ -75,7 +86,7 @@ impl<'a> View<'a> {
             for (id, t) in &self.content.treatments {
                 if &t.item.category.0 == cat {
                     f.push('\n');
-                    self.write_card(&mut f, id);
+                    self.write_card(&mut f, id, false);
                 }
             }
         }
@@ -118,6 +129,13 @@ impl<'a> View<'a> {
             cancer.share_of_patients.as_str(),
             cancer.treatment_note.as_str()
         );
+        let _ = writeln!(f);
+        let _ = write!(f, "(");
+        self.cite(&mut f, &c.sources, None);
+        if let Some(d) = &c.reviewed {
+            let _ = write!(f, "; last reviewed against its sources: {}", d.0);
+        }
+        let _ = writeln!(f, ")");
         if !c.codes.is_empty() {
             let _ = writeln!(f);
             let _ = writeln!(f, "**Codes.**");
@@ -142,11 +160,13 @@ impl<'a> View<'a> {
         }
         let _ = writeln!(f);
         let _ = writeln!(f);
-        let _ = writeln!(f, "{}", l.item.description.as_str());
+        let _ = write!(f, "{} (", l.item.description.as_str());
+        self.cite(&mut f, &l.item.sources, None);
+        let _ = writeln!(f, ")");
         f
     }
 
-    /// The guide's closing list of every source.
+    /// The guide's closing list of every source, and the disclaimer again.
     pub fn guide_tail(&self) -> String {
         let mut f = String::new();
         let _ = writeln!(f);
@@ -155,7 +175,64 @@ impl<'a> View<'a> {
         for id in self.content.sources.keys() {
             self.source_line(&mut f, id);
         }
+        let _ = writeln!(f);
+        let _ = writeln!(f, "> {}", self.content.disclaimer.item.text.as_str());
         f
+    }
+
+    /// `source: A, B` (with the grade when there is one).
+    fn cite(&self, f: &mut String, sources: &[Id], grade: Option<Grade>) {
+        let names: Vec<&str> = sources.iter().map(|s| self.source_title(&s.0)).collect();
+        let _ = write!(f, "source: {}", names.join(", "));
+        if let Some(g) = grade {
+            let _ = write!(f, ", {}", g.label());
+        }
+    }
+
+    /// Every source a card cites (its own, its regulatory facts', codes',
+    /// cautions', mechanisms', class's, indication's and not-applied
+    /// decisions', and the condition's when it points to the cancer), in id
+    /// order, each once.
+    fn card_sources(&self, id: &str) -> Vec<&'a str> {
+        let c = self.content;
+        let Some(t) = c.treatments.get(id).map(|l| &l.item) else {
+            return Vec::new();
+        };
+        let mut cited: Vec<&str> = Vec::new();
+        cited.extend(t.sources.iter().map(|s| s.0.as_str()));
+        cited.extend(t.regulatory.iter().map(|r| r.source.0.as_str()));
+        cited.extend(t.codes.iter().map(|x| x.source.0.as_str()));
+        for caution in self
+            .relations
+            .treatment_cautions
+            .get(id)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(x) = c.cautions.get(caution.0) {
+                cited.extend(x.item.sources.iter().map(|s| s.0.as_str()));
+            }
+        }
+        for m in &t.mechanisms {
+            if let Some(x) = c.mechanisms.get(&m.0) {
+                cited.extend(x.item.sources.iter().map(|s| s.0.as_str()));
+            }
+        }
+        if let Some(x) = c.categories.get(&t.category.0) {
+            cited.extend(x.item.sources.iter().map(|s| s.0.as_str()));
+        }
+        if let Some(i) = &t.indication {
+            cited.push(i.source.0.as_str());
+        }
+        cited.extend(t.cautions_not_applied.iter().map(|n| n.source.0.as_str()));
+        if t.kind != TreatmentKind::AssociatedDiseaseCare {
+            cited.extend(c.condition.item.sources.iter().map(|s| s.0.as_str()));
+        }
+        c.sources
+            .keys()
+            .map(String::as_str)
+            .filter(|s| cited.contains(s))
+            .collect()
     }
 
     fn source_line(&self, f: &mut String, id: &str) {
@@ -189,10 +266,15 @@ impl<'a> View<'a> {
         );
     }
 
-    fn write_card(&self, f: &mut String, id: &str) -> Option<()> {
+    /// A card; in the guide the disclaimer stands once at the top instead.
+    fn write_card(&self, f: &mut String, id: &str, disclaimer: bool) -> Option<()> {
         let t = &self.content.treatments.get(id)?.item;
         let r = self.relations;
         let _ = writeln!(f, "## {}", t.name.as_str());
+        if disclaimer {
+            let _ = writeln!(f);
+            let _ = writeln!(f, "> {}", self.content.disclaimer.item.text.as_str());
+        }
         let _ = writeln!(f);
         let _ = writeln!(f, "{}", t.summary.as_str());
         let _ = writeln!(f);
@@ -241,7 +323,27 @@ impl<'a> View<'a> {
         let _ = writeln!(f, "### How it is used");
         let _ = writeln!(f);
         for u in &t.usage {
-            let _ = writeln!(f, "- {}", u.as_str());
+            let _ = write!(f, "- {} (", u.as_str());
+            self.cite(f, &t.sources, None);
+            let _ = writeln!(f, ")");
+        }
+        if let Some(i) = &t.indication {
+            let _ = write!(f, "- When it is used: {}", i.note.as_str());
+            if !i.after_other.is_empty() {
+                let names: Vec<&str> = i
+                    .after_other
+                    .iter()
+                    .map(|x| self.category_name(&x.0))
+                    .collect();
+                let _ = write!(
+                    f,
+                    " (after other treatments: {}, when they have not worked)",
+                    names.join(", ")
+                );
+            }
+            let _ = write!(f, " (");
+            self.cite(f, std::slice::from_ref(&i.source), None);
+            let _ = writeln!(f, ")");
         }
         let used: Vec<&str> = r
             .used_with
@@ -281,36 +383,73 @@ impl<'a> View<'a> {
                 let _ = writeln!(f, ")");
             }
         }
+        let _ = writeln!(f);
+        let _ = writeln!(f, "### Cautions");
+        let _ = writeln!(f);
         let cautions = r.treatment_cautions.get(id);
-        if cautions.is_some_and(|c| !c.is_empty()) {
-            let _ = writeln!(f);
-            let _ = writeln!(f, "### Cautions");
-            let _ = writeln!(f);
-            for cid in cautions.into_iter().flat_map(|c| c.keys()) {
-                let Some(c) = self.content.cautions.get(cid).map(|l| &l.item) else {
-                    continue;
-                };
-                let _ = write!(f, "- **{}** ({}", c.title.as_str(), c.kind.label());
-                if let Some(region) = c.region {
-                    let _ = write!(f, ", {}", region.label());
-                }
-                let cats: Vec<&str> = r
-                    .caution_categories
-                    .get(cid)
-                    .into_iter()
-                    .flatten()
-                    .map(|x| self.category_name(x))
-                    .collect();
-                if !cats.is_empty() {
-                    let _ = write!(f, "; applies to all {}", cats.join(", "));
-                }
-                let _ = writeln!(
-                    f,
-                    "): {} What this means for the patient: {}",
-                    c.explanation.as_str(),
-                    c.for_the_patient.as_str()
-                );
+        if cautions.is_none_or(|c| c.is_empty()) {
+            let _ = writeln!(
+                f,
+                "- The sources used here name no cautions for {}. That does not mean it is free of risks: ask a doctor about them.",
+                t.name.as_str()
+            );
+        }
+        for (cid, origin) in cautions.into_iter().flatten() {
+            let Some(c) = self.content.cautions.get(cid).map(|l| &l.item) else {
+                continue;
+            };
+            let _ = write!(f, "- **{}** ({}", c.title.as_str(), c.kind.label());
+            if let Some(region) = c.region {
+                let _ = write!(f, ", stated in {} labelling", region.label());
             }
+            match origin {
+                CautionOrigin::Class(cat) => {
+                    let _ = write!(f, "; applies to all {}", self.category_name(cat));
+                }
+                CautionOrigin::Treatment => {
+                    let _ = write!(f, "; stated for this treatment");
+                }
+            }
+            let _ = write!(f, "; ");
+            self.cite(f, &c.sources, c.grade);
+            let _ = writeln!(
+                f,
+                "): {} What this means for the patient: {}",
+                c.explanation.as_str(),
+                c.for_the_patient.as_str()
+            );
+        }
+        for n in &t.cautions_not_applied {
+            let name = self
+                .content
+                .cautions
+                .get(&n.caution.0)
+                .map_or(n.caution.0.as_str(), |l| l.item.title.as_str());
+            let _ = write!(f, "- Not applied: **{name}**. {} (", n.reason.as_str());
+            self.cite(f, std::slice::from_ref(&n.source), None);
+            let _ = writeln!(f, ")");
+        }
+        if t.kind != TreatmentKind::AssociatedDiseaseCare {
+            let condition = &self.content.condition.item;
+            let cancer = &condition.associated_cancer;
+            let _ = writeln!(f);
+            let _ = write!(
+                f,
+                "**If you also have {}:** {}",
+                cancer.name.as_str(),
+                cancer.treatment_note.as_str()
+            );
+            for care in self
+                .content
+                .treatments
+                .values()
+                .filter(|x| x.item.kind == TreatmentKind::AssociatedDiseaseCare)
+            {
+                let _ = write!(f, " See *{}*.", care.item.name.as_str());
+            }
+            let _ = write!(f, " (");
+            self.cite(f, &condition.sources, None);
+            let _ = writeln!(f, ")");
         }
         if !t.codes.is_empty() {
             let _ = writeln!(f);
@@ -323,8 +462,12 @@ impl<'a> View<'a> {
         let _ = writeln!(f);
         let _ = writeln!(f, "### Sources");
         let _ = writeln!(f);
-        for s in &t.sources {
-            self.source_line(f, &s.0);
+        for s in self.card_sources(id) {
+            self.source_line(f, s);
+        }
+        if let Some(d) = &t.reviewed {
+            let _ = writeln!(f);
+            let _ = writeln!(f, "Last reviewed against its sources: {}.", d.0);
         }
         Some(())
     }
