@@ -21,8 +21,12 @@ pub struct DiffArgs {
     /// HEAD: a git revision or a folder holding data/. Default: the working tree.
     pub head: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
+    /// With `--format html`: the folder to write the site into. Default: target/site
+    /// in the repository (or the current folder outside one).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Fail (exit 1) when Cargo.toml's version bump since BASE is smaller than the change needs.
     #[arg(long)]
     pub check_version: bool,
@@ -37,6 +41,8 @@ pub enum DiffFormat {
     Json,
     /// Markdown, for a pull-request comment.
     Markdown,
+    /// A static site (HEAD's guide with diff.html and the changed pages marked), written to --out.
+    Html,
 }
 
 /// Everything `diff` reports: the two sides, the diff and the version check.
@@ -366,8 +372,8 @@ fn load_folder(
     })
 }
 
-/// Builds the report for two sides given as on the command line.
-fn report(args: &DiffArgs) -> Result<DiffReport, Fatal> {
+/// Builds the report for two sides given as on the command line, with HEAD's content.
+fn report(args: &DiffArgs) -> Result<(DiffReport, Content), Fatal> {
     let base = load_side("BASE", args.base.as_deref())?;
     let head = load_side("HEAD", args.head.as_deref())?;
     let d = diff(&base.content, &head.content);
@@ -382,7 +388,7 @@ fn report(args: &DiffArgs) -> Result<DiffReport, Fatal> {
     } else {
         None
     };
-    Ok(DiffReport {
+    let r = DiffReport {
         base: base.label,
         head: head.label,
         base_version: base.version,
@@ -390,12 +396,22 @@ fn report(args: &DiffArgs) -> Result<DiffReport, Fatal> {
         diff: d,
         zero_x_rule: ZERO_X_RULE,
         version_check,
-    })
+    };
+    Ok((r, head.content))
+}
+
+/// Where `--format html` writes when `--out` is not given: `target/site` in
+/// the repository, or in the current folder outside one.
+fn default_out() -> PathBuf {
+    toplevel()
+        .map(|t| t.join("target"))
+        .unwrap_or_else(|_| PathBuf::from("target"))
+        .join("site")
 }
 
 /// Runs `lems-content diff`: 0 when done, 1 when `--check-version` fails, 2 on errors.
 pub fn run(args: &DiffArgs) -> ExitCode {
-    let r = match report(args) {
+    let (r, head) = match report(args) {
         Ok(r) => r,
         Err(Fatal(message)) => {
             eprintln!("error: {}", visible(&message));
@@ -406,6 +422,20 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         DiffFormat::Human => human(&r),
         DiffFormat::Json => json(&r),
         DiffFormat::Markdown => markdown(&r),
+        DiffFormat::Html => {
+            let out = args.out.clone().unwrap_or_else(default_out);
+            let site = crate::site::diff_site(&head, &r);
+            if let Err(e) = crate::site::write(&out, &site) {
+                eprintln!("error: {}", visible(&e));
+                return ExitCode::from(2);
+            }
+            format!(
+                "wrote {} files to {}; open {}\n",
+                site.len(),
+                visible(&out.display().to_string()),
+                visible(&out.join("diff.html").display().to_string())
+            )
+        }
     };
     print!("{text}");
     match &r.version_check {
@@ -479,7 +509,7 @@ fn entity_title(e: &EntityDiff) -> String {
 }
 
 /// Whether Cargo's 0.x rule applies: the version at BASE is 0.x (or unknown).
-fn zero_x(r: &DiffReport) -> bool {
+pub(crate) fn zero_x(r: &DiffReport) -> bool {
     r.base_version
         .as_deref()
         .and_then(Version::parse)

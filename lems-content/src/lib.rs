@@ -9,6 +9,7 @@ pub mod export;
 pub mod render;
 pub mod review;
 pub mod root;
+pub mod site;
 
 use lems_treatments_build::{load, Paths, Report, SchemaCheck};
 

@@ -54,11 +54,24 @@ enum Command {
         /// An id, name, synonym or brand name, in any case.
         name: String,
     },
-    /// Export all content: JSON, FHIR R5 or Markdown.
+    /// Export all content: JSON, FHIR R5, Markdown, or HTML (a static site, written to --out).
     Export {
         /// Output format.
         #[arg(long, value_enum, ignore_case = true)]
         format: ExportFormat,
+        /// With `--format html`: the folder to write the site into. Default: target/site
+        /// beside data/.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Write the guide as a small static site: index.html, one page per treatment, style.css.
+    Render {
+        /// Output format.
+        #[arg(long, value_enum, ignore_case = true, default_value_t = RenderFormat::Html)]
+        format: RenderFormat,
+        /// The folder to write the site into. Default: target/site beside data/.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Compare two contents (git revisions or folders) as typed models, with the semver level the change needs.
     Diff(lems_content::diff_cmd::DiffArgs),
@@ -94,6 +107,14 @@ enum ExportFormat {
     Fhir,
     /// The readable guide.
     Markdown,
+    /// The guide as a static site (the same as `render --format html`).
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RenderFormat {
+    /// A static site: HTML pages and one style sheet, no JavaScript.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -146,7 +167,15 @@ fn main() -> ExitCode {
         Command::Check { format, .. } => check(&paths, format),
         Command::New { kind, id } => new_file(&paths, kind.file_kind(), &id),
         Command::Show { name } => show(&paths, &name),
-        Command::Export { format } => export(&paths, format),
+        Command::Export {
+            format: ExportFormat::Html,
+            out,
+        }
+        | Command::Render {
+            format: RenderFormat::Html,
+            out,
+        } => render_site(&paths, out),
+        Command::Export { format, .. } => export(&paths, format),
         Command::Schema => schema(&paths),
         Command::Review {
             accept_all,
@@ -283,6 +312,7 @@ fn export(paths: &Paths, format: ExportFormat) -> ExitCode {
         ExportFormat::Json => lems_content::export::json(&c, &version),
         ExportFormat::Fhir => Some(lems_content::export::fhir(&c)),
         ExportFormat::Markdown => Some(lems_content::export::markdown(&c)),
+        ExportFormat::Html => return render_site(paths, None),
     };
     match out {
         Some(text) => {
@@ -294,6 +324,33 @@ fn export(paths: &Paths, format: ExportFormat) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes the guide as a static site into `out` (default: target/site beside data/).
+fn render_site(paths: &Paths, out: Option<PathBuf>) -> ExitCode {
+    let c = match checked(paths) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let out = out.unwrap_or_else(|| {
+        paths
+            .data
+            .parent()
+            .map_or_else(|| PathBuf::from("target"), |r| r.join("target"))
+            .join("site")
+    });
+    let site = lems_content::site::site(&c);
+    if let Err(e) = lems_content::site::write(&out, &site) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    println!(
+        "wrote {} files to {}; open {}",
+        site.len(),
+        out.display(),
+        out.join("index.html").display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn schema(paths: &Paths) -> ExitCode {
