@@ -98,6 +98,8 @@ pub struct Report {
     pub sources: BTreeMap<String, String>,
     /// Warnings that do not fail a check or a build (see [`Report::check_reviews`]).
     pub warnings: Vec<Diagnostic>,
+    /// The names of the cross-file [`RULES`] that reported a problem.
+    pub rules_broken: Vec<&'static str>,
 }
 
 impl Report {
@@ -130,6 +132,8 @@ struct Reader {
     /// Files that did not fit their schema, kept so that their references
     /// are still checked in the same run (problems never arrive in rounds).
     broken: Vec<(FileKind, String, Document)>,
+    /// The cross-file rules that reported a problem.
+    rules_broken: Vec<&'static str>,
     sources: BTreeMap<String, String>,
     /// Spent of [`MAX_TREE_BYTES`] and [`MAX_TREE_FILES`].
     tree_bytes: usize,
@@ -148,6 +152,7 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
         notes: Vec::new(),
         declared: BTreeMap::new(),
         broken: Vec::new(),
+        rules_broken: Vec::new(),
         sources: BTreeMap::new(),
         tree_bytes: 0,
         tree_files: 0,
@@ -287,6 +292,7 @@ impl Reader {
             notes: self.notes,
             warnings: Vec::new(),
             sources: self.sources,
+            rules_broken: self.rules_broken,
         }
     }
 
@@ -987,7 +993,19 @@ impl Reader {
         }
     }
 
+    /// Every cross-file rule, in order (see [`RULES`]).
     fn cross_check(&mut self, c: &Content) {
+        for rule in RULES {
+            let before = self.diags.len();
+            (rule.check)(self, c);
+            if self.diags.len() > before {
+                self.rules_broken.push(rule.name);
+            }
+        }
+    }
+
+    /// Each mechanism, caution, class and source has a name of its own.
+    fn rule_unique_names(&mut self, c: &Content) {
         self.unique_names(
             FileKind::Mechanism,
             "name",
@@ -1016,18 +1034,19 @@ impl Reader {
                 .values()
                 .map(|l| (l.file.as_str(), &l.doc, l.item.title.as_str())),
         );
+    }
+
+    /// Every id becomes a Rust variant that nothing else generated takes.
+    fn rule_ids_become_rust_names(&mut self, c: &Content) {
         self.check_ids(&c.treatments, FileKind::Treatment);
         self.check_ids(&c.categories, FileKind::Category);
         self.check_ids(&c.mechanisms, FileKind::Mechanism);
         self.check_ids(&c.cautions, FileKind::Caution);
         self.check_ids(&c.sources, FileKind::Source);
+    }
 
-        // A code names one treatment only, so that `from_code` is unambiguous.
-        let mut codes_seen: BTreeMap<(CodeSystem, String), String> = BTreeMap::new();
-        // Names, synonyms and brands must point at one treatment only.
-        let mut lookup: BTreeMap<String, (String, String)> = BTreeMap::new();
-        // Names, synonyms and brands by TR39 skeleton: none may look like another.
-        let mut looks: BTreeMap<String, (String, String)> = BTreeMap::new();
+    /// Every reference names an existing entity, and every statement cites a source.
+    fn rule_references_resolve(&mut self, c: &Content) {
         for (id, l) in &c.treatments {
             let t = &l.item;
             self.references(
@@ -1058,19 +1077,6 @@ impl Reader {
                 &format!("the treatment `{id}`"),
                 &t.sources,
             );
-            if t.usage.is_empty() {
-                let span = l.doc.locate("/usage");
-                self.diags.push(
-                    Diagnostic::new(
-                        &l.file,
-                        span.value.0,
-                        Code::MissingField,
-                        format!("the treatment `{id}` says nothing about how it is used"),
-                    )
-                    .at_pointer("/usage")
-                    .with_help("add at least one statement under `usage:`"),
-                );
-            }
             for (i, r) in t.regulatory.iter().enumerate() {
                 self.reference(
                     &l.file,
@@ -1080,7 +1086,6 @@ impl Reader {
                     &r.source.0,
                 );
             }
-            self.check_codes(&l.file, &l.doc, &t.codes, &mut codes_seen);
             if let Some(ind) = &t.indication {
                 self.references(
                     &l.file,
@@ -1097,6 +1102,43 @@ impl Reader {
                     &ind.source.0,
                 );
             }
+        }
+    }
+
+    /// Every treatment says how it is used.
+    fn rule_usage_stated(&mut self, c: &Content) {
+        for (id, l) in &c.treatments {
+            let t = &l.item;
+            if t.usage.is_empty() {
+                let span = l.doc.locate("/usage");
+                self.diags.push(
+                    Diagnostic::new(
+                        &l.file,
+                        span.value.0,
+                        Code::MissingField,
+                        format!("the treatment `{id}` says nothing about how it is used"),
+                    )
+                    .at_pointer("/usage")
+                    .with_help("add at least one statement under `usage:`"),
+                );
+            }
+        }
+    }
+
+    /// Codes have their system's shape, and one code names one treatment (so `from_code` is unambiguous).
+    fn rule_codes_well_formed_and_unique(&mut self, c: &Content) {
+        let mut codes_seen: BTreeMap<(CodeSystem, String), String> = BTreeMap::new();
+        for l in c.treatments.values() {
+            self.check_codes(&l.file, &l.doc, &l.item.codes, &mut codes_seen);
+        }
+        let l = &c.condition;
+        self.check_codes(&l.file, &l.doc, &l.item.codes, &mut BTreeMap::new());
+    }
+
+    /// A caution recorded as not applied does not also apply.
+    fn rule_cautions_not_applied(&mut self, c: &Content) {
+        for (id, l) in &c.treatments {
+            let t = &l.item;
             let applied: BTreeSet<String> = t
                 .cautions
                 .iter()
@@ -1130,6 +1172,13 @@ impl Reader {
                     );
                 }
             }
+        }
+    }
+
+    /// "Used with" names another treatment and is stated on both sides.
+    fn rule_used_with_both_sides(&mut self, c: &Content) {
+        for (id, l) in &c.treatments {
+            let t = &l.item;
             for (i, other) in t.used_with.iter().enumerate() {
                 if &other.0 == id {
                     let span = l.doc.locate(&format!("/used_with/{i}"));
@@ -1171,6 +1220,13 @@ impl Reader {
                     );
                 }
             }
+        }
+    }
+
+    /// Class-wide cautions are written once, on the class, and not repeated on members.
+    fn rule_class_cautions_once(&mut self, c: &Content) {
+        for l in c.treatments.values() {
+            let t = &l.item;
             // Class-wide cautions are written once on the class.
             let inherited = category_cautions(c, &t.category.0);
             self.repeated_cautions(
@@ -1181,6 +1237,17 @@ impl Reader {
                 &t.category.0,
                 "class-wide cautions are written once, on the class",
             );
+        }
+    }
+
+    /// Names, synonyms and brands point at one treatment only and look like no other (TR39).
+    fn rule_treatment_names_unambiguous(&mut self, c: &Content) {
+        // Names, synonyms and brands must point at one treatment only.
+        let mut lookup: BTreeMap<String, (String, String)> = BTreeMap::new();
+        // Names, synonyms and brands by TR39 skeleton: none may look like another.
+        let mut looks: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for (id, l) in &c.treatments {
+            let t = &l.item;
             let mut names: Vec<(String, String)> = vec![
                 ("/id".to_string(), id.clone()),
                 ("/name".into(), t.name.0.clone()),
@@ -1231,6 +1298,10 @@ impl Reader {
                 }
             }
         }
+    }
+
+    /// Class references resolve, parent chains end, inherited cautions are not repeated, sources are cited.
+    fn rule_classes(&mut self, c: &Content) {
         for (id, l) in &c.categories {
             let cat = &l.item;
             if let Some(parent) = &cat.parent {
@@ -1284,6 +1355,10 @@ impl Reader {
             }
             self.require_sources(&l.file, &l.doc, &format!("the class `{id}`"), &cat.sources);
         }
+    }
+
+    /// Mechanisms, cautions and the condition cite a source.
+    fn rule_sources_cited(&mut self, c: &Content) {
         for (id, l) in &c.mechanisms {
             self.require_sources(
                 &l.file,
@@ -1300,6 +1375,12 @@ impl Reader {
                 &l.item.sources,
             );
         }
+        let l = &c.condition;
+        self.require_sources(&l.file, &l.doc, "the condition", &l.item.sources);
+    }
+
+    /// Every date is a real day.
+    fn rule_dates_real(&mut self, c: &Content) {
         for l in c.sources.values() {
             if let Some(date) = &l.item.last_updated {
                 self.check_date(&l.file, &l.doc, "/last_updated", &date.0);
@@ -1310,6 +1391,10 @@ impl Reader {
                 self.check_date(file, doc, "/reviewed", &date.0);
             }
         }
+    }
+
+    /// The disclaimer states how old the sources are.
+    fn rule_disclaimer_dates(&mut self, c: &Content) {
         // The disclaimer states how old the sources are.
         let d = &c.disclaimer;
         for l in c.sources.values() {
@@ -1335,9 +1420,10 @@ impl Reader {
                 }
             }
         }
-        let l = &c.condition;
-        self.require_sources(&l.file, &l.doc, "the condition", &l.item.sources);
-        self.check_codes(&l.file, &l.doc, &l.item.codes, &mut BTreeMap::new());
+    }
+
+    /// No mechanism or caution is left unused (checked once everything else is clean).
+    fn rule_nothing_unused(&mut self, c: &Content) {
         // Unused entities are likely mistakes; only meaningful when every file loaded.
         if !self.diags.is_empty() {
             return;
@@ -1878,3 +1964,110 @@ fn raw_references(kind: FileKind, value: &Value) -> Vec<(String, FileKind, Strin
     }
     out
 }
+
+/// A rule that needs more than one file: its name, the error codes it
+/// reports, and its check. The list is the checker's table of contents; the
+/// test `rules_line_up` checks that every code here is in EDITING.md's
+/// error-code table and that the corpus triggers every rule.
+pub struct Rule {
+    /// A short name.
+    pub name: &'static str,
+    /// What it requires, in plain words.
+    pub requires: &'static str,
+    /// The codes its problems carry.
+    pub codes: &'static [Code],
+    check: fn(&mut Reader, &Content),
+}
+
+/// Every cross-file rule, in the order they run.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "unique-names",
+        requires: "each mechanism, caution, class and source has a name of its own",
+        codes: &[Code::DuplicateId, Code::Confusable],
+        check: Reader::rule_unique_names,
+    },
+    Rule {
+        name: "ids-become-rust-names",
+        requires: "every id becomes a Rust variant that nothing else generated takes",
+        codes: &[Code::BadIdentifier],
+        check: Reader::rule_ids_become_rust_names,
+    },
+    Rule {
+        name: "references-resolve",
+        requires: "every reference names an existing entity, and treatments cite a source",
+        codes: &[Code::UnknownReference, Code::MissingSource],
+        check: Reader::rule_references_resolve,
+    },
+    Rule {
+        name: "usage-stated",
+        requires: "every treatment says how it is used",
+        codes: &[Code::MissingField],
+        check: Reader::rule_usage_stated,
+    },
+    Rule {
+        name: "codes-well-formed-and-unique",
+        requires: "codes have their system's shape and name one treatment each",
+        codes: &[Code::InvalidValue, Code::DuplicateId],
+        check: Reader::rule_codes_well_formed_and_unique,
+    },
+    Rule {
+        name: "cautions-not-applied",
+        requires: "a caution recorded as not applied does not also apply",
+        codes: &[Code::InvalidValue],
+        check: Reader::rule_cautions_not_applied,
+    },
+    Rule {
+        name: "used-with-both-sides",
+        requires: "\"used with\" names another treatment and is stated on both sides",
+        codes: &[Code::UnknownReference],
+        check: Reader::rule_used_with_both_sides,
+    },
+    Rule {
+        name: "class-cautions-once",
+        requires: "class-wide cautions are written once, on the class",
+        codes: &[Code::InvalidValue],
+        check: Reader::rule_class_cautions_once,
+    },
+    Rule {
+        name: "treatment-names-unambiguous",
+        requires: "names, synonyms and brands name one treatment and look like no other",
+        codes: &[Code::DuplicateId, Code::Confusable],
+        check: Reader::rule_treatment_names_unambiguous,
+    },
+    Rule {
+        name: "classes",
+        requires:
+            "class references resolve, parent chains end, inherited cautions are not repeated",
+        codes: &[
+            Code::UnknownReference,
+            Code::InvalidValue,
+            Code::MissingSource,
+        ],
+        check: Reader::rule_classes,
+    },
+    Rule {
+        name: "sources-cited",
+        requires: "mechanisms, cautions and the condition cite a source",
+        codes: &[Code::MissingSource],
+        check: Reader::rule_sources_cited,
+    },
+    Rule {
+        name: "dates-real",
+        requires: "every date is a real day",
+        codes: &[Code::InvalidValue],
+        check: Reader::rule_dates_real,
+    },
+    Rule {
+        name: "disclaimer-dates",
+        requires: "the disclaimer states the date of every dated source",
+        codes: &[Code::InvalidValue],
+        check: Reader::rule_disclaimer_dates,
+    },
+    Rule {
+        name: "nothing-unused",
+        requires: "no mechanism or caution is left unused",
+        codes: &[Code::UnknownReference],
+        check: Reader::rule_nothing_unused,
+    },
+];

@@ -212,3 +212,48 @@ fn the_whole_tree_is_bounded_in_files() {
         over[0]
     );
 }
+
+/// The list of cross-file rules, the error-code table in EDITING.md and the
+/// corpus line up: every rule's codes are documented, and some corpus case
+/// breaks every rule.
+#[test]
+fn rules_line_up_with_the_docs_and_the_corpus() {
+    use lems_treatments_build::content::RULES;
+    let editing =
+        std::fs::read_to_string(common::repo_root().join("EDITING.md")).expect("EDITING.md");
+    for rule in RULES {
+        assert!(!rule.codes.is_empty(), "{}", rule.name);
+        for code in rule.codes {
+            assert!(
+                editing.contains(&format!("| `{}` |", code.as_str())),
+                "{}: {} is not in EDITING.md's error-code table",
+                rule.name,
+                code.as_str()
+            );
+        }
+    }
+    let mut broken = std::collections::BTreeSet::new();
+    for case in common::corpus_cases() {
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("case")
+            .to_string();
+        let root = common::materialise(&case, &format!("rules_{name}"));
+        // With the schema pass, and without it (where the rules are the last line).
+        for check in [SchemaCheck::Validate, SchemaCheck::Skip] {
+            let report =
+                lems_treatments_build::load(&lems_treatments_build::Paths::under(&root), check);
+            broken.extend(report.rules_broken);
+        }
+    }
+    let missing: Vec<&str> = RULES
+        .iter()
+        .map(|r| r.name)
+        .filter(|n| !broken.contains(n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no corpus case breaks these rules: {missing:?}"
+    );
+}
