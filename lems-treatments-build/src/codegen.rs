@@ -855,7 +855,8 @@ fn categories(view: &View<'_>) -> TokenStream {
     out
 }
 
-/// `Treatment`: the enum, its lookups and its accessors.
+/// `Treatment`: the enum and its lookups, then its accessors, one function per
+/// group (names, kind and class, clinical facts, codes, provenance, cards).
 fn treatments(view: &View<'_>) -> TokenStream {
     let c = view.content;
     let mut out = TokenStream::new();
@@ -877,6 +878,22 @@ fn treatments(view: &View<'_>) -> TokenStream {
         &entries,
         &keys,
     ));
+    let parts = [
+        treatment_names(view),
+        treatment_kind_and_class(view),
+        treatment_facts(view),
+        treatment_codes(view),
+        treatment_provenance(view),
+        treatment_cards(view),
+    ];
+    out.extend(quote! { impl Treatment { #(#parts)* } });
+    out
+}
+
+/// Its synonyms and brands.
+fn treatment_names(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let ts = &c.treatments;
     let syn_ = accessor(
         "Other names the sources use for it.",
         "synonyms",
@@ -912,6 +929,13 @@ fn treatments(view: &View<'_>) -> TokenStream {
             (id.as_str(), quote! { &[#(#items),*] })
         }),
     );
+    quote! { #syn_ #brand_names #brands }
+}
+
+/// Its kind, class, mechanisms, summary and usage.
+fn treatment_kind_and_class(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let ts = &c.treatments;
     let tkind = accessor(
         "What kind of treatment it is.",
         "kind",
@@ -951,6 +975,13 @@ fn treatments(view: &View<'_>) -> TokenStream {
         ts.iter()
             .map(|(id, l)| (id.as_str(), strs(l.item.usage.iter().map(|s| s.as_str())))),
     );
+    quote! { #tkind #category #mechs #summary #usage }
+}
+
+/// Its regulatory facts, cautions and combinations.
+fn treatment_facts(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let ts = &c.treatments;
     let regulatory = accessor("Regulatory facts the sources state.", "regulatory", quote!(&'static [RegulatoryFact]), ts.iter().map(|(id, l)| {
         let items = l.item.regulatory.iter().map(|r| {
             let region = ident(r.region.variant());
@@ -1000,6 +1031,13 @@ fn treatments(view: &View<'_>) -> TokenStream {
             .iter()
             .map(|(id, os)| (id.as_str(), slice_of("Treatment", os.iter().cloned()))),
     );
+    quote! { #regulatory #cautions #used_with }
+}
+
+/// Its codes and the reverse lookup `from_code`.
+fn treatment_codes(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let ts = &c.treatments;
     let codes = accessor(
         "Its standard codes, each with its source and grade.",
         "codes",
@@ -1041,6 +1079,13 @@ fn treatments(view: &View<'_>) -> TokenStream {
             }
         }
     };
+    quote! { #codes #from_code }
+}
+
+/// Its sources, review date, indication qualifiers, cautions not applied and where each caution comes from.
+fn treatment_provenance(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let ts = &c.treatments;
     let tsrc = sources_accessor("The sources its statements come from.", ts);
     let trev = reviewed_accessor(ts);
     let indication = accessor(
@@ -1096,6 +1141,13 @@ fn treatments(view: &View<'_>) -> TokenStream {
             (id.as_str(), quote!(&[#(#items),*]))
         }),
     );
+    quote! { #tsrc #trev #indication #not_applied #origins }
+}
+
+/// Its card, and its card as the guide shows it.
+fn treatment_cards(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let ts = &c.treatments;
     let card = texts_in_one_literal(
         "Its card as a reader sees it, in Markdown (rendered at build time).",
         "card_markdown",
@@ -1106,12 +1158,7 @@ fn treatments(view: &View<'_>) -> TokenStream {
         "guide_card_markdown",
         ts.keys().map(|id| view.guide_card(id).unwrap_or_default()),
     );
-    out.extend(quote! {
-        impl Treatment {
-            #syn_ #brand_names #brands #tkind #category #mechs #summary #usage #regulatory #cautions #used_with #codes #from_code #tsrc #trev #indication #not_applied #origins #card #guide_card
-        }
-    });
-    out
+    quote! { #card #guide_card }
 }
 
 /// `CONDITION` and `DISCLAIMER`.
