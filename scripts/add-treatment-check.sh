@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
 # Proves that adding content never breaks a test that snapshot review cannot
-# fix: in a scratch copy of the repository (git archive of HEAD), an editor's
-# steps are replayed — `lems-content new treatment`, fill in the TODOs,
-# `lems-content check`, `lems-content review --accept-all` — and then the
-# whole workspace's tests must pass.
+# fix. An editor's steps are replayed in this checkout — `lems-content new
+# treatment`, fill in the TODOs, `lems-content check`, `lems-content review
+# --accept-all` — and then the whole workspace's tests must pass. Afterwards
+# the checkout is put back exactly as it was.
 #
-#   scripts/add-treatment-check.sh        # reuses ./target for dependencies
+# It runs in place (not in a copy) because cargo keys a workspace's build by
+# paths relative to it: a copy sharing this target folder would reuse stale
+# test binaries. It refuses to run on a checkout with uncommitted changes.
+#
+#   scripts/add-treatment-check.sh
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch"' EXIT
-git -C "$repo" archive HEAD | tar -x -C "$scratch"
-# A repository of its own, as an editor's clone is (`diff` and its tests use git).
-git -C "$scratch" init -q -b main && git -C "$scratch" add -A \
-  && git -C "$scratch" -c user.name=ci -c user.email=ci@localhost commit -qm base
-# The repository's target folder: dependencies are reused, only the
-# workspace's own crates (at another path) are compiled again.
-export CARGO_TARGET_DIR="$repo/target"
-cd "$scratch/data/treatments"   # editors run it from wherever they are
+cd "$repo"
+if [ -n "$(git status --porcelain)" ]; then
+  echo "error: commit or stash your changes first; this check adds and then removes files" >&2
+  exit 2
+fi
+restore() {
+  git checkout -q -- .
+  git clean -qfd -- data tests lems-content lems-treatments-build src
+}
+trap restore EXIT
+log="$repo/target/add-treatment-check.log"
+mkdir -p "$repo/target"
+cd "$repo/data/treatments"   # editors run it from wherever they are
 lc() { cargo run -q -p lems-content -- "$@"; }
 lc new treatment example_added_therapy
 f=example_added_therapy.yaml
@@ -31,9 +38,9 @@ sed -i \
   -e 's/^# reviewed: "YYYY-MM-DD"/reviewed: "2026-11-27"/' \
   "$f"
 lc check
-lc review --accept-all
-cd "$scratch"
-cargo test -q --workspace > "$scratch.log" 2>&1 || { grep -E "FAILED|panicked" -A12 "$scratch.log" | head -80; exit 1; }
+lc review --accept-all > "$log" 2>&1 || { tail -60 "$log"; exit 1; }
+grep -E "changed snapshot|accepted" "$log"
+cd "$repo"
 grep -q "Example added therapy" tests/snapshots/content__treatment__example_added_therapy.snap
-rm -f "$scratch.log"
+cargo test -q --workspace > "$log" 2>&1 || { grep -E "FAILED|panicked" -A12 "$log" | head -80; exit 1; }
 echo "a treatment was added, its snapshots accepted, and every test passes"
