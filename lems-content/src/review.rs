@@ -102,20 +102,11 @@ pub fn body(text: &str) -> &str {
     }
 }
 
-/// Control, escape and bidi characters made visible, so that content shown
-/// in a terminal cannot move the cursor, change colours or reorder text.
+/// Control, escape and bidi characters made visible (`\u{1b}`), so that
+/// content shown in a terminal cannot move the cursor, change colours or
+/// reorder text: the same escaping as every diagnostic.
 pub fn visible(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let hidden = (c.is_control() && c != '\n' && c != '\t')
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}');
-            if hidden {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    lems_treatments_build::diagnostic::visible(s).into_owned()
 }
 
 /// A line diff of two snapshot bodies, changed words marked `[-old-]{+new+}`

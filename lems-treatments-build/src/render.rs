@@ -30,30 +30,21 @@ impl<'a> View<'a> {
     where
         'a: 'b,
     {
-        self.content
-            .sources
-            .get(id)
-            .map_or(id, |l| l.item.title.as_str())
+        name_of(&self.content.sources, id, |x| &x.title)
     }
 
     fn category_name<'b>(&self, id: &'b str) -> &'b str
     where
         'a: 'b,
     {
-        self.content
-            .categories
-            .get(id)
-            .map_or(id, |l| l.item.name.as_str())
+        name_of(&self.content.categories, id, |x| &x.name)
     }
 
     fn treatment_name<'b>(&self, id: &'b str) -> &'b str
     where
         'a: 'b,
     {
-        self.content
-            .treatments
-            .get(id)
-            .map_or(id, |l| l.item.name.as_str())
+        name_of(&self.content.treatments, id, |x| &x.name)
     }
 
     /// One treatment as a reader sees it, the disclaimer under its title
@@ -471,4 +462,13 @@ impl<'a> View<'a> {
         }
         Some(())
     }
+}
+
+/// The name of the entity `id` in `items` (its id when unknown).
+fn name_of<'b, T>(
+    items: &'b std::collections::BTreeMap<String, crate::content::Loaded<T>>,
+    id: &'b str,
+    name: fn(&T) -> &crate::model::Text,
+) -> &'b str {
+    items.get(id).map_or(id, |l| name(&l.item).as_str())
 }
