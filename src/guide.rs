@@ -11,18 +11,6 @@ use crate::{Category, Treatment, GUIDE_HEAD, GUIDE_TAIL};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct TreatmentCard(pub Treatment);
 
-impl TreatmentCard {
-    /// The card's Markdown text.
-    ///
-    /// ```
-    /// use lems_treatments::Treatment;
-    /// assert!(Treatment::Guanidine.card().as_str().starts_with("## Guanidine"));
-    /// ```
-    pub const fn as_str(&self) -> &'static str {
-        self.0.card_markdown()
-    }
-}
-
 /// The whole guide: the disclaimer, the condition, every class with its
 /// treatments, the sources, and the disclaimer again. See [`guide`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -51,9 +39,17 @@ impl Treatment {
     }
 }
 
+/// The guide's card with the disclaimer under its title, exactly as the
+/// renderer's `View::card` (each card's text is stored once).
 impl Display for TreatmentCard {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        let text = self.0.guide_card_markdown();
+        let (title, rest) = text.split_once('\n').unwrap_or((text, ""));
+        f.write_str(title)?;
+        f.write_str("\n\n> ")?;
+        f.write_str(crate::DISCLAIMER)?;
+        f.write_str("\n")?;
+        f.write_str(rest)
     }
 }
 

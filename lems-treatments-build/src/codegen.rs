@@ -141,6 +141,24 @@ fn accessor<'a>(
             pub const fn #name(self) -> #ret { match self {} }
         };
     }
+    // Many texts: one string literal (see `one_literal_text`).
+    if arms.len() > FLAT_ABOVE && ret.to_string() == "& 'static str" {
+        let texts: Option<Vec<String>> = arms
+            .iter()
+            .map(|(_, body)| {
+                syn::parse2::<syn::LitStr>(body.clone())
+                    .ok()
+                    .map(|l| l.value())
+            })
+            .collect();
+        if let Some(texts) = texts {
+            let text = one_literal_text(texts, quote!(self));
+            return quote! {
+                #doc_doc
+                pub const fn #name(self) -> #ret { #text }
+            };
+        }
+    }
     // Few variants: a table of slices, one load per call. Many: one flat
     // array, which keeps rustc linear (see `flat_slice_accessor`).
     let flat = (arms.len() > FLAT_ABOVE)
@@ -1144,21 +1162,17 @@ fn treatment_provenance(view: &View<'_>) -> TokenStream {
     quote! { #tsrc #trev #indication #not_applied #origins }
 }
 
-/// Its card, and its card as the guide shows it.
+/// Its card as the guide shows it; `TreatmentCard` adds the disclaimer under
+/// the title, as `View::card` does, instead of storing every card twice.
 fn treatment_cards(view: &View<'_>) -> TokenStream {
-    let c = view.content;
-    let ts = &c.treatments;
-    let card = texts_in_one_literal(
-        "Its card as a reader sees it, in Markdown (rendered at build time).",
-        "card_markdown",
-        ts.keys().map(|id| view.card(id).unwrap_or_default()),
-    );
-    let guide_card = texts_in_one_literal(
-        "Its card as it stands in the guide, in Markdown: without the disclaimer, which the guide states once at the top and once at the end (rendered at build time).",
+    texts_in_one_literal(
+        "Its card as it stands in the guide, in Markdown: without the disclaimer, which the guide states once at the top and once at the end (rendered at build time). [`Treatment::card`] shows it with the disclaimer.",
         "guide_card_markdown",
-        ts.keys().map(|id| view.guide_card(id).unwrap_or_default()),
-    );
-    quote! { #card #guide_card }
+        view.content
+            .treatments
+            .keys()
+            .map(|id| view.guide_card(id).unwrap_or_default()),
+    )
 }
 
 /// `CONDITION` and `DISCLAIMER`.

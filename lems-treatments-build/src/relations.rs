@@ -42,6 +42,9 @@ pub struct Relations {
     pub used_with: BTreeMap<String, BTreeSet<String>>,
     /// Classes in guide order (by `order`, then id).
     pub guide_order: Vec<String>,
+    /// The treatments that are care of an associated disease (every card
+    /// points to them), in id order.
+    pub associated_disease_care: Vec<String>,
 }
 
 impl Relations {
@@ -130,6 +133,12 @@ impl Relations {
             }
         }
         r.used_with.retain(|k, _| c.treatments.contains_key(k));
+        r.associated_disease_care = c
+            .treatments
+            .iter()
+            .filter(|(_, l)| l.item.kind == crate::model::TreatmentKind::AssociatedDiseaseCare)
+            .map(|(id, _)| id.clone())
+            .collect();
         let mut order: Vec<(u32, &String)> = c
             .categories
             .iter()

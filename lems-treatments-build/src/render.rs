@@ -50,9 +50,10 @@ impl<'a> View<'a> {
     /// One treatment as a reader sees it, the disclaimer under its title
     /// (`None` for an unknown id).
     pub fn card(&self, id: &str) -> Option<String> {
-        let mut out = String::new();
-        self.write_card(&mut out, id, true)?;
-        Some(out)
+        Some(with_disclaimer(
+            &self.guide_card(id)?,
+            self.content.disclaimer.item.text.as_str(),
+        ))
     }
 
     /// One treatment as it stands in the guide: its card without the
@@ -60,7 +61,7 @@ impl<'a> View<'a> {
     /// (`None` for an unknown id).
     pub fn guide_card(&self, id: &str) -> Option<String> {
         let mut out = String::new();
-        self.write_card(&mut out, id, false)?;
+        self.write_card(&mut out, id)?;
         Some(out)
     }
 
@@ -77,7 +78,7 @@ impl<'a> View<'a> {
             for (id, t) in &self.content.treatments {
                 if &t.item.category.0 == cat {
                     f.push('\n');
-                    self.write_card(&mut f, id, false);
+                    self.write_card(&mut f, id);
                 }
             }
         }
@@ -258,14 +259,10 @@ impl<'a> View<'a> {
     }
 
     /// A card; in the guide the disclaimer stands once at the top instead.
-    fn write_card(&self, f: &mut String, id: &str, disclaimer: bool) -> Option<()> {
+    fn write_card(&self, f: &mut String, id: &str) -> Option<()> {
         let t = &self.content.treatments.get(id)?.item;
         let r = self.relations;
         let _ = writeln!(f, "## {}", t.name.as_str());
-        if disclaimer {
-            let _ = writeln!(f);
-            let _ = writeln!(f, "> {}", self.content.disclaimer.item.text.as_str());
-        }
         let _ = writeln!(f);
         let _ = writeln!(f, "{}", t.summary.as_str());
         let _ = writeln!(f);
@@ -430,13 +427,8 @@ impl<'a> View<'a> {
                 cancer.name.as_str(),
                 cancer.treatment_note.as_str()
             );
-            for care in self
-                .content
-                .treatments
-                .values()
-                .filter(|x| x.item.kind == TreatmentKind::AssociatedDiseaseCare)
-            {
-                let _ = write!(f, " See *{}*.", care.item.name.as_str());
+            for care in &self.relations.associated_disease_care {
+                let _ = write!(f, " See *{}*.", self.treatment_name(care));
             }
             let _ = write!(f, " (");
             self.cite(f, &condition.sources, None);
@@ -471,4 +463,12 @@ fn name_of<'b, T>(
     name: fn(&T) -> &crate::model::Text,
 ) -> &'b str {
     items.get(id).map_or(id, |l| name(&l.item).as_str())
+}
+
+/// A card with the disclaimer under its title: how every single card is shown
+/// (the compiled `TreatmentCard` composes it the same way from the guide card,
+/// so that each card's text is stored once).
+pub fn with_disclaimer(guide_card: &str, disclaimer: &str) -> String {
+    let (title, rest) = guide_card.split_once('\n').unwrap_or((guide_card, ""));
+    format!("{title}\n\n> {disclaimer}\n{rest}")
 }
