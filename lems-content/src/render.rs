@@ -263,13 +263,20 @@ pub fn json(report: &Report) -> String {
 /// editor must choose is a `TODO` that `check` flags until it is replaced:
 /// nothing is pre-filled that could pass unnoticed.
 pub fn skeleton(kind: FileKind, id: &str) -> String {
+    // The lines every kind of file starts and ends with.
+    let head = format!(
+        "# The id: lowercase words joined by `_`, the same as this file's name.\nid: {id}\n"
+    );
+    let tail = "# When you have checked every statement against its sources, write the date\n\
+                # of that review here (YYYY-MM-DD); `check` warns until you do.\n\
+                # reviewed: \"YYYY-MM-DD\"\n\
+                # The ids of the sources its statements come from: files in data/sources/.\n\
+                sources:\n  - TODO\n";
     let (what, body) = match kind {
         FileKind::Treatment => (
             "treatment",
             format!(
-                r#"# The id: lowercase words joined by `_`, the same as this file's name.
-id: {id}
-# The name a reader sees.
+                r#"{head}# The name a reader sees.
 name: "TODO: the name a reader sees"
 # Other names the source uses (lookups accept them). Delete if none.
 synonyms: []
@@ -299,41 +306,25 @@ used_with: []
 #   source: TODO
 # Cautions a reader might expect that the editors decided not to apply, with the reason. Delete if none.
 cautions_not_applied: []
-# When you have checked every statement against its sources, write the date
-# of that review here (YYYY-MM-DD); `check` warns until you do.
-# reviewed: "YYYY-MM-DD"
-# The ids of the sources its statements come from: files in data/sources/.
-sources:
-  - TODO
-"#
+{tail}"#
             ),
         ),
         FileKind::Mechanism => (
             "mechanism",
             format!(
-                r#"# The id: lowercase words joined by `_`, the same as this file's name.
-id: {id}
-# The name a reader sees.
+                r#"{head}# The name a reader sees.
 name: "TODO: the name a reader sees"
 # Which part of the disease story it acts on: nerve_signal, immune_attack or daily_function.
 target: TODO
 # How it works, in plain words, tied to the nerve-to-muscle story.
 explanation: "TODO: how it works, in plain words"
-# When you have checked every statement against its sources, write the date
-# of that review here (YYYY-MM-DD); `check` warns until you do.
-# reviewed: "YYYY-MM-DD"
-# The ids of the sources its statements come from: files in data/sources/.
-sources:
-  - TODO
-"#
+{tail}"#
             ),
         ),
         FileKind::Caution => (
             "caution",
             format!(
-                r#"# The id: lowercase words joined by `_`, the same as this file's name.
-id: {id}
-# A short title a reader sees.
+                r#"{head}# A short title a reader sees.
 title: "TODO: a short title"
 # One of: warning, contraindication, undesirable_effect.
 kind: TODO
@@ -343,21 +334,13 @@ explanation: "TODO: what the risk is and why"
 for_the_patient: "TODO: what follows for the patient"
 # The region whose regulator states it (us, eu); delete this line if the source is not regional.
 region: TODO
-# When you have checked every statement against its sources, write the date
-# of that review here (YYYY-MM-DD); `check` warns until you do.
-# reviewed: "YYYY-MM-DD"
-# The ids of the sources its statements come from: files in data/sources/.
-sources:
-  - TODO
-"#
+{tail}"#
             ),
         ),
         FileKind::Category => (
             "category",
             format!(
-                r#"# The id: lowercase words joined by `_`, the same as this file's name.
-id: {id}
-# The name a reader sees.
+                r#"{head}# The name a reader sees.
 name: "TODO: the name a reader sees"
 # The id of the broader class it belongs to (a file in data/categories/); delete this line if none.
 parent: TODO
@@ -367,21 +350,13 @@ order: "TODO: a whole number"
 description: "TODO: what its treatments have in common"
 # Cautions the source states for every member (they apply to each automatically). Delete if none.
 cautions: []
-# When you have checked every statement against its sources, write the date
-# of that review here (YYYY-MM-DD); `check` warns until you do.
-# reviewed: "YYYY-MM-DD"
-# The ids of the sources its statements come from: files in data/sources/.
-sources:
-  - TODO
-"#
+{tail}"#
             ),
         ),
         FileKind::Source => (
             "source",
             format!(
-                r#"# The id: lowercase words joined by `_`, the same as this file's name.
-id: {id}
-# The title of the document.
+                r#"{head}# The title of the document.
 title: "TODO: the document's title"
 # Who published it; delete this line if the source names no publisher.
 publisher: "TODO: the publisher"
