@@ -32,16 +32,12 @@ impl Region {
             Self::EuropeanUnion => "European Union",
         }
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "eueuropean unionunited statesus",
-        ends: &[2, 16, 29, 31],
-        values: &[
-            Self::EuropeanUnion,
-            Self::EuropeanUnion,
-            Self::UnitedStates,
-            Self::UnitedStates,
-        ],
+        entries: b"\x02\0\0\0\x01\0\0\0\x10\0\0\0\x01\0\0\0\x1D\0\0\0\0\0\0\0\x1F\0\0\0\0\0\0\0",
+        slots: b"\0\0\0\0\x02\0\0\0\x04\0\0\0\x01\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0",
     };
 }
 /// The regulatory or market status of a treatment in a region.
@@ -70,11 +66,12 @@ impl RegulatoryStatus {
             Self::Available => "available",
         }
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "approvedavailable",
-        ends: &[8, 17],
-        values: &[Self::Approved, Self::Available],
+        entries: b"\x08\0\0\0\0\0\0\0\x11\0\0\0\x01\0\0\0",
+        slots: b"\0\0\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0",
     };
 }
 /// What kind of thing a treatment is.
@@ -116,17 +113,12 @@ impl TreatmentKind {
             Self::AssociatedDiseaseCare => "care of an associated disease",
         }
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "associated_disease_carecare of an associated diseasemedicineproceduretherapy",
-        ends: &[23, 52, 60, 69, 76],
-        values: &[
-            Self::AssociatedDiseaseCare,
-            Self::AssociatedDiseaseCare,
-            Self::Medicine,
-            Self::Procedure,
-            Self::Therapy,
-        ],
+        entries: b"\x17\0\0\0\x03\0\0\x004\0\0\0\x03\0\0\0<\0\0\0\0\0\0\0E\0\0\0\x01\0\0\0L\0\0\0\x02\0\0\0",
+        slots: b"\0\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x04\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
     };
 }
 /// What kind of caution a caution is.
@@ -163,16 +155,12 @@ impl CautionKind {
             Self::UndesirableEffect => "undesirable effect",
         }
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "contraindicationundesirable effectundesirable_effectwarning",
-        ends: &[16, 34, 52, 59],
-        values: &[
-            Self::Contraindication,
-            Self::UndesirableEffect,
-            Self::UndesirableEffect,
-            Self::Warning,
-        ],
+        entries: b"\x10\0\0\0\x01\0\0\0\"\0\0\0\x02\0\0\x004\0\0\0\x02\0\0\0;\0\0\0\0\0\0\0",
+        slots: b"\0\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x01\0\0\0\x03\0\0\0\x04\0\0\0\0\0\0\0",
     };
 }
 /// Which part of the disease story a mechanism acts on.
@@ -209,18 +197,12 @@ impl Target {
             Self::DailyFunction => "everyday function",
         }
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "daily_functioneveryday functionimmune_attacknerve_signalthe immune attack on the nerve endingsthe signal from nerve to muscle",
-        ends: &[14, 31, 44, 56, 94, 125],
-        values: &[
-            Self::DailyFunction,
-            Self::DailyFunction,
-            Self::ImmuneAttack,
-            Self::NerveSignal,
-            Self::ImmuneAttack,
-            Self::NerveSignal,
-        ],
+        entries: b"\x0E\0\0\0\x02\0\0\0\x1F\0\0\0\x02\0\0\0,\0\0\0\x01\0\0\08\0\0\0\0\0\0\0^\0\0\0\x01\0\0\0}\0\0\0\0\0\0\0",
+        slots: b"\0\0\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\x05\0\0\0\x02\0\0\0\x01\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
     };
 }
 /// What kind of document a source is.
@@ -249,11 +231,12 @@ impl SourceKind {
             Self::Reference => "reference",
         }
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "articlereference",
-        ends: &[7, 16],
-        values: &[Self::Article, Self::Reference],
+        entries: b"\x07\0\0\0\0\0\0\0\x10\0\0\0\x01\0\0\0",
+        slots: b"\0\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0",
     };
 }
 /// A standard terminology that codes a treatment or the condition.
@@ -325,28 +308,12 @@ impl CodeSystem {
             Self::Mesh => "MeSH",
         }
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "atcdrugbankfda uniiicd-10 (who)icd-10-cm (us)icd-11icd10icd10_cmicd11meshorphanetrxnormsnomed ctsnomed_ctuniiwho atc",
-        ends: &[3, 11, 19, 31, 45, 51, 56, 64, 69, 73, 81, 87, 96, 105, 109, 116],
-        values: &[
-            Self::Atc,
-            Self::DrugBank,
-            Self::Unii,
-            Self::Icd10,
-            Self::Icd10Cm,
-            Self::Icd11,
-            Self::Icd10,
-            Self::Icd10Cm,
-            Self::Icd11,
-            Self::Mesh,
-            Self::Orphanet,
-            Self::RxNorm,
-            Self::SnomedCt,
-            Self::SnomedCt,
-            Self::Unii,
-            Self::Atc,
-        ],
+        entries: b"\x03\0\0\0\0\0\0\0\x0B\0\0\0\x03\0\0\0\x13\0\0\0\x01\0\0\0\x1F\0\0\0\x07\0\0\0-\0\0\0\x08\0\0\x003\0\0\0\x06\0\0\08\0\0\0\x07\0\0\0@\0\0\0\x08\0\0\0E\0\0\0\x06\0\0\0I\0\0\0\t\0\0\0Q\0\0\0\x05\0\0\0W\0\0\0\x02\0\0\0`\0\0\0\x04\0\0\0i\0\0\0\x04\0\0\0m\0\0\0\x01\0\0\0t\0\0\0\0\0\0\0",
+        slots: b"\x05\0\0\0\x10\0\0\0\0\0\0\0\x0C\0\0\0\t\0\0\0\x0E\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x03\0\0\0\x06\0\0\0\n\0\0\0\r\0\0\0\0\0\0\0\x01\0\0\0\x02\0\0\0",
     };
 }
 /// How directly a fact was read from its issuer.
@@ -375,11 +342,12 @@ impl Grade {
             Self::Secondary => "secondary",
         }
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "primarysecondary",
-        ends: &[7, 16],
-        values: &[Self::Primary, Self::Secondary],
+        entries: b"\x07\0\0\0\0\0\0\0\x10\0\0\0\x01\0\0\0",
+        slots: b"\0\0\0\0\x01\0\0\0\x02\0\0\0\0\0\0\0",
     };
 }
 impl CodeSystem {
@@ -533,49 +501,12 @@ impl Source {
         const { assert!(TABLE.len() == Self::COUNT) };
         TABLE[self as usize]
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "adrecs drug recordadrecs_drug_recorddrugbankema european public assessment report summary (firdapse)ema_epar_summary_firdapsefda global substance registration system (openfda substance endpoint)fda news release of 2018-11-28fda_gsrsfda_news_release_2018_11_28firdapse us prescribing informationfirdapse_us_prescribing_informationhl7 pddi-cds implementation guide value sethl7_fhir_implementation_guideshl7_pddi_cds_value_seticd-10-cm code tablesicd10_cm_code_tableslems treatmentlems_treatment_articlemeshmesh, cited by several referencesorphanet record, via the australian rare disease portalorphanet_via_australian_portalrxreasoner substance pagerxreasoner_substance_pageseveral hl7 fhir implementation guidestrade press reports of the fda decision extending approval to children (2022)trade_press_fda_pediatric_2022who atc/ddd indexwho icd-10who icd-11, via the australian rare disease portalwho_atc_ddd_indexwho_icd10who_icd11_via_australian_portal",
-        ends: &[
-            18, 36, 44, 100, 125, 194, 224, 232, 259, 294, 329, 372, 402, 424, 445, 465,
-            479, 501, 505, 538, 593, 623, 648, 673, 711, 788, 818, 835, 845, 895, 912,
-            921, 952,
-        ],
-        values: &[
-            Self::AdrecsDrugRecord,
-            Self::AdrecsDrugRecord,
-            Self::Drugbank,
-            Self::EmaEparSummaryFirdapse,
-            Self::EmaEparSummaryFirdapse,
-            Self::FdaGsrs,
-            Self::FdaNewsRelease20181128,
-            Self::FdaGsrs,
-            Self::FdaNewsRelease20181128,
-            Self::FirdapseUsPrescribingInformation,
-            Self::FirdapseUsPrescribingInformation,
-            Self::Hl7PddiCdsValueSet,
-            Self::Hl7FhirImplementationGuides,
-            Self::Hl7PddiCdsValueSet,
-            Self::Icd10CmCodeTables,
-            Self::Icd10CmCodeTables,
-            Self::LemsTreatmentArticle,
-            Self::LemsTreatmentArticle,
-            Self::Mesh,
-            Self::Mesh,
-            Self::OrphanetViaAustralianPortal,
-            Self::OrphanetViaAustralianPortal,
-            Self::RxreasonerSubstancePage,
-            Self::RxreasonerSubstancePage,
-            Self::Hl7FhirImplementationGuides,
-            Self::TradePressFdaPediatric2022,
-            Self::TradePressFdaPediatric2022,
-            Self::WhoAtcDddIndex,
-            Self::WhoIcd10,
-            Self::WhoIcd11ViaAustralianPortal,
-            Self::WhoAtcDddIndex,
-            Self::WhoIcd10,
-            Self::WhoIcd11ViaAustralianPortal,
-        ],
+        entries: b"\x12\0\0\0\0\0\0\0$\0\0\0\0\0\0\0,\0\0\0\x01\0\0\0d\0\0\0\x02\0\0\0}\0\0\0\x02\0\0\0\xC2\0\0\0\x03\0\0\0\xE0\0\0\0\x04\0\0\0\xE8\0\0\0\x03\0\0\0\x03\x01\0\0\x04\0\0\0&\x01\0\0\x05\0\0\0I\x01\0\0\x05\0\0\0t\x01\0\0\x07\0\0\0\x92\x01\0\0\x06\0\0\0\xA8\x01\0\0\x07\0\0\0\xBD\x01\0\0\x08\0\0\0\xD1\x01\0\0\x08\0\0\0\xDF\x01\0\0\t\0\0\0\xF5\x01\0\0\t\0\0\0\xF9\x01\0\0\n\0\0\0\x1A\x02\0\0\n\0\0\0Q\x02\0\0\x0B\0\0\0o\x02\0\0\x0B\0\0\0\x88\x02\0\0\x0C\0\0\0\xA1\x02\0\0\x0C\0\0\0\xC7\x02\0\0\x06\0\0\0\x14\x03\0\0\r\0\0\x002\x03\0\0\r\0\0\0C\x03\0\0\x0E\0\0\0M\x03\0\0\x0F\0\0\0\x7F\x03\0\0\x10\0\0\0\x90\x03\0\0\x0E\0\0\0\x99\x03\0\0\x0F\0\0\0\xB8\x03\0\0\x10\0\0\0",
+        slots: b"\0\0\0\0\0\0\0\0\x16\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x15\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x19\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\x1A\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\0\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x1D\0\0\0\x0C\0\0\0\x11\0\0\0\x14\0\0\0\x17\0\0\0\0\0\0\0\x1F\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x1E\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0 \0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\x0E\0\0\0\x1C\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\x1B\0\0\0!\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x18\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0",
     };
 }
 impl Source {
@@ -756,24 +687,12 @@ impl Caution {
         const { assert!(TABLE.len() == Self::COUNT) };
         TABLE[self as usize]
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "amifampridine_hypersensitivity_contraindicationamifampridine_hypersensitivity_warningamifampridine_seizure_history_contraindicationamifampridine_seizure_warningguanidine_kidney_and_bone_marrow_toxicityhigher risk of infection, and possibly cancerhistory of seizureshypersensitivity to amifampridine or another aminopyridinehypersensitivity, including anaphylaxisimmune_suppression_riskspossible harm to the kidneys and bone marrowseizures",
-        ends: &[47, 85, 131, 160, 201, 246, 265, 323, 362, 386, 430, 438],
-        values: &[
-            Self::AmifampridineHypersensitivityContraindication,
-            Self::AmifampridineHypersensitivityWarning,
-            Self::AmifampridineSeizureHistoryContraindication,
-            Self::AmifampridineSeizureWarning,
-            Self::GuanidineKidneyAndBoneMarrowToxicity,
-            Self::ImmuneSuppressionRisks,
-            Self::AmifampridineSeizureHistoryContraindication,
-            Self::AmifampridineHypersensitivityContraindication,
-            Self::AmifampridineHypersensitivityWarning,
-            Self::ImmuneSuppressionRisks,
-            Self::GuanidineKidneyAndBoneMarrowToxicity,
-            Self::AmifampridineSeizureWarning,
-        ],
+        entries: b"/\0\0\0\0\0\0\0U\0\0\0\x01\0\0\0\x83\0\0\0\x02\0\0\0\xA0\0\0\0\x03\0\0\0\xC9\0\0\0\x04\0\0\0\xF6\0\0\0\x05\0\0\0\t\x01\0\0\x02\0\0\0C\x01\0\0\0\0\0\0j\x01\0\0\x01\0\0\0\x82\x01\0\0\x05\0\0\0\xAE\x01\0\0\x04\0\0\0\xB6\x01\0\0\x03\0\0\0",
+        slots: b"\0\0\0\0\0\0\0\0\0\0\0\0\x06\0\0\0\x08\0\0\0\x07\0\0\0\x02\0\0\0\x01\0\0\0\x0C\0\0\0\x03\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
     };
 }
 impl Caution {
@@ -1005,35 +924,12 @@ impl Mechanism {
         const { assert!(TABLE.len() == Self::COUNT) };
         TABLE[self as usize]
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "adapting daily tasksantibody blockingantibody removalantibody_blockingantibody_producing_cell_depletionantibody_removalblocking dna productioncholinesterase inhibitioncholinesterase_inhibitioncorticosteroid actioncorticosteroid_actiondaily_task_adaptationdna_synthesis_inhibitionimmune suppressionimmune_suppressionmuscle strengtheningmuscle_strengtheningpotassium channel blockadepotassium_channel_blockaderemoving antibody-making cells",
-        ends: &[
-            20, 37, 53, 70, 103, 119, 142, 167, 192, 213, 234, 255, 279, 297, 315, 335,
-            355, 381, 407, 437,
-        ],
-        values: &[
-            Self::DailyTaskAdaptation,
-            Self::AntibodyBlocking,
-            Self::AntibodyRemoval,
-            Self::AntibodyBlocking,
-            Self::AntibodyProducingCellDepletion,
-            Self::AntibodyRemoval,
-            Self::DnaSynthesisInhibition,
-            Self::CholinesteraseInhibition,
-            Self::CholinesteraseInhibition,
-            Self::CorticosteroidAction,
-            Self::CorticosteroidAction,
-            Self::DailyTaskAdaptation,
-            Self::DnaSynthesisInhibition,
-            Self::ImmuneSuppression,
-            Self::ImmuneSuppression,
-            Self::MuscleStrengthening,
-            Self::MuscleStrengthening,
-            Self::PotassiumChannelBlockade,
-            Self::PotassiumChannelBlockade,
-            Self::AntibodyProducingCellDepletion,
-        ],
+        entries: b"\x14\0\0\0\x05\0\0\0%\0\0\0\0\0\0\x005\0\0\0\x02\0\0\0F\0\0\0\0\0\0\0g\0\0\0\x01\0\0\0w\0\0\0\x02\0\0\0\x8E\0\0\0\x06\0\0\0\xA7\0\0\0\x03\0\0\0\xC0\0\0\0\x03\0\0\0\xD5\0\0\0\x04\0\0\0\xEA\0\0\0\x04\0\0\0\xFF\0\0\0\x05\0\0\0\x17\x01\0\0\x06\0\0\0)\x01\0\0\x07\0\0\0;\x01\0\0\x07\0\0\0O\x01\0\0\x08\0\0\0c\x01\0\0\x08\0\0\0}\x01\0\0\t\0\0\0\x97\x01\0\0\t\0\0\0\xB5\x01\0\0\x01\0\0\0",
+        slots: b"\0\0\0\0\t\0\0\0\x07\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x14\0\0\0\0\0\0\0\x03\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x02\0\0\0\x05\0\0\0\x08\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x13\0\0\0\x0B\0\0\0\x06\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\x11\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0",
     };
 }
 impl Mechanism {
@@ -1224,33 +1120,12 @@ impl Category {
         const { assert!(TABLE.len() == Self::COUNT) };
         TABLE[self as usize]
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "antibody-based immune suppressantsantibody_therapycancer_treatmentcholinesterase inhibitorscholinesterase_inhibitorsimmune suppressantsimmune therapyimmune_suppressantsimmune_therapyimmunoglobulin therapyimmunoglobulin_therapyplasma exchangeplasma_exchangepotassium channel blockerspotassium_channel_blockerssupportive therapiessupportive_therapiestreatment of an associated cancer",
-        ends: &[
-            34, 50, 66, 91, 116, 135, 149, 168, 182, 204, 226, 241, 256, 282, 308, 328,
-            348, 381,
-        ],
-        values: &[
-            Self::AntibodyTherapy,
-            Self::AntibodyTherapy,
-            Self::CancerTreatment,
-            Self::CholinesteraseInhibitors,
-            Self::CholinesteraseInhibitors,
-            Self::ImmuneSuppressants,
-            Self::ImmuneTherapy,
-            Self::ImmuneSuppressants,
-            Self::ImmuneTherapy,
-            Self::ImmunoglobulinTherapy,
-            Self::ImmunoglobulinTherapy,
-            Self::PlasmaExchange,
-            Self::PlasmaExchange,
-            Self::PotassiumChannelBlockers,
-            Self::PotassiumChannelBlockers,
-            Self::SupportiveTherapies,
-            Self::SupportiveTherapies,
-            Self::CancerTreatment,
-        ],
+        entries: b"\"\0\0\0\0\0\0\x002\0\0\0\0\0\0\0B\0\0\0\x01\0\0\0[\0\0\0\x02\0\0\0t\0\0\0\x02\0\0\0\x87\0\0\0\x03\0\0\0\x95\0\0\0\x04\0\0\0\xA8\0\0\0\x03\0\0\0\xB6\0\0\0\x04\0\0\0\xCC\0\0\0\x05\0\0\0\xE2\0\0\0\x05\0\0\0\xF1\0\0\0\x06\0\0\0\0\x01\0\0\x06\0\0\0\x1A\x01\0\0\x07\0\0\x004\x01\0\0\x07\0\0\0H\x01\0\0\x08\0\0\0\\\x01\0\0\x08\0\0\0}\x01\0\0\x01\0\0\0",
+        slots: b"\0\0\0\0\x08\0\0\0\0\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0B\0\0\0\x10\0\0\0\0\0\0\0\x02\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\0\0\0\t\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\x12\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x03\0\0\0\x07\0\0\0\x11\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0",
     };
 }
 impl Category {
@@ -1545,36 +1420,12 @@ impl Treatment {
         const { assert!(TABLE.len() == Self::COUNT) };
         TABLE[self as usize]
     }
-    /// Lookup keys (case-folded) sorted for binary search.
+    /// Lookup keys (case-folded), filed by hash.
     const LOOKUP: Lookup<Self> = Lookup {
+        all: Self::ALL,
         keys: "amifampridineazathioprinefirdapseguanidineintravenous immunoglobulinintravenous_immunoglobulinivigmestinonmycophenolateoccupational therapyoccupational_therapyphysical therapyphysical_therapyplasmapheresisprednisonepyridostigminerituximabsmall_cell_lung_cancer_treatmentspeech therapyspeech_therapytreatment of small-cell lung cancer",
-        ends: &[
-            13, 25, 33, 42, 68, 94, 98, 106, 119, 139, 159, 175, 191, 205, 215, 229, 238,
-            270, 284, 298, 333,
-        ],
-        values: &[
-            Self::Amifampridine,
-            Self::Azathioprine,
-            Self::Amifampridine,
-            Self::Guanidine,
-            Self::IntravenousImmunoglobulin,
-            Self::IntravenousImmunoglobulin,
-            Self::IntravenousImmunoglobulin,
-            Self::Pyridostigmine,
-            Self::Mycophenolate,
-            Self::OccupationalTherapy,
-            Self::OccupationalTherapy,
-            Self::PhysicalTherapy,
-            Self::PhysicalTherapy,
-            Self::Plasmapheresis,
-            Self::Prednisone,
-            Self::Pyridostigmine,
-            Self::Rituximab,
-            Self::SmallCellLungCancerTreatment,
-            Self::SpeechTherapy,
-            Self::SpeechTherapy,
-            Self::SmallCellLungCancerTreatment,
-        ],
+        entries: b"\r\0\0\0\0\0\0\0\x19\0\0\0\x01\0\0\0!\0\0\0\0\0\0\0*\0\0\0\x02\0\0\0D\0\0\0\x03\0\0\0^\0\0\0\x03\0\0\0b\0\0\0\x03\0\0\0j\0\0\0\t\0\0\0w\0\0\0\x04\0\0\0\x8B\0\0\0\x05\0\0\0\x9F\0\0\0\x05\0\0\0\xAF\0\0\0\x06\0\0\0\xBF\0\0\0\x06\0\0\0\xCD\0\0\0\x07\0\0\0\xD7\0\0\0\x08\0\0\0\xE5\0\0\0\t\0\0\0\xEE\0\0\0\n\0\0\0\x0E\x01\0\0\x0B\0\0\0\x1C\x01\0\0\x0C\0\0\0*\x01\0\0\x0C\0\0\0M\x01\0\0\x0B\0\0\0",
+        slots: b"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x04\0\0\0\x01\0\0\0\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x15\0\0\0\n\0\0\0\r\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\t\0\0\0\x06\0\0\0\x10\0\0\0\x02\0\0\0\x0B\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0E\0\0\0\x03\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0\x0F\0\0\0\x0C\0\0\0\0\0\0\0\x11\0\0\0\0\0\0\0\x08\0\0\0\x13\0\0\0\0\0\0\0\x12\0\0\0\0\0\0\0",
     };
 }
 impl Treatment {

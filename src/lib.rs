@@ -48,7 +48,6 @@ extern crate std;
 #[cfg(feature = "schemars")]
 extern crate alloc;
 
-use core::cmp::Ordering;
 use core::fmt;
 use core::str::FromStr;
 
@@ -304,58 +303,144 @@ impl fmt::Display for ParseError {
 
 impl core::error::Error for ParseError {}
 
-/// Compares a case-folded table key with input, folding the input on the fly.
-fn fold_cmp(key: &str, input: &str) -> Ordering {
-    key.chars().cmp(input.chars().flat_map(char::to_lowercase))
+/// The hash every lookup key is filed under: the case-folded key's UTF-8
+/// bytes, eight at a time (little-endian, the last word zero-filled), each
+/// word mixed in by a rotate, xor and multiply (as `rustc-hash` does), then
+/// the high half of one more multiply. The generator files the keys with the
+/// same function (`names::lookup_hash` in `lems-treatments-build`); every
+/// lookup test at every size fails if the two disagree.
+const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
+
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_K)
+}
+
+fn finish(hash: u64) -> u64 {
+    hash.wrapping_mul(HASH_K) >> 32
+}
+
+/// The hash of bytes already folded.
+fn hash_folded(bytes: &[u8]) -> u64 {
+    let mut hash = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = mix(hash, u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word.iter_mut().zip(rest).for_each(|(w, b)| *w = *b);
+        hash = mix(hash, u64::from_le_bytes(word));
+    }
+    finish(hash)
+}
+
+/// The same hash, fed one byte at a time (for input folded on the fly).
+#[derive(Default)]
+struct FoldHasher {
+    hash: u64,
+    word: [u8; 8],
+    filled: usize,
+}
+
+impl FoldHasher {
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.word.get_mut(self.filled) {
+            *slot = byte;
+        }
+        self.filled += 1;
+        if self.filled == 8 {
+            self.hash = mix(self.hash, u64::from_le_bytes(self.word));
+            self.word = [0; 8];
+            self.filled = 0;
+        }
+    }
+
+    fn finish(self) -> u64 {
+        if self.filled > 0 {
+            finish(mix(self.hash, u64::from_le_bytes(self.word)))
+        } else {
+            finish(self.hash)
+        }
+    }
+}
+
+/// The `i`th little-endian `u32` of a packed table, as an index.
+fn u32_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let word: [u8; 4] = bytes.get(4 * i..4 * i + 4)?.try_into().ok()?;
+    usize::try_from(u32::from_le_bytes(word)).ok()
 }
 
 /// The generated lookup table of one enum: every case-folded key (id, name,
-/// and for treatments synonym and brand) sorted by bytes, joined in one
-/// string, where each ends, and the value each names. One string instead of a
-/// literal per key keeps the generated code cheap to compile at any size.
+/// and for treatments synonym and brand) joined in one string, and two
+/// packed tables of little-endian `u32`s: per key, where it ends and the
+/// position in `all` of the value it names; and an open-addressing hash table
+/// of key numbers. Strings and byte strings instead of a literal per key, and
+/// positions instead of variant paths, keep the generated code cheap to
+/// compile at any size (rustc pays for each path to a variant in proportion
+/// to the number of variants).
 struct Lookup<T: 'static> {
+    /// Every value, in declaration order.
+    all: &'static [T],
     keys: &'static str,
-    ends: &'static [usize],
-    values: &'static [T],
+    /// Per key: where it ends in `keys`, then its value's position in `all`.
+    entries: &'static [u8],
+    /// A power of two of slots: 0 when empty, else 1 + a key's number.
+    slots: &'static [u8],
 }
 
 impl<T: Copy> Lookup<T> {
     fn key(&self, i: usize) -> &'static str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        self.keys.get(start..self.ends[i]).unwrap_or_default()
+        let start = match i.checked_sub(1) {
+            Some(before) => u32_at(self.entries, 2 * before).unwrap_or_default(),
+            None => 0,
+        };
+        let end = u32_at(self.entries, 2 * i).unwrap_or_default();
+        self.keys.get(start..end).unwrap_or_default()
     }
 
-    /// Binary search (by bytes, which for UTF-8 is the order of chars); time
-    /// grows with the log of the number of keys; nothing is allocated.
+    /// One hash of the case-folded input, then the keys filed under it;
+    /// time does not grow with the number of keys; nothing is allocated.
     fn find(&self, input: &str) -> Option<T> {
         let input = input.trim();
-        let found = if input.is_ascii() && input.len() <= 64 {
+        let mut buf = [0u8; 64];
+        if input.is_ascii() && input.len() <= buf.len() {
             // Fast path: ASCII input folded into a stack buffer, compared as bytes.
-            let mut buf = [0u8; 64];
-            for (d, s) in buf.iter_mut().zip(input.bytes()) {
+            let folded = buf.get_mut(..input.len())?;
+            for (d, s) in folded.iter_mut().zip(input.bytes()) {
                 *d = s.to_ascii_lowercase();
             }
-            let folded = &buf[..input.len()];
-            binary_search(self.ends.len(), |i| self.key(i).as_bytes().cmp(folded))
+            let folded = &*folded;
+            self.probe(hash_folded(folded), |key| key.as_bytes() == folded)
         } else {
-            binary_search(self.ends.len(), |i| fold_cmp(self.key(i), input))
-        };
-        found.and_then(|i| self.values.get(i)).copied()
-    }
-}
-
-/// The index in `0..len` for which `cmp` says `Equal`, if any.
-fn binary_search(len: usize, cmp: impl Fn(usize) -> Ordering) -> Option<usize> {
-    let (mut lo, mut hi) = (0, len);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match cmp(mid) {
-            Ordering::Less => lo = mid + 1,
-            Ordering::Greater => hi = mid,
-            Ordering::Equal => return Some(mid),
+            let folded = || input.chars().flat_map(char::to_lowercase);
+            let mut hasher = FoldHasher::default();
+            let mut utf8 = [0u8; 4];
+            for c in folded() {
+                c.encode_utf8(&mut utf8)
+                    .bytes()
+                    .for_each(|b| hasher.push(b));
+            }
+            self.probe(hasher.finish(), |key| key.chars().eq(folded()))
         }
     }
-    None
+
+    /// Walks the slots from the hash's until the key or an empty slot.
+    fn probe(&self, hash: u64, matches: impl Fn(&str) -> bool) -> Option<T> {
+        let slots = self.slots.len() / 4;
+        let mask = slots.checked_sub(1)?;
+        let mut slot = usize::try_from(hash).unwrap_or_default() & mask;
+        for _ in 0..slots {
+            let key = u32_at(self.slots, slot)?.checked_sub(1)?;
+            if matches(self.key(key)) {
+                return self.all.get(u32_at(self.entries, 2 * key + 1)?).copied();
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
+    }
 }
 
 /// What the lookup of each kind accepts, for [`ParseError`].
@@ -552,3 +637,22 @@ pub fn cautions_of(treatments: &[Treatment]) -> impl Iterator<Item = Caution> + 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+#[cfg(test)]
+mod hash_tests {
+    use super::{hash_folded, FoldHasher};
+
+    /// The streamed hash (non-ASCII input) and the hash of a folded buffer
+    /// (ASCII input) agree at every length, word boundaries included.
+    #[test]
+    fn streamed_and_buffered_hashes_agree() {
+        let text = "amifampridine, 3,4-diaminopyridine: ÉÀ ß ǅ İ";
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let bytes = &text.as_bytes()[..end];
+            let mut streamed = FoldHasher::default();
+            bytes.iter().for_each(|b| streamed.push(*b));
+            assert_eq!(streamed.finish(), hash_folded(bytes), "at {end} bytes");
+        }
+        assert_ne!(hash_folded(b"rituximab"), hash_folded(b"rituximaB"));
+    }
+}

@@ -68,16 +68,25 @@ fn every_text_reads_back_exactly_as_written_in_yaml() {
             format!("{t:?}"),
             lems_treatments_build::content::variant_name(t.id())
         );
-        // Every name, synonym and brand still finds its treatment.
-        for key in std::iter::once(t.name())
+        // Every id, name, synonym and brand still finds its treatment, in
+        // any case (ASCII keys in upper case too: upper-casing some non-ASCII
+        // letters, like ß to SS, does not fold back).
+        for key in [t.id(), t.name()]
+            .into_iter()
             .chain(t.synonyms().iter().copied())
             .chain(t.brand_names().iter().copied())
         {
             assert_eq!(key.parse::<Treatment>(), Ok(*t), "{key:?}");
+            if key.is_ascii() {
+                let upper = key.to_ascii_uppercase();
+                assert_eq!(upper.parse::<Treatment>(), Ok(*t), "{upper:?}");
+            }
         }
     }
     for m in Mechanism::ALL {
         let y = &c.mechanisms[m.id()].item;
+        assert_eq!(Mechanism::lookup(m.id()), Some(*m));
+        assert_eq!(Mechanism::lookup(m.name()), Some(*m));
         assert_eq!(
             (m.name(), m.explanation()),
             (y.name.0.as_str(), y.explanation.0.as_str())
@@ -85,12 +94,14 @@ fn every_text_reads_back_exactly_as_written_in_yaml() {
     }
     for k in Caution::ALL {
         let y = &c.cautions[k.id()].item;
+        assert_eq!(Caution::lookup(k.id()), Some(*k));
         assert_eq!(k.name(), y.title.0);
         assert_eq!(k.explanation(), y.explanation.0);
         assert_eq!(k.for_the_patient(), y.for_the_patient.0);
     }
     for k in Category::ALL {
         let y = &c.categories[k.id()].item;
+        assert_eq!(Category::lookup(k.id()), Some(*k));
         assert_eq!(
             (k.name(), k.description()),
             (y.name.0.as_str(), y.description.0.as_str())

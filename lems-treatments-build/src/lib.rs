@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod diff;
 #[cfg(feature = "schema")]
 pub mod docs;
+mod format;
 pub mod fsread;
 pub mod hygiene;
 pub mod model;

@@ -26,6 +26,22 @@ pub fn fold(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
+/// The hash a folded lookup key is filed under in the generated tables: its
+/// bytes eight at a time (little-endian, the last word zero-filled), each
+/// word mixed in by a rotate, xor and multiply, then the high half of one
+/// more multiply. `FoldHasher` in the crate's `src/lib.rs` computes the same
+/// at run time; the lookup tests at every size fail if the two disagree.
+pub fn lookup_hash(folded: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut hash: u64 = 0;
+    for chunk in folded.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    hash.wrapping_mul(K) >> 32
+}
+
 /// Every associated item (constant or function) emitted in the `impl` blocks
 /// of the content enums, by the generator and by the hand-written library
 /// around it. An id whose Rust variant name is one of these is refused by the
