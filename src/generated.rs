@@ -452,6 +452,7 @@ impl Source {
     /// How many values there are.
     pub const COUNT: usize = 17usize;
     /// The content id, as in the YAML (`snake_case`).
+    #[inline]
     pub const fn id(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 17] = [
@@ -477,6 +478,7 @@ impl Source {
         TABLE[self as usize]
     }
     /// The name a reader sees.
+    #[inline]
     pub const fn name(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 17] = [
@@ -511,6 +513,7 @@ impl Source {
 }
 impl Source {
     /// Who published it, when the source names a publisher.
+    #[inline]
     pub const fn publisher(self) -> Option<&'static str> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<&'static str>; 17] = [
@@ -536,6 +539,7 @@ impl Source {
         TABLE[self as usize]
     }
     /// What kind of document it is.
+    #[inline]
     pub const fn kind(self) -> SourceKind {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [SourceKind; 17] = [
@@ -561,6 +565,7 @@ impl Source {
         TABLE[self as usize]
     }
     /// When it was last updated (`YYYY-MM-DD`), if it says.
+    #[inline]
     pub const fn last_updated(self) -> Option<&'static str> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<&'static str>; 17] = [
@@ -586,6 +591,7 @@ impl Source {
         TABLE[self as usize]
     }
     /// How it was read, when that matters.
+    #[inline]
     pub const fn note(self) -> Option<&'static str> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<&'static str>; 17] = [
@@ -660,6 +666,7 @@ impl Caution {
     /// How many values there are.
     pub const COUNT: usize = 6usize;
     /// The content id, as in the YAML (`snake_case`).
+    #[inline]
     pub const fn id(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 6] = [
@@ -674,6 +681,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// The name a reader sees.
+    #[inline]
     pub const fn name(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 6] = [
@@ -697,6 +705,7 @@ impl Caution {
 }
 impl Caution {
     /// What kind of caution it is.
+    #[inline]
     pub const fn kind(self) -> CautionKind {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [CautionKind; 6] = [
@@ -711,6 +720,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// What the risk is and why, in plain words.
+    #[inline]
     pub const fn explanation(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 6] = [
@@ -725,6 +735,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// What follows for the patient, such as monitoring.
+    #[inline]
     pub const fn for_the_patient(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 6] = [
@@ -739,6 +750,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// The region whose regulator states it, if it is regional.
+    #[inline]
     pub const fn region(self) -> Option<Region> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<Region>; 6] = [
@@ -753,6 +765,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// `Primary` or `Secondary`, when it comes from the graded reference table.
+    #[inline]
     pub const fn grade(self) -> Option<Grade> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<Grade>; 6] = [
@@ -767,6 +780,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// The sources it comes from.
+    #[inline]
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Source]; 6] = [
@@ -781,6 +795,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// Every treatment it applies to, directly or through the treatment's class (computed at build time).
+    #[inline]
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Treatment]; 6] = [
@@ -800,6 +815,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// The classes that carry it for all their members.
+    #[inline]
     pub const fn categories(self) -> &'static [Category] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Category]; 6] = [
@@ -814,6 +830,7 @@ impl Caution {
         TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
+    #[inline]
     pub const fn reviewed(self) -> Option<&'static str> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<&'static str>; 6] = [
@@ -889,6 +906,7 @@ impl Mechanism {
     /// How many values there are.
     pub const COUNT: usize = 10usize;
     /// The content id, as in the YAML (`snake_case`).
+    #[inline]
     pub const fn id(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 10] = [
@@ -907,6 +925,7 @@ impl Mechanism {
         TABLE[self as usize]
     }
     /// The name a reader sees.
+    #[inline]
     pub const fn name(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 10] = [
@@ -934,6 +953,7 @@ impl Mechanism {
 }
 impl Mechanism {
     /// Which part of the disease story it acts on.
+    #[inline]
     pub const fn target(self) -> Target {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Target; 10] = [
@@ -952,6 +972,7 @@ impl Mechanism {
         TABLE[self as usize]
     }
     /// How it works, in plain words.
+    #[inline]
     pub const fn explanation(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 10] = [
@@ -970,6 +991,7 @@ impl Mechanism {
         TABLE[self as usize]
     }
     /// The sources it comes from.
+    #[inline]
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Source]; 10] = [
@@ -988,6 +1010,7 @@ impl Mechanism {
         TABLE[self as usize]
     }
     /// The treatments that work this way (computed at build time).
+    #[inline]
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Treatment]; 10] = [
@@ -1011,6 +1034,7 @@ impl Mechanism {
         TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
+    #[inline]
     pub const fn reviewed(self) -> Option<&'static str> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<&'static str>; 10] = [
@@ -1087,6 +1111,7 @@ impl Category {
     /// How many values there are.
     pub const COUNT: usize = 9usize;
     /// The content id, as in the YAML (`snake_case`).
+    #[inline]
     pub const fn id(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 9] = [
@@ -1104,6 +1129,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// The name a reader sees.
+    #[inline]
     pub const fn name(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 9] = [
@@ -1142,6 +1168,7 @@ impl Category {
         Category::CancerTreatment,
     ];
     /// The broader class it belongs to, if any.
+    #[inline]
     pub const fn parent(self) -> Option<Category> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<Category>; 9] = [
@@ -1159,6 +1186,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// The classes directly under it.
+    #[inline]
     pub const fn children(self) -> &'static [Category] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Category]; 9] = [
@@ -1180,6 +1208,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// Where it appears in guides: lower first.
+    #[inline]
     pub const fn order(self) -> u32 {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [u32; 9] = [
@@ -1189,6 +1218,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// What its treatments have in common.
+    #[inline]
     pub const fn description(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 9] = [
@@ -1206,6 +1236,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// The cautions it carries for every member, its parents' included.
+    #[inline]
     pub const fn cautions(self) -> &'static [Caution] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Caution]; 9] = [
@@ -1223,6 +1254,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// The treatments in it or in any class under it (computed at build time).
+    #[inline]
     pub const fn treatments(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Treatment]; 9] = [
@@ -1256,6 +1288,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// The sources it comes from.
+    #[inline]
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Source]; 9] = [
@@ -1273,6 +1306,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// The heading and description that open its part of the guide, in Markdown.
+    #[inline]
     pub const fn guide_section(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 9] = [
@@ -1290,6 +1324,7 @@ impl Category {
         TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
+    #[inline]
     pub const fn reviewed(self) -> Option<&'static str> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<&'static str>; 9] = [
@@ -1379,6 +1414,7 @@ impl Treatment {
     /// How many values there are.
     pub const COUNT: usize = 13usize;
     /// The content id, as in the YAML (`snake_case`).
+    #[inline]
     pub const fn id(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 13] = [
@@ -1400,6 +1436,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// The name a reader sees.
+    #[inline]
     pub const fn name(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 13] = [
@@ -1430,6 +1467,7 @@ impl Treatment {
 }
 impl Treatment {
     /// Other names the sources use for it.
+    #[inline]
     pub const fn synonyms(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [&'static str]; 13] = [
@@ -1451,6 +1489,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// The brand names it is sold under.
+    #[inline]
     pub const fn brand_names(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [&'static str]; 13] = [
@@ -1472,6 +1511,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// The brands it is sold under, with the regions the sources name.
+    #[inline]
     pub const fn brands(self) -> &'static [Brand] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Brand]; 13] = [
@@ -1503,6 +1543,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// What kind of treatment it is.
+    #[inline]
     pub const fn kind(self) -> TreatmentKind {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [TreatmentKind; 13] = [
@@ -1524,6 +1565,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Its class (the most specific one).
+    #[inline]
     pub const fn category(self) -> Category {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Category; 13] = [
@@ -1545,6 +1587,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// How it works.
+    #[inline]
     pub const fn mechanisms(self) -> &'static [Mechanism] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Mechanism]; 13] = [
@@ -1566,6 +1609,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// What it does, in plain words.
+    #[inline]
     pub const fn summary(self) -> &'static str {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static str; 13] = [
@@ -1587,6 +1631,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// How and when it is used, one statement per item.
+    #[inline]
     pub const fn usage(self) -> &'static [&'static str] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [&'static str]; 13] = [
@@ -1628,6 +1673,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Regulatory facts the sources state.
+    #[inline]
     pub const fn regulatory(self) -> &'static [RegulatoryFact] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [RegulatoryFact]; 13] = [
@@ -1716,6 +1762,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Every caution that applies, its class's included, sorted and without repeats.
+    #[inline]
     pub const fn cautions(self) -> &'static [Caution] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Caution]; 13] = [
@@ -1742,6 +1789,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// The treatments it is sometimes combined with (both directions).
+    #[inline]
     pub const fn used_with(self) -> &'static [Treatment] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Treatment]; 13] = [
@@ -1763,6 +1811,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Its standard codes, each with its source and grade.
+    #[inline]
     pub const fn codes(self) -> &'static [Code] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Code]; 13] = [
@@ -1945,6 +1994,7 @@ impl Treatment {
         }
     }
     /// The sources its statements come from.
+    #[inline]
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [Source]; 13] = [
@@ -1966,6 +2016,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
+    #[inline]
     pub const fn reviewed(self) -> Option<&'static str> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<&'static str>; 13] = [
@@ -1987,6 +2038,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Qualifiers the sources put on its use for LEMS, if any.
+    #[inline]
     pub const fn indication(self) -> Option<IndicationNote> {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [Option<IndicationNote>; 13] = [
@@ -2020,6 +2072,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Cautions the editors decided not to apply to it, each with the reason.
+    #[inline]
     pub const fn cautions_not_applied(self) -> &'static [CautionNotApplied] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [CautionNotApplied]; 13] = [
@@ -2053,6 +2106,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Every caution that applies, as in [`Treatment::cautions`], each with where it comes from: the treatment itself (`through: None`) or the class that lists it.
+    #[inline]
     pub const fn applied_cautions(self) -> &'static [AppliedCaution] {
         #[allow(clippy::redundant_static_lifetimes)]
         const TABLE: [&'static [AppliedCaution]; 13] = [
@@ -2116,6 +2170,7 @@ impl Treatment {
         TABLE[self as usize]
     }
     /// Its card as it stands in the guide, in Markdown: without the disclaimer, which the guide states once at the top and once at the end (rendered at build time). [`Treatment::card`] shows it with the disclaimer.
+    #[inline]
     pub const fn guide_card_markdown(self) -> &'static str {
         {
             const TEXTS: &str = "## Amifampridine\n\nA potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.\n\n- Id: `amifampridine`\n- Kind: medicine\n- Class: Potassium channel blockers\n- Brand: Firdapse (United States, European Union)\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- In the United States, the FDA has approved it for easing the symptoms of LEMS. (source: LEMS Treatment)\n- Sold as Firdapse, it is also on the market in the European Union. (source: LEMS Treatment)\n\n### Regulatory status\n\n- United States: approved for relief of LEMS symptoms by the U.S. Food and Drug Administration (FDA) (source: LEMS Treatment)\n- United States: approved for LEMS in adults by the U.S. Food and Drug Administration (FDA), 2018-11-28. The FDA's news release describes it as the first FDA-approved treatment for LEMS. (source: FDA news release of 2018-11-28, primary)\n- United States: approved for LEMS in children aged 6 and older by the U.S. Food and Drug Administration (FDA), 2022-09. The US approval was extended to children. (source: Trade press reports of the FDA decision extending approval to children (2022), secondary)\n- European Union: available for LEMS (source: LEMS Treatment)\n- European Union: approved for symptomatic treatment of LEMS in adults, 2009-12. A marketing authorisation. (source: EMA European public assessment report summary (Firdapse), primary)\n\n### Cautions\n\n- **Hypersensitivity to amifampridine or another aminopyridine** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names hypersensitivity to amifampridine or to another aminopyridine as a contraindication. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who is hypersensitive to it or to another aminopyridine. Anyone who has reacted badly to such a medicine should talk to their doctor about it.\n- **Hypersensitivity, including anaphylaxis** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Hypersensitivity reactions, including anaphylaxis, are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists hypersensitivity reactions, including anaphylaxis, as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n- **History of seizures** (contraindication, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): The US prescribing information for Firdapse names a history of seizures as a contraindication, that is, a reason not to use amifampridine. What this means for the patient: According to the US prescribing information, amifampridine should not be used by someone who has had seizures. Anyone who has ever had a seizure should talk to their doctor about it.\n- **Seizures** (warning, stated in United States labelling; stated for this treatment; source: FIRDAPSE US prescribing information, primary): Seizures are listed among the warnings and precautions of the US prescribing information for Firdapse. What this means for the patient: The US prescribing information lists seizures as a risk to be aware of with amifampridine. Questions about this belong with a doctor.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07XX05` (amifampridine), from WHO ATC/DDD index (primary)\n- FDA UNII: `RU4S6E2G0J` (amifampridine), from FDA Global Substance Registration System (openFDA substance endpoint) (primary)\n\n### Sources\n\n- EMA European public assessment report summary (Firdapse) (EMA, reference)\n- FDA Global Substance Registration System (openFDA substance endpoint) (FDA, reference)\n- FDA news release of 2018-11-28 (FDA, article)\n- FIRDAPSE US prescribing information (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- Trade press reports of the FDA decision extending approval to children (2022) (article)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Azathioprine\n\nAn immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.\n\n- Id: `azathioprine`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Blocking DNA production** (acts on the immune attack on the nerve endings): After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AX01` (azathioprine), from WHO ATC/DDD index (primary)\n- RxNorm: `1256` (azathioprine), from rxreasoner substance page (secondary)\n- DrugBank: `DB00993` (azathioprine), from rxreasoner substance page (secondary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- rxreasoner substance page (reference)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Guanidine\n\nAnother potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.\n\n- Id: `guanidine`\n- Kind: medicine\n- Class: Potassium channel blockers\n\n### How it works\n\n- **Potassium channel blockade** (acts on the signal from nerve to muscle): These medicines change how the electrical signal behaves at the nerve ending so that it goes on for longer. A longer signal makes the nerve ending let out more acetylcholine, so the message to the muscle is stronger.\n\n### How it is used\n\n- It is sometimes given together with pyridostigmine (Mestinon). (source: LEMS Treatment)\n- It is used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- When it is used: Used less often than other options because it may harm the kidneys and bone marrow. (source: LEMS Treatment)\n- Sometimes combined with: Pyridostigmine\n\n### Cautions\n\n- **Possible harm to the kidneys and bone marrow** (warning; stated for this treatment; source: LEMS Treatment): Guanidine may be toxic to the kidneys and to the bone marrow. What this means for the patient: Because of this risk, guanidine is used less often than other LEMS treatments.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Intravenous immunoglobulin\n\nAntibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.\n\n- Id: `intravenous_immunoglobulin`\n- Kind: medicine\n- Class: Immunoglobulin therapy (part of Immune therapy)\n- Also called: IVIG\n\n### How it works\n\n- **Antibody blocking** (acts on the immune attack on the nerve endings): IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.\n\n### How it is used\n\n- Used as an immune therapy to draw the immune system away from the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Intravenous immunoglobulin. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes IVIG as blocking antibodies from binding and drawing the immune system away, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that IVIG carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `J06BA02` (immunoglobulins, normal human, for intravascular administration), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Mycophenolate\n\nAn immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.\n\n- Id: `mycophenolate`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- One of several immune suppressants that doctors can use for LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L04AA06` (mycophenolic acid), from WHO ATC/DDD index (primary)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Occupational therapy\n\nTherapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.\n\n- Id: `occupational_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Adapting daily tasks** (acts on everyday function): This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.\n\n### How it is used\n\n- The therapist can also recommend aids that support the body or help with getting around, for example a cane, a brace (orthosis) or a wheelchair. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Occupational therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `84478008` (occupational therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Physical therapy\n\nExercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.\n\n- Id: `physical_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- The therapist can put together a safe exercise plan for each person. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Physical therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `91251008` (physical therapy procedure), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Plasmapheresis\n\nA procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.\n\n- Id: `plasmapheresis`\n- Kind: procedure\n- Class: Plasma exchange (part of Immune therapy)\n\n### How it works\n\n- **Antibody removal** (acts on the immune attack on the nerve endings): Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.\n\n### How it is used\n\n- Used as an immune therapy; it lowers the number of immune cells that can attack the nerve endings. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Plasmapheresis. That does not mean it is free of risks: ask a doctor about them.\n- Not applied: **Higher risk of infection, and possibly cancer**. Editorial decision: the article gives this warning for immune suppressant therapy. It describes plasmapheresis as filtering antibodies and immune cells out of the blood, and does not call it an immune suppressant or say whether the warning covers it. We do not apply a warning the source does not state; this is not a statement that plasmapheresis carries no such risk. (source: LEMS Treatment)\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Prednisone\n\nA corticosteroid. It imitates a hormone the body normally makes to hold back the immune system, which lessens the attack on the nerve endings.\n\n- Id: `prednisone`\n- Kind: medicine\n- Class: Immune suppressants (part of Immune therapy)\n\n### How it works\n\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n- **Corticosteroid action** (acts on the immune attack on the nerve endings): Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.\n\n### How it is used\n\n- One of the immune-suppressing medicines doctors can use to calm the immune attack in LEMS. (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `H02AB07` (prednisone), from WHO ATC/DDD index (primary)\n- RxNorm: `8640` (prednisone), from HL7 PDDI-CDS implementation guide value set (secondary)\n- DrugBank: `DB00635` (prednisone), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- HL7 PDDI-CDS implementation guide value set (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Pyridostigmine\n\nA cholinesterase inhibitor. It stops cholinesterase from breaking acetylcholine down, so the signal from nerve to muscle is stronger and lasts longer.\n\n- Id: `pyridostigmine`\n- Kind: medicine\n- Class: Cholinesterase inhibitors\n- Brand: Mestinon\n\n### How it works\n\n- **Cholinesterase inhibition** (acts on the signal from nerve to muscle): After acetylcholine has carried the message across to the muscle, the enzyme cholinesterase normally clears it away. With that enzyme blocked, acetylcholine is broken down more slowly, so the signal reaching the muscle is stronger and lasts longer.\n\n### How it is used\n\n- It is the cholinesterase inhibitor used most often. (source: LEMS Treatment)\n- In LEMS it usually helps only a little, but for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- When it is used: Usually helps only a little in LEMS, though for some people it is enough to keep symptoms under control. (source: LEMS Treatment)\n- Sometimes combined with: Guanidine\n\n### Cautions\n\n- The sources used here name no cautions for Pyridostigmine. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `N07AA02` (pyridostigmine), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00545` (pyridostigmine), from ADReCS drug record (secondary)\n\n### Sources\n\n- ADReCS drug record (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Rituximab\n\nA medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.\n\n- Id: `rituximab`\n- Kind: medicine\n- Class: Antibody-based immune suppressants (part of Immune suppressants) (part of Immune therapy)\n\n### How it works\n\n- **Removing antibody-making cells** (acts on the immune attack on the nerve endings): Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.\n- **Immune suppression** (acts on the immune attack on the nerve endings): In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.\n\n### How it is used\n\n- Kept for people in whom other immune suppressants have not worked. (source: LEMS Treatment)\n- When it is used: Used when other immune suppressants have not worked. (after other treatments: Immune suppressants, when they have not worked) (source: LEMS Treatment)\n\n### Cautions\n\n- **Higher risk of infection, and possibly cancer** (warning; applies to all Immune suppressants; source: LEMS Treatment): Any treatment that weakens the immune system can make a person more likely to get infections. It may also raise the chance of cancer. What this means for the patient: Once one of these treatments has been prescribed, the person needs to be watched closely.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- WHO ATC: `L01FA01` (rituximab), from WHO ATC/DDD index (primary)\n- DrugBank: `DB00073` (rituximab), from DrugBank (primary)\n\n### Sources\n\n- DrugBank (reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n- WHO ATC/DDD index (WHO, reference; crawl of 2025-08-19)\n\nLast reviewed against its sources: 2026-11-27.\n## Treatment of small-cell lung cancer\n\nTreatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.\n\n- Id: `small_cell_lung_cancer_treatment`\n- Kind: care of an associated disease\n- Class: Treatment of an associated cancer\n\n### How it is used\n\n- For people who have both LEMS and small-cell lung cancer, treating the cancer is the priority. (source: LEMS Treatment)\n- Treating the cancer often eases the symptoms of LEMS too. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Treatment of small-cell lung cancer. That does not mean it is free of risks: ask a doctor about them.\n\n### Sources\n\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n## Speech therapy\n\nTherapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.\n\n- Id: `speech_therapy`\n- Kind: therapy\n- Class: Supportive therapies\n\n### How it works\n\n- **Muscle strengthening** (acts on everyday function): In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.\n\n### How it is used\n\n- An option when eating, swallowing or talking has become difficult. (source: LEMS Treatment)\n\n### Cautions\n\n- The sources used here name no cautions for Speech therapy. That does not mean it is free of risks: ask a doctor about them.\n\n**If you also have small-cell lung cancer:** For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well. See *Treatment of small-cell lung cancer*. (source: LEMS Treatment)\n\n### Codes\n\n- SNOMED CT: `5154007` (speech therapy), from Several HL7 FHIR implementation guides (secondary)\n\n### Sources\n\n- Several HL7 FHIR implementation guides (HL7, reference)\n- LEMS Treatment (Lambert-Eaton News, article, last updated 2019-07-18)\n\nLast reviewed against its sources: 2026-11-27.\n";

@@ -176,7 +176,7 @@ fn accessor<'a>(
             let text = one_literal_text(texts, quote!(self));
             return quote! {
                 #doc_doc
-                pub const fn #name(self) -> #ret { #text }
+                #[inline] pub const fn #name(self) -> #ret { #text }
             };
         }
     }
@@ -188,14 +188,14 @@ fn accessor<'a>(
     if let Some(tokens) = flat {
         return quote! {
             #doc_doc
-            pub const fn #name(self) -> #ret { #tokens }
+            #[inline] pub const fn #name(self) -> #ret { #tokens }
         };
     }
     let values = arms.iter().map(|(_, body)| body);
     let n = proc_macro2::Literal::usize_unsuffixed(arms.len());
     quote! {
         #doc_doc
-        pub const fn #name(self) -> #ret {
+        #[inline] pub const fn #name(self) -> #ret {
             #[allow(clippy::redundant_static_lifetimes)]
             const TABLE: [#ret; #n] = [#(#values),*];
             const { assert!(TABLE.len() == Self::COUNT) };
@@ -278,7 +278,7 @@ fn texts_in_one_literal(doc: &str, name: &str, texts: impl Iterator<Item = Strin
     let text = one_literal_text(texts, quote!(self));
     quote! {
         #doc_doc
-        pub const fn #name(self) -> &'static str { #text }
+        #[inline] pub const fn #name(self) -> &'static str { #text }
     }
 }
 
