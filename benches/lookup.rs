@@ -1,5 +1,5 @@
 //! Lookups against the obvious alternatives, in one run:
-//! - this crate (compiled constants, binary search, no allocation);
+//! - this crate (compiled constants, one hash, no allocation);
 //! - a `HashMap` built at start-up from the same keys (lowercased input);
 //! - parsing the YAML at start-up with the same loader, then a `BTreeMap`.
 //!
