@@ -1217,6 +1217,8 @@ impl Category {
         const { assert!(TABLE.len() == Self::COUNT) };
         TABLE[self as usize]
     }
+}
+impl Category {
     /// What its treatments have in common.
     #[inline]
     pub const fn description(self) -> &'static str {

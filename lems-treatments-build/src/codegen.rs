@@ -5,7 +5,7 @@
 //! Output is ordered by id through `BTreeMap`s, so it is byte-for-byte
 //! deterministic.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -406,6 +406,50 @@ fn slice_of(kind: &str, ids: impl IntoIterator<Item = String>) -> TokenStream {
     quote! { &[#(#items),*] }
 }
 
+/// An accessor returning, per entity, the ids a relation gives it as a
+/// slice of `kind` (the relations are computed at build time).
+fn relation_accessor(
+    doc: &str,
+    name: &str,
+    kind: &str,
+    relation: &BTreeMap<String, BTreeSet<String>>,
+) -> TokenStream {
+    let element = ident(kind);
+    accessor(
+        doc,
+        name,
+        quote!(&'static [#element]),
+        relation
+            .iter()
+            .map(|(id, ids)| (id.as_str(), slice_of(kind, ids.iter().cloned()))),
+    )
+}
+
+/// The enum of a kind whose entities are looked up by id and one name, each
+/// variant documented by its name in bold and a line of explanation.
+fn named_entity_enum<T>(
+    rust: &str,
+    doc: &str,
+    items: &BTreeMap<String, Loaded<T>>,
+    name: fn(&T) -> &Text,
+    blurb: fn(&T) -> &Text,
+) -> TokenStream {
+    let entries: Vec<(String, String, String)> = items
+        .iter()
+        .map(|(id, l)| {
+            let n = name(&l.item).as_str();
+            let line = format!("**{n}**: {}", blurb(&l.item).as_str());
+            (id.clone(), n.to_string(), line)
+        })
+        .collect();
+    let keys = lookup_keys(
+        items
+            .iter()
+            .map(|(id, l)| (id.as_str(), vec![name(&l.item).as_str()])),
+    );
+    entity_enum(rust, doc, &entries, &keys)
+}
+
 fn code_slice(codes: &[CodeEntry]) -> TokenStream {
     let items = codes.iter().map(|c| {
         let system = ident(c.system.variant());
@@ -641,29 +685,13 @@ fn sources(view: &View<'_>) -> TokenStream {
 /// `Caution`, with the treatments each applies to (own or through the class).
 fn cautions(view: &View<'_>) -> TokenStream {
     let c = view.content;
-    let mut out = TokenStream::new();
-    let entries: Vec<(String, String, String)> = c
-        .cautions
-        .iter()
-        .map(|(id, l)| {
-            (
-                id.clone(),
-                l.item.title.0.clone(),
-                format!("**{}**: {}", l.item.title.0, l.item.explanation.0),
-            )
-        })
-        .collect();
-    let keys = lookup_keys(
-        c.cautions
-            .iter()
-            .map(|(id, l)| (id.as_str(), vec![l.item.title.as_str()])),
-    );
-    out.extend(entity_enum(
+    let mut out = named_entity_enum(
         "Caution",
         "A caution that applies to one or more treatments.",
-        &entries,
-        &keys,
-    ));
+        &c.cautions,
+        |x| &x.title,
+        |x| &x.explanation,
+    );
     let cs = &c.cautions;
     let ckind = accessor(
         "What kind of caution it is.",
@@ -687,20 +715,17 @@ fn cautions(view: &View<'_>) -> TokenStream {
         |x| &x.for_the_patient,
     );
     let csrc = sources_accessor("The sources it comes from.", cs);
-    let ctreat = accessor(
+    let ctreat = relation_accessor(
         "Every treatment it applies to, directly or through the treatment's class (computed at build time).",
         "treatments",
-        quote!(&'static [Treatment]),
-        view.relations.caution_treatments.iter().map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
+        "Treatment",
+        &view.relations.caution_treatments,
     );
-    let ccats = accessor(
+    let ccats = relation_accessor(
         "The classes that carry it for all their members.",
         "categories",
-        quote!(&'static [Category]),
-        view.relations
-            .caution_categories
-            .iter()
-            .map(|(id, cats)| (id.as_str(), slice_of("Category", cats.iter().cloned()))),
+        "Category",
+        &view.relations.caution_categories,
     );
     let cregion = accessor(
         "The region whose regulator states it, if it is regional.",
@@ -732,29 +757,13 @@ fn cautions(view: &View<'_>) -> TokenStream {
 /// `Mechanism`, with the treatments that work each way.
 fn mechanisms(view: &View<'_>) -> TokenStream {
     let c = view.content;
-    let mut out = TokenStream::new();
-    let entries: Vec<(String, String, String)> = c
-        .mechanisms
-        .iter()
-        .map(|(id, l)| {
-            (
-                id.clone(),
-                l.item.name.0.clone(),
-                format!("**{}**: {}", l.item.name.0, l.item.explanation.0),
-            )
-        })
-        .collect();
-    let keys = lookup_keys(
-        c.mechanisms
-            .iter()
-            .map(|(id, l)| (id.as_str(), vec![l.item.name.as_str()])),
-    );
-    out.extend(entity_enum(
+    let mut out = named_entity_enum(
         "Mechanism",
         "How a treatment works.",
-        &entries,
-        &keys,
-    ));
+        &c.mechanisms,
+        |x| &x.name,
+        |x| &x.explanation,
+    );
     let ms = &c.mechanisms;
     let target = accessor(
         "Which part of the disease story it acts on.",
@@ -770,14 +779,11 @@ fn mechanisms(view: &View<'_>) -> TokenStream {
     });
     let msrc = sources_accessor("The sources it comes from.", ms);
     let mrev = reviewed_accessor(ms);
-    let mtreat = accessor(
+    let mtreat = relation_accessor(
         "The treatments that work this way (computed at build time).",
         "treatments",
-        quote!(&'static [Treatment]),
-        view.relations
-            .mechanism_treatments
-            .iter()
-            .map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
+        "Treatment",
+        &view.relations.mechanism_treatments,
     );
     out.extend(quote! { impl Mechanism { #target #mexpl #msrc #mtreat #mrev } });
     out
@@ -785,31 +791,21 @@ fn mechanisms(view: &View<'_>) -> TokenStream {
 
 /// `Category`: the classes, their tree, cautions and members.
 fn categories(view: &View<'_>) -> TokenStream {
-    let c = view.content;
-    let mut out = TokenStream::new();
-    let entries: Vec<(String, String, String)> = c
-        .categories
-        .iter()
-        .map(|(id, l)| {
-            (
-                id.clone(),
-                l.item.name.0.clone(),
-                format!("**{}**: {}", l.item.name.0, l.item.description.0),
-            )
-        })
-        .collect();
-    let keys = lookup_keys(
-        c.categories
-            .iter()
-            .map(|(id, l)| (id.as_str(), vec![l.item.name.as_str()])),
-    );
-    out.extend(entity_enum(
+    let mut out = named_entity_enum(
         "Category",
         "A class of treatments.",
-        &entries,
-        &keys,
-    ));
-    let cats = &c.categories;
+        &view.content.categories,
+        |x| &x.name,
+        |x| &x.description,
+    );
+    out.extend(category_tree(view));
+    out.extend(category_contents(view));
+    out
+}
+
+/// Where a class sits: its parent, children, place in the guide.
+fn category_tree(view: &View<'_>) -> TokenStream {
+    let cats = &view.content.categories;
     let guide = slice_of("Category", view.relations.guide_order.iter().cloned());
     let parent = accessor(
         "The broader class it belongs to, if any.",
@@ -826,14 +822,11 @@ fn categories(view: &View<'_>) -> TokenStream {
             (id.as_str(), p)
         }),
     );
-    let children = accessor(
+    let children = relation_accessor(
         "The classes directly under it.",
         "children",
-        quote!(&'static [Category]),
-        view.relations
-            .category_children
-            .iter()
-            .map(|(id, kids)| (id.as_str(), slice_of("Category", kids.iter().cloned()))),
+        "Category",
+        &view.relations.category_children,
     );
     let order = accessor(
         "Where it appears in guides: lower first.",
@@ -844,29 +837,36 @@ fn categories(view: &View<'_>) -> TokenStream {
             (id.as_str(), quote!(#o))
         }),
     );
+    quote! {
+        impl Category {
+            /// Every class in guide order (by `order`, then id).
+            pub const IN_GUIDE_ORDER: &'static [Category] = #guide;
+            #parent #children #order
+        }
+    }
+}
+
+/// What a class says and holds: description, cautions, members, sources,
+/// its guide section.
+fn category_contents(view: &View<'_>) -> TokenStream {
+    let cats = &view.content.categories;
     let desc = text_accessor(
         "What its treatments have in common.",
         "description",
         cats,
         |x| &x.description,
     );
-    let cat_cautions = accessor(
+    let cat_cautions = relation_accessor(
         "The cautions it carries for every member, its parents' included.",
         "cautions",
-        quote!(&'static [Caution]),
-        view.relations
-            .category_cautions
-            .iter()
-            .map(|(id, cs)| (id.as_str(), slice_of("Caution", cs.iter().cloned()))),
+        "Caution",
+        &view.relations.category_cautions,
     );
-    let members = accessor(
+    let members = relation_accessor(
         "The treatments in it or in any class under it (computed at build time).",
         "treatments",
-        quote!(&'static [Treatment]),
-        view.relations
-            .category_members
-            .iter()
-            .map(|(id, ts)| (id.as_str(), slice_of("Treatment", ts.iter().cloned()))),
+        "Treatment",
+        &view.relations.category_members,
     );
     let csrc = sources_accessor("The sources it comes from.", cats);
     let section = accessor(
@@ -879,14 +879,11 @@ fn categories(view: &View<'_>) -> TokenStream {
         }),
     );
     let catrev = reviewed_accessor(cats);
-    out.extend(quote! {
+    quote! {
         impl Category {
-            /// Every class in guide order (by `order`, then id).
-            pub const IN_GUIDE_ORDER: &'static [Category] = #guide;
-            #parent #children #order #desc #cat_cautions #members #csrc #section #catrev
+            #desc #cat_cautions #members #csrc #section #catrev
         }
-    });
-    out
+    }
 }
 
 /// `Treatment`: the enum and its lookups, then its accessors, one function per
@@ -1056,14 +1053,11 @@ fn treatment_facts(view: &View<'_>) -> TokenStream {
             .iter()
             .map(|(id, cs)| (id.as_str(), slice_of("Caution", cs.keys().cloned()))),
     );
-    let used_with = accessor(
+    let used_with = relation_accessor(
         "The treatments it is sometimes combined with (both directions).",
         "used_with",
-        quote!(&'static [Treatment]),
-        view.relations
-            .used_with
-            .iter()
-            .map(|(id, os)| (id.as_str(), slice_of("Treatment", os.iter().cloned()))),
+        "Treatment",
+        &view.relations.used_with,
     );
     quote! { #regulatory #cautions #used_with }
 }

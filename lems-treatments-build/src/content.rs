@@ -471,29 +471,7 @@ impl Reader {
             );
             return None;
         }
-        let bytes = match fsread::read_regular(path, yaml::MAX_FILE_BYTES) {
-            Ok(b) => b,
-            Err(fsread::ReadError::NotRegular(kind)) => {
-                self.wrong_kind(shown, kind, "a regular file");
-                return None;
-            }
-            Err(fsread::ReadError::TooLarge(len)) => {
-                self.diags.push(yaml::too_large(&shown, len));
-                return None;
-            }
-            Err(fsread::ReadError::Io(e)) => {
-                self.diags.push(
-                    Diagnostic::new(
-                        shown,
-                        Position::START,
-                        Code::Unreadable,
-                        format!("the file could not be read: {e}"),
-                    )
-                    .with_help("check the file's permissions"),
-                );
-                return None;
-            }
-        };
+        let bytes = self.read_bytes(path, &shown)?;
         let text = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
         self.sources
             .insert(shown.clone(), String::from_utf8_lossy(text).into_owned());
@@ -521,25 +499,7 @@ impl Reader {
                 .or_default()
                 .insert(id.to_string());
         }
-        if let Some(schema) = schema {
-            let mut errors = schema.check(&shown, &doc);
-            if !errors.is_empty() {
-                // Placeholders and invisible characters are reported in the
-                // same run, except where the schema already flagged the spot.
-                let flagged: BTreeSet<(usize, usize)> = errors
-                    .iter()
-                    .map(|d| (d.start.line, d.start.column))
-                    .collect();
-                self.diags.append(&mut errors);
-                self.diags.extend(
-                    text_checks(&shown, &doc)
-                        .into_iter()
-                        .filter(|d| !flagged.contains(&(d.start.line, d.start.column))),
-                );
-                self.broken.push((kind, shown, doc));
-                return None;
-            }
-        }
+        let doc = self.schema_pass(kind, &shown, doc, schema)?;
         if kind == FileKind::Treatment {
             let mut dates = partial_date_problems(&shown, &doc);
             if !dates.is_empty() {
@@ -548,45 +508,113 @@ impl Reader {
             }
         }
         let mut text_problems = text_checks(&shown, &doc);
-        let clean_text = text_problems.is_empty();
+        let clean = clean_bytes && text_problems.is_empty();
         self.diags.append(&mut text_problems);
-        match serde_json::from_value::<T>(doc.value.clone()) {
-            Ok(item) if clean_bytes && clean_text => Some(Loaded {
-                file: shown,
-                doc,
-                item,
-            }),
-            Ok(_) => None,
-            Err(e) => {
-                // Without the schema pass (or with a stale schema), serde is the last line.
-                // Its message quotes the refused value: locate the node that holds it.
-                let message = e.to_string();
-                let pointer = quoted_value(&message)
-                    .and_then(|v| pointer_of_string(&doc.value, v))
-                    .unwrap_or_default();
-                let span = doc.locate(&pointer);
-                let mut d = Diagnostic::new(
-                    shown,
-                    span.value.0,
-                    Code::InvalidValue,
-                    format!(
-                        "{} does not fit the {} model: {message}",
-                        if pointer.is_empty() {
-                            "the file".to_string()
-                        } else {
-                            format!("`{}`", crate::schema_check::field_label(&pointer))
-                        },
-                        kind.noun()
-                    ),
-                )
-                .with_help("run `lems-content check` for a located explanation");
-                if !pointer.is_empty() {
-                    d = d.until(span.value.1).at_pointer(pointer);
-                }
-                self.diags.push(d);
+        self.deserialize(kind, shown, doc, clean)
+    }
+
+    /// The file's bytes, if it is a regular file within the size budget.
+    fn read_bytes(&mut self, path: &Path, shown: &str) -> Option<Vec<u8>> {
+        match fsread::read_regular(path, yaml::MAX_FILE_BYTES) {
+            Ok(b) => Some(b),
+            Err(fsread::ReadError::NotRegular(kind)) => {
+                self.wrong_kind(shown.to_string(), kind, "a regular file");
+                None
+            }
+            Err(fsread::ReadError::TooLarge(len)) => {
+                self.diags.push(yaml::too_large(shown, len));
+                None
+            }
+            Err(fsread::ReadError::Io(e)) => {
+                self.diags.push(
+                    Diagnostic::new(
+                        shown,
+                        Position::START,
+                        Code::Unreadable,
+                        format!("the file could not be read: {e}"),
+                    )
+                    .with_help("check the file's permissions"),
+                );
                 None
             }
         }
+    }
+
+    /// The document back if it fits its schema (or there is none); otherwise
+    /// its errors, with the placeholders and invisible characters the schema
+    /// did not already flag, and the file is kept for the reference checks.
+    fn schema_pass(
+        &mut self,
+        kind: FileKind,
+        shown: &str,
+        doc: Document,
+        schema: Option<&CompiledSchema>,
+    ) -> Option<Document> {
+        let Some(schema) = schema else {
+            return Some(doc);
+        };
+        let mut errors = schema.check(shown, &doc);
+        if errors.is_empty() {
+            return Some(doc);
+        }
+        let flagged: BTreeSet<(usize, usize)> = errors
+            .iter()
+            .map(|d| (d.start.line, d.start.column))
+            .collect();
+        self.diags.append(&mut errors);
+        self.diags.extend(
+            text_checks(shown, &doc)
+                .into_iter()
+                .filter(|d| !flagged.contains(&(d.start.line, d.start.column))),
+        );
+        self.broken.push((kind, shown.to_string(), doc));
+        None
+    }
+
+    /// The model value of a document (kept only when the file had no
+    /// problem). Without the schema pass (or with a stale schema) serde is the
+    /// last line: its message quotes the refused value, so the node that holds
+    /// it is located.
+    fn deserialize<T: DeserializeOwned>(
+        &mut self,
+        kind: FileKind,
+        shown: String,
+        doc: Document,
+        clean: bool,
+    ) -> Option<Loaded<T>> {
+        let e = match serde_json::from_value::<T>(doc.value.clone()) {
+            Ok(item) if clean => {
+                return Some(Loaded {
+                    file: shown,
+                    doc,
+                    item,
+                })
+            }
+            Ok(_) => return None,
+            Err(e) => e,
+        };
+        let message = e.to_string();
+        let pointer = quoted_value(&message)
+            .and_then(|v| pointer_of_string(&doc.value, v))
+            .unwrap_or_default();
+        let span = doc.locate(&pointer);
+        let field = if pointer.is_empty() {
+            "the file".to_string()
+        } else {
+            format!("`{}`", crate::schema_check::field_label(&pointer))
+        };
+        let mut d = Diagnostic::new(
+            shown,
+            span.value.0,
+            Code::InvalidValue,
+            format!("{field} does not fit the {} model: {message}", kind.noun()),
+        )
+        .with_help("run `lems-content check` for a located explanation");
+        if !pointer.is_empty() {
+            d = d.until(span.value.1).at_pointer(pointer);
+        }
+        self.diags.push(d);
+        None
     }
 
     /// Reports that the tree is over a budget, once; no further file is read.
@@ -684,37 +712,9 @@ impl Reader {
             let path = dir.join(&os_name);
             let name = fsread::display_name(&os_name);
             let shown = self.display(&format!("{folder}/{name}"));
-            if name.starts_with('.') {
-                self.diags.push(
-                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is hidden (its name starts with `.`), so it is not read"))
-                        .with_help("content is never hidden: rename it without the leading `.`, or move it out of the content folder"),
-                );
-                continue;
-            }
-            let Some(stem) = name.strip_suffix(".yaml") else {
-                let what = if name.ends_with('~')
-                    || name.ends_with(".bak")
-                    || name.ends_with(".orig")
-                    || name.ends_with(".swp")
-                    || name.starts_with('#')
-                {
-                    "looks like a backup, and is not a `.yaml` file"
-                } else {
-                    "is not a `.yaml` file"
-                };
-                self.diags.push(
-                    Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` {what}, so it is not read"))
-                        .with_help("content files end in `.yaml` (not `.yml`); rename it or move it out of the content folder"),
-                );
+            let Some(stem) = self.content_file_stem(&os_name, &name, &shown) else {
                 continue;
             };
-            if os_name.to_str().is_none() {
-                self.diags.push(
-                    Diagnostic::new(shown, Position::START, Code::Layout, format!("the file name `{name}` is not valid UTF-8, so it is not read"))
-                        .with_help("rename it to `<id>.yaml`, with its id as written under `id:`; the bytes shown as `\\xNN` are not UTF-8"),
-                );
-                continue;
-            }
             match fsread::kind_of(&path) {
                 Ok(fsread::EntryKind::File) => {}
                 Ok(other) => {
@@ -744,39 +744,95 @@ impl Reader {
                 continue;
             };
             let id = loaded.item.id().to_string();
-            if id != stem {
-                let span = loaded.doc.locate("/id");
-                self.diags.push(
-                    Diagnostic::new(
-                        shown.clone(),
-                        span.value.0,
-                        Code::DuplicateId,
-                        format!("the id `{id}` does not match the file name `{name}`"),
-                    )
-                    .until(span.value.1)
-                    .at_pointer("/id")
-                    .with_help(
-                        match (
-                            crate::model::id_problem(&id).is_none(),
-                            crate::model::id_problem(&stem).is_none(),
-                        ) {
-                            (true, true) => {
-                                format!("rename the file to `{id}.yaml`, or set `id: {stem}`")
-                            }
-                            (true, false) => format!("rename the file to `{id}.yaml`"),
-                            (false, true) => format!("set `id: {stem}`"),
-                            (false, false) => {
-                                let good = crate::schema_check::suggest_id(&id);
-                                format!("set `id: {good}` and rename the file to `{good}.yaml`")
-                            }
-                        },
-                    ),
-                );
+            if !self.id_matches_file_name(&loaded.doc, &id, &stem, &name, &shown) {
                 continue;
             }
             out.insert(id, loaded);
         }
         out
+    }
+
+    /// The id a folder entry's name gives (`<id>.yaml`), or `None` with the
+    /// reason it is not read: hidden, a backup or another extension, or a
+    /// name that is not UTF-8.
+    fn content_file_stem<'n>(
+        &mut self,
+        os_name: &std::ffi::OsStr,
+        name: &'n str,
+        shown: &str,
+    ) -> Option<&'n str> {
+        if name.starts_with('.') {
+            self.diags.push(
+                Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` is hidden (its name starts with `.`), so it is not read"))
+                    .with_help("content is never hidden: rename it without the leading `.`, or move it out of the content folder"),
+            );
+            return None;
+        }
+        let Some(stem) = name.strip_suffix(".yaml") else {
+            let what = if name.ends_with('~')
+                || name.ends_with(".bak")
+                || name.ends_with(".orig")
+                || name.ends_with(".swp")
+                || name.starts_with('#')
+            {
+                "looks like a backup, and is not a `.yaml` file"
+            } else {
+                "is not a `.yaml` file"
+            };
+            self.diags.push(
+                Diagnostic::new(shown, Position::START, Code::Layout, format!("`{name}` {what}, so it is not read"))
+                    .with_help("content files end in `.yaml` (not `.yml`); rename it or move it out of the content folder"),
+            );
+            return None;
+        };
+        if os_name.to_str().is_none() {
+            self.diags.push(
+                Diagnostic::new(shown, Position::START, Code::Layout, format!("the file name `{name}` is not valid UTF-8, so it is not read"))
+                    .with_help("rename it to `<id>.yaml`, with its id as written under `id:`; the bytes shown as `\\xNN` are not UTF-8"),
+            );
+            return None;
+        }
+        Some(stem)
+    }
+
+    /// Whether a file's `id` is its name; if not, reports the rename or the
+    /// id that would fix it.
+    fn id_matches_file_name(
+        &mut self,
+        doc: &Document,
+        id: &str,
+        stem: &str,
+        name: &str,
+        shown: &str,
+    ) -> bool {
+        if id == stem {
+            return true;
+        }
+        let span = doc.locate("/id");
+        let help = match (
+            crate::model::id_problem(id).is_none(),
+            crate::model::id_problem(stem).is_none(),
+        ) {
+            (true, true) => format!("rename the file to `{id}.yaml`, or set `id: {stem}`"),
+            (true, false) => format!("rename the file to `{id}.yaml`"),
+            (false, true) => format!("set `id: {stem}`"),
+            (false, false) => {
+                let good = crate::schema_check::suggest_id(id);
+                format!("set `id: {good}` and rename the file to `{good}.yaml`")
+            }
+        };
+        self.diags.push(
+            Diagnostic::new(
+                shown,
+                span.value.0,
+                Code::DuplicateId,
+                format!("the id `{id}` does not match the file name `{name}`"),
+            )
+            .until(span.value.1)
+            .at_pointer("/id")
+            .with_help(help),
+        );
+        false
     }
 
     fn read_singleton<T: DeserializeOwned>(&mut self, kind: FileKind) -> Option<Loaded<T>> {
