@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::content::Content;
-use crate::model::{ClosedSet, CodeEntry, Grade, Id, TreatmentKind};
+use crate::model::{ClosedSet, CodeEntry, Grade, Id, TreatmentFile, TreatmentKind};
 use crate::relations::{CautionOrigin, Relations};
 
 /// The content and its derived relations: everything a rendering reads.
@@ -259,9 +259,21 @@ impl<'a> View<'a> {
     }
 
     /// A card; in the guide the disclaimer stands once at the top instead.
+    /// Its sections in reading order, each written by one method below.
     fn write_card(&self, f: &mut String, id: &str) -> Option<()> {
         let t = &self.content.treatments.get(id)?.item;
-        let r = self.relations;
+        self.card_head(f, id, t);
+        self.card_mechanisms(f, t);
+        self.card_usage(f, id, t);
+        self.card_regulatory(f, t);
+        self.card_cautions(f, id, t);
+        self.card_cancer_note(f, t);
+        self.card_codes_and_sources(f, id, t);
+        Some(())
+    }
+
+    /// The title, summary and identity lines: id, kind, class, names, brands.
+    fn card_head(&self, f: &mut String, id: &str, t: &TreatmentFile) {
         let _ = writeln!(f, "## {}", t.name.as_str());
         let _ = writeln!(f);
         let _ = writeln!(f, "{}", t.summary.as_str());
@@ -269,7 +281,8 @@ impl<'a> View<'a> {
         let _ = writeln!(f, "- Id: `{id}`");
         let _ = writeln!(f, "- Kind: {}", t.kind.label());
         let _ = write!(f, "- Class: {}", self.category_name(&t.category.0));
-        for p in r
+        for p in self
+            .relations
             .category_ancestors
             .get(&t.category.0)
             .into_iter()
@@ -290,6 +303,10 @@ impl<'a> View<'a> {
             }
             let _ = writeln!(f);
         }
+    }
+
+    /// How it works: each mechanism and what it acts on.
+    fn card_mechanisms(&self, f: &mut String, t: &TreatmentFile) {
         if !t.mechanisms.is_empty() {
             let _ = writeln!(f);
             let _ = writeln!(f, "### How it works");
@@ -307,6 +324,10 @@ impl<'a> View<'a> {
                 );
             }
         }
+    }
+
+    /// How it is used, when, and with what, each line with its source.
+    fn card_usage(&self, f: &mut String, id: &str, t: &TreatmentFile) {
         let _ = writeln!(f);
         let _ = writeln!(f, "### How it is used");
         let _ = writeln!(f);
@@ -333,7 +354,8 @@ impl<'a> View<'a> {
             self.cite(f, std::slice::from_ref(&i.source), None);
             let _ = writeln!(f, ")");
         }
-        let used: Vec<&str> = r
+        let used: Vec<&str> = self
+            .relations
             .used_with
             .get(id)
             .into_iter()
@@ -343,6 +365,10 @@ impl<'a> View<'a> {
         if !used.is_empty() {
             let _ = writeln!(f, "- Sometimes combined with: {}", used.join(", "));
         }
+    }
+
+    /// Regulatory status, with authority, date, note and source.
+    fn card_regulatory(&self, f: &mut String, t: &TreatmentFile) {
         if !t.regulatory.is_empty() {
             let _ = writeln!(f);
             let _ = writeln!(f, "### Regulatory status");
@@ -371,10 +397,14 @@ impl<'a> View<'a> {
                 let _ = writeln!(f, ")");
             }
         }
+    }
+
+    /// Every caution that applies (with its origin and source), the ones recorded as not applied, or a line saying the sources name none.
+    fn card_cautions(&self, f: &mut String, id: &str, t: &TreatmentFile) {
         let _ = writeln!(f);
         let _ = writeln!(f, "### Cautions");
         let _ = writeln!(f);
-        let cautions = r.treatment_cautions.get(id);
+        let cautions = self.relations.treatment_cautions.get(id);
         if cautions.is_none_or(|c| c.is_empty()) {
             let _ = writeln!(
                 f,
@@ -417,6 +447,10 @@ impl<'a> View<'a> {
             self.cite(f, std::slice::from_ref(&n.source), None);
             let _ = writeln!(f, ")");
         }
+    }
+
+    /// The note on the associated cancer, pointing to its care (not on that care's own card).
+    fn card_cancer_note(&self, f: &mut String, t: &TreatmentFile) {
         if t.kind != TreatmentKind::AssociatedDiseaseCare {
             let condition = &self.content.condition.item;
             let cancer = &condition.associated_cancer;
@@ -434,6 +468,10 @@ impl<'a> View<'a> {
             self.cite(f, &condition.sources, None);
             let _ = writeln!(f, ")");
         }
+    }
+
+    /// Codes, the sources the card cites, and the review date.
+    fn card_codes_and_sources(&self, f: &mut String, id: &str, t: &TreatmentFile) {
         if !t.codes.is_empty() {
             let _ = writeln!(f);
             let _ = writeln!(f, "### Codes");
@@ -452,7 +490,6 @@ impl<'a> View<'a> {
             let _ = writeln!(f);
             let _ = writeln!(f, "Last reviewed against its sources: {}.", d.0);
         }
-        Some(())
     }
 }
 
