@@ -24,7 +24,8 @@ pub struct DiffArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
     /// With `--format html`: the folder to write the site into. Default: target/site
-    /// in the repository (or the current folder outside one).
+    /// in the repository (or the current folder outside one). Refused with
+    /// other formats, which print to standard output.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Fail (exit 1) when Cargo.toml's version bump since BASE is smaller than the change needs.
@@ -411,6 +412,10 @@ fn default_out() -> PathBuf {
 
 /// Runs `lems-content diff`: 0 when done, 1 when `--check-version` fails, 2 on errors.
 pub fn run(args: &DiffArgs) -> ExitCode {
+    if let (Some(out), false) = (&args.out, args.format == DiffFormat::Html) {
+        let format = format!("{:?}", args.format).to_lowercase();
+        return crate::site::refuse_out_for_printed_format(&format, out);
+    }
     let (r, head) = match report(args) {
         Ok(r) => r,
         Err(Fatal(message)) => {

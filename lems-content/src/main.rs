@@ -60,7 +60,7 @@ enum Command {
         #[arg(long, value_enum, ignore_case = true)]
         format: ExportFormat,
         /// With `--format html`: the folder to write the site into. Default: target/site
-        /// beside data/.
+        /// beside data/. Refused with other formats, which print to standard output.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
@@ -175,7 +175,14 @@ fn main() -> ExitCode {
             format: RenderFormat::Html,
             out,
         } => render_site(&paths, out),
-        Command::Export { format, .. } => export(&paths, format),
+        Command::Export {
+            format,
+            out: Some(out),
+        } => lems_content::site::refuse_out_for_printed_format(
+            &format!("{format:?}").to_lowercase(),
+            &out,
+        ),
+        Command::Export { format, out: None } => export(&paths, format),
         Command::Schema => schema(&paths),
         Command::Review {
             accept_all,

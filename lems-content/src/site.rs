@@ -582,6 +582,16 @@ pub fn diff_site(head: &Content, r: &DiffReport) -> Site {
     site
 }
 
+/// Refuses `--out` with a format that prints to standard output (exit 2):
+/// the user expects a file there, and ignoring the option would lose it.
+pub fn refuse_out_for_printed_format(format: &str, out: &Path) -> std::process::ExitCode {
+    eprintln!(
+        "error: --out is for --format html (a site of several files); the {format} output goes to standard output: redirect it instead, for example `> {}`",
+        visible(&out.display().to_string())
+    );
+    std::process::ExitCode::from(2)
+}
+
 /// Writes `site` into `dir` (created when missing). Pages a previous run left
 /// that this site does not have (`treatments/*.html`, `diff.html`) are
 /// removed, so no stale page stays reachable; nothing else is touched.

@@ -455,3 +455,34 @@ fn readme_carries_the_policy_table_from_the_code() {
         "README.md's \"Versioning of content\" table must be exactly:\n\n{table}"
     );
 }
+
+#[test]
+fn out_with_a_format_that_prints_is_refused_not_ignored() {
+    let base = scratch("out/base");
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("diff/out/report.json");
+    let _ = std::fs::remove_file(&target);
+    let o = lems_content(&[
+        "diff",
+        s(&base),
+        s(&base),
+        "--format",
+        "json",
+        "--out",
+        s(&target),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains("--out is for --format html"), "{err}");
+    assert!(
+        err.contains("the json output goes to standard output"),
+        "{err}"
+    );
+    assert!(stdout(&o).is_empty());
+    assert!(!target.exists());
+    // `export` likewise.
+    let o = lems_content_in(&base, &["export", "--format", "fhir", "--out", s(&target)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("the fhir output goes to standard output"));
+    assert!(stdout(&o).is_empty());
+    assert!(!target.exists());
+}
