@@ -28,11 +28,16 @@ d, n = sys.argv[1], int(sys.argv[2])
 # The review date of the real content (a date the check accepts), so the
 # generated files add no warnings.
 reviewed = next(
-    line.strip()
-    for path in sorted(glob.glob(os.path.join(d, "*.yaml")))
-    for line in open(path)
-    if line.startswith("reviewed:")
+    (
+        line.strip()
+        for path in sorted(glob.glob(os.path.join(d, "*.yaml")))
+        for line in open(path)
+        if line.startswith("reviewed:")
+    ),
+    None,
 )
+if reviewed is None:
+    sys.exit(f"scale.sh: no treatment in {d} has a `reviewed:` line to copy")
 for i in range(1, n + 1):
     tid = f"scale_treatment_{i:05d}"
     with open(os.path.join(d, tid + ".yaml"), "w") as f:

@@ -586,8 +586,8 @@ pub fn diff_site(head: &Content, r: &DiffReport) -> Site {
 /// the user expects a file there, and ignoring the option would lose it.
 pub fn refuse_out_for_printed_format(format: &str, out: &Path) -> std::process::ExitCode {
     eprintln!(
-        "error: --out is for --format html (a site of several files); the {format} output goes to standard output: redirect it instead, for example `> {}`",
-        visible(&out.display().to_string())
+        "error: --out is for --format html (a site of several files); the {format} output goes to standard output: redirect it instead, for example `> '{}'`",
+        visible(&out.display().to_string()).replace('\'', "'\\''")
     );
     std::process::ExitCode::from(2)
 }

@@ -109,10 +109,13 @@ fn lookup_table(keys: &BTreeMap<String, String>, order: &[String]) -> TokenStrea
     let mut slots = vec![0u32; size];
     for (number, (key, variant)) in (1u32..).zip(keys) {
         all.push_str(key);
+        // Neither fallback can happen (the tree's byte budget keeps every
+        // offset far below `u32::MAX`, and every key names a variant of
+        // `order`), and both fail closed: the key finds nothing.
         entries.push(u32::try_from(all.len()).unwrap_or(u32::MAX));
         entries.push(position.get(variant.as_str()).copied().unwrap_or(u32::MAX));
         let mask = size - 1;
-        let mut slot = usize::try_from(lookup_hash(key)).unwrap_or_default() & mask;
+        let mut slot = usize::try_from(lookup_hash(key) & mask as u64).unwrap_or_default();
         while slots[slot] != 0 {
             slot = (slot + 1) & mask;
         }

@@ -11,7 +11,7 @@
 //! string) sends the whole file the long way, through `syn`, so the result is
 //! always the formatted tokens.
 
-use proc_macro2::{Group, Ident, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 
 /// Literals at least this long (in source characters) are set aside.
 const LONG: usize = 1024;
@@ -38,11 +38,17 @@ fn stand_in(i: usize) -> String {
 }
 
 /// The tokens with every long literal replaced by its stand-in, and the
-/// literals in stand-in order.
+/// literals in stand-in order. Attributes are left whole: prettyplease
+/// prints `#[doc = "…"]` as `///` lines only when it sees the literal.
 fn set_aside(tokens: TokenStream, long: &mut Vec<Literal>) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|tree| match tree {
+    let mut out = Vec::new();
+    let mut after_hash = false;
+    for tree in tokens {
+        let is_hash = matches!(&tree, TokenTree::Punct(p) if p.as_char() == '#' || (after_hash && p.as_char() == '!'));
+        let tree = match tree {
+            TokenTree::Group(g) if after_hash && g.delimiter() == Delimiter::Bracket => {
+                TokenTree::Group(g)
+            }
             TokenTree::Group(g) => {
                 let mut inner = Group::new(g.delimiter(), set_aside(g.stream(), long));
                 inner.set_span(g.span());
@@ -54,8 +60,11 @@ fn set_aside(tokens: TokenStream, long: &mut Vec<Literal>) -> TokenStream {
                 TokenTree::Ident(name)
             }
             other => other,
-        })
-        .collect()
+        };
+        after_hash = is_hash;
+        out.push(tree);
+    }
+    out.into_iter().collect()
 }
 
 /// The formatted text with each stand-in replaced by its literal, or `None`
@@ -119,6 +128,16 @@ mod tests {
             const C: &str = "short";
         });
         assert_eq!(squash(&out), squash(&whole));
+    }
+
+    #[test]
+    fn long_doc_attributes_stay_doc_comments() {
+        let doc = format!(" {}", "word ".repeat(400));
+        let tokens = quote! {
+            #[doc = #doc]
+            pub struct S;
+        };
+        assert_eq!(format_file(tokens.clone()), slow(tokens));
     }
 
     #[test]

@@ -100,3 +100,24 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "usage",
     "used_with",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::lookup_hash;
+
+    /// The same vectors are pinned in the crate's `src/lib.rs` (its run-time
+    /// hash): if either side changes, one of the two tests fails.
+    #[test]
+    fn lookup_hash_is_pinned() {
+        for (key, want) in [
+            ("", 0x0),
+            ("rituximab", 0x6941_22b9),
+            ("abcdefgh", 0xfbb3_ac3f),
+            ("abcdefghijklmnop", 0x27dc_288c),
+            ("äöü straße", 0x1553_0374),
+            ("x".repeat(70).as_str(), 0xe5a8_d0c0),
+        ] {
+            assert_eq!(lookup_hash(key), want, "{key:?}");
+        }
+    }
+}
