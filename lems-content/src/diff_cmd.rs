@@ -373,8 +373,14 @@ fn load_folder(
     })
 }
 
-/// Builds the report for two sides given as on the command line, with HEAD's content.
-fn report(args: &DiffArgs) -> Result<(DiffReport, Content), Fatal> {
+/// The checked content of both sides.
+struct Contents {
+    base: Content,
+    head: Content,
+}
+
+/// Builds the report for two sides given as on the command line, with both contents.
+fn report(args: &DiffArgs) -> Result<(DiffReport, Contents), Fatal> {
     let base = load_side("BASE", args.base.as_deref())?;
     let head = load_side("HEAD", args.head.as_deref())?;
     let d = diff(&base.content, &head.content);
@@ -398,7 +404,11 @@ fn report(args: &DiffArgs) -> Result<(DiffReport, Content), Fatal> {
         zero_x_rule: ZERO_X_RULE,
         version_check,
     };
-    Ok((r, head.content))
+    let contents = Contents {
+        base: base.content,
+        head: head.content,
+    };
+    Ok((r, contents))
 }
 
 /// Where `--format html` writes when `--out` is not given: `target/site` in
@@ -416,7 +426,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         let format = format!("{:?}", args.format).to_lowercase();
         return crate::site::refuse_out_for_printed_format(&format, out);
     }
-    let (r, head) = match report(args) {
+    let (r, contents) = match report(args) {
         Ok(r) => r,
         Err(Fatal(message)) => {
             eprintln!("error: {}", visible(&message));
@@ -429,7 +439,7 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         DiffFormat::Markdown => markdown(&r),
         DiffFormat::Html => {
             let out = args.out.clone().unwrap_or_else(default_out);
-            let site = crate::site::diff_site(&head, &r);
+            let site = crate::site::diff_site(&contents.base, &contents.head, &r);
             if let Err(e) = crate::site::write(&out, &site) {
                 eprintln!("error: {}", visible(&e));
                 return ExitCode::from(2);

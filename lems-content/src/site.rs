@@ -496,7 +496,14 @@ fn diff_page(head: &Content, rel: &Relations, r: &DiffReport) -> String {
             e.op.as_str()
         );
         let pages = shown_on(head, rel, e);
-        if !pages.is_empty() {
+        if e.kind == EntityKind::Treatment && e.op == Op::Removed {
+            let _ = writeln!(
+                b,
+                "<p>Its card as BASE had it: <a href=\"removed/{}.html\">{}</a></p>",
+                escape(&e.id),
+                text(&e.id)
+            );
+        } else if !pages.is_empty() {
             let links: Vec<String> = pages.iter().map(|t| treatment_link(head, t, "")).collect();
             let _ = writeln!(b, "<p>Shown on: {}</p>", links.join(", "));
         } else if matches!(e.kind, EntityKind::Condition | EntityKind::Disclaimer) {
@@ -568,7 +575,7 @@ fn changed_boxes(head: &Content, rel: &Relations, r: &DiffReport) -> BTreeMap<St
 
 /// The HEAD guide as a site with `diff.html` added and each changed
 /// treatment's page marked.
-pub fn diff_site(head: &Content, r: &DiffReport) -> Site {
+pub fn diff_site(base: &Content, head: &Content, r: &DiffReport) -> Site {
     let rel = Relations::of(head);
     let changed = changed_boxes(head, &rel, r);
     let note = if r.diff.entities.is_empty() {
@@ -579,7 +586,33 @@ pub fn diff_site(head: &Content, r: &DiffReport) -> Site {
     };
     let mut site = build(head, &note, &changed);
     site.insert("diff.html".into(), diff_page(head, &rel, r));
+    // A removed treatment keeps a page: its card as BASE had it, so the
+    // reviewer reads what is taken away, not only its id.
+    let base_rel = Relations::of(base);
+    for id in removed_treatments(base, r) {
+        let note = format!(
+            "<section class=\"changed\" aria-label=\"Removed in this revision\">\n<h2>Removed in this revision</h2>\n<p>HEAD no longer has this treatment; this is its card as BASE had it.</p>\n<p><a href=\"../diff.html#treatment-{}\">The whole diff</a></p>\n</section>\n",
+            escape(id)
+        );
+        if let Some(p) = treatment_page(base, &base_rel, id, &note) {
+            site.insert(format!("removed/{id}.html"), p);
+        }
+    }
     site
+}
+
+/// The treatments BASE has and HEAD does not.
+fn removed_treatments<'c>(base: &'c Content, r: &DiffReport) -> Vec<&'c str> {
+    r.diff
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Treatment && e.op == Op::Removed)
+        .filter_map(|e| {
+            base.treatments
+                .get_key_value(&e.id)
+                .map(|(id, _)| id.as_str())
+        })
+        .collect()
 }
 
 /// Refuses `--out` with a format that prints to standard output (exit 2):
@@ -593,19 +626,23 @@ pub fn refuse_out_for_printed_format(format: &str, out: &Path) -> std::process::
 }
 
 /// Writes `site` into `dir` (created when missing). Pages a previous run left
-/// that this site does not have (`treatments/*.html`, `diff.html`) are
-/// removed, so no stale page stays reachable; nothing else is touched.
+/// that this site does not have (`treatments/*.html`, `removed/*.html`,
+/// `diff.html`) are removed, so no stale page stays reachable; nothing else
+/// is touched.
 pub fn write(dir: &Path, site: &Site) -> Result<(), String> {
-    let pages = dir.join("treatments");
-    std::fs::create_dir_all(&pages)
-        .map_err(|e| format!("could not create {}: {e}", pages.display()))?;
-    let listed = std::fs::read_dir(&pages)
-        .map_err(|e| format!("could not read {}: {e}", pages.display()))?;
-    for entry in listed.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.ends_with(".html") && !site.contains_key(&format!("treatments/{name}")) {
-            let _ = std::fs::remove_file(entry.path());
+    for folder in ["treatments", "removed"] {
+        let pages = dir.join(folder);
+        let listed = match std::fs::read_dir(&pages) {
+            Ok(listed) => listed,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(format!("could not read {}: {e}", pages.display())),
+        };
+        for entry in listed.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.ends_with(".html") && !site.contains_key(&format!("{folder}/{name}")) {
+                let _ = std::fs::remove_file(entry.path());
+            }
         }
     }
     if !site.contains_key("diff.html") {
@@ -613,6 +650,10 @@ pub fn write(dir: &Path, site: &Site) -> Result<(), String> {
     }
     for (rel, body) in site {
         let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("could not create {}: {e}", parent.display()))?;
+        }
         std::fs::write(&path, body)
             .map_err(|e| format!("could not write {}: {e}", path.display()))?;
     }

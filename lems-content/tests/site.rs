@@ -345,3 +345,50 @@ fn the_diff_page_marks_a_changed_word_and_the_changed_page() {
     assert!(!site["treatments/pyridostigmine.html"].contains("Changed in this revision"));
     assert_links_resolve(&site);
 }
+
+#[test]
+fn a_removed_treatment_keeps_its_base_card_on_a_page_of_its_own() {
+    let base = scratch("removed-base");
+    let head = scratch("removed-head");
+    // Mycophenolate: no other file refers to it, so HEAD stays valid without it.
+    std::fs::remove_file(head.join("data/treatments/mycophenolate.yaml")).expect("remove");
+    let out = fresh("removed-site");
+    ok(lems_content(&[
+        "diff",
+        s(&base),
+        s(&head),
+        "--format",
+        "html",
+        "--out",
+        s(&out),
+    ]));
+    let site = files(&out);
+    assert!(!site.contains_key("treatments/mycophenolate.html"));
+    let page = &site["removed/mycophenolate.html"];
+    assert!(page.contains("Removed in this revision"), "{page}");
+    let card_title = std::fs::read_to_string(base.join("data/treatments/mycophenolate.yaml"))
+        .expect("read")
+        .lines()
+        .find_map(|l| l.strip_prefix("name: "))
+        .map(|n| n.trim_matches('"').to_string())
+        .expect("a name");
+    assert!(visible_text(page).contains(&card_title), "{page}");
+    assert!(visible_text(page).contains(&disclaimer(&base)));
+    let diff = &site["diff.html"];
+    assert!(
+        diff.contains("href=\"removed/mycophenolate.html\""),
+        "{diff}"
+    );
+    assert!(page.contains("href=\"../diff.html#treatment-mycophenolate\""));
+    assert_links_resolve(&site);
+
+    // The plain guide written into the same folder leaves no stale page.
+    ok(lems_content(&[
+        "render",
+        "--root",
+        s(&head),
+        "--out",
+        s(&out),
+    ]));
+    assert!(!files(&out).contains_key("removed/mycophenolate.html"));
+}
