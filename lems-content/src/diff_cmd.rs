@@ -423,8 +423,7 @@ fn default_out() -> PathBuf {
 /// Runs `lems-content diff`: 0 when done, 1 when `--check-version` fails, 2 on errors.
 pub fn run(args: &DiffArgs) -> ExitCode {
     if let (Some(out), false) = (&args.out, args.format == DiffFormat::Html) {
-        let format = format!("{:?}", args.format).to_lowercase();
-        return crate::site::refuse_out_for_printed_format(&format, out);
+        return crate::site::refuse_out_for_printed_format(&args.format, out);
     }
     let (r, contents) = match report(args) {
         Ok(r) => r,

@@ -178,10 +178,7 @@ fn main() -> ExitCode {
         Command::Export {
             format,
             out: Some(out),
-        } => lems_content::site::refuse_out_for_printed_format(
-            &format!("{format:?}").to_lowercase(),
-            &out,
-        ),
+        } => lems_content::site::refuse_out_for_printed_format(&format, &out),
         Command::Export { format, out: None } => export(&paths, format),
         Command::Schema => schema(&paths),
         Command::Review {

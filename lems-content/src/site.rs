@@ -617,7 +617,13 @@ fn removed_treatments<'c>(base: &'c Content, r: &DiffReport) -> Vec<&'c str> {
 
 /// Refuses `--out` with a format that prints to standard output (exit 2):
 /// the user expects a file there, and ignoring the option would lose it.
-pub fn refuse_out_for_printed_format(format: &str, out: &Path) -> std::process::ExitCode {
+pub fn refuse_out_for_printed_format(
+    format: &impl clap::ValueEnum,
+    out: &Path,
+) -> std::process::ExitCode {
+    let format = format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string());
     eprintln!(
         "error: --out is for --format html (a site of several files); the {format} output goes to standard output: redirect it instead, for example `> '{}'`",
         visible(&out.display().to_string()).replace('\'', "'\\''")

@@ -30,6 +30,17 @@ fn ok(o: Output) -> Output {
     o
 }
 
+/// Writes the plain guide of the content at `root` into `out`.
+fn render_into(root: &Path, out: &Path) {
+    ok(lems_content(&[
+        "render",
+        "--root",
+        s(root),
+        "--out",
+        s(out),
+    ]));
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
@@ -333,13 +344,7 @@ fn the_diff_page_marks_a_changed_word_and_the_changed_page() {
     assert_links_resolve(&site);
 
     // Rendering the plain guide into the same folder leaves no stale diff page.
-    ok(lems_content(&[
-        "render",
-        "--root",
-        s(&head),
-        "--out",
-        s(&out),
-    ]));
+    render_into(&head, &out);
     let site = files(&out);
     assert!(!site.contains_key("diff.html"));
     assert!(!site["treatments/pyridostigmine.html"].contains("Changed in this revision"));
@@ -383,12 +388,6 @@ fn a_removed_treatment_keeps_its_base_card_on_a_page_of_its_own() {
     assert_links_resolve(&site);
 
     // The plain guide written into the same folder leaves no stale page.
-    ok(lems_content(&[
-        "render",
-        "--root",
-        s(&head),
-        "--out",
-        s(&out),
-    ]));
+    render_into(&head, &out);
     assert!(!files(&out).contains_key("removed/mycophenolate.html"));
 }
