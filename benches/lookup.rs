@@ -67,7 +67,7 @@ fn yaml_build() -> Parsed {
             by_key.insert(b.name.0.to_lowercase(), id.clone());
         }
         let mut all: Vec<String> = l.item.cautions.iter().map(|c| c.0.clone()).collect();
-        all.extend(lems_treatments_build::content::category_cautions(
+        all.extend(lems_treatments_build::load::class_cautions(
             &content,
             &l.item.category.0,
         ));

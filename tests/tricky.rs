@@ -66,7 +66,7 @@ fn every_text_reads_back_exactly_as_written_in_yaml() {
         assert_eq!(Some(t.card().to_string()), view.card(t.id()));
         assert_eq!(
             format!("{t:?}"),
-            lems_treatments_build::content::variant_name(t.id())
+            lems_treatments_build::names::variant_name(t.id())
         );
         // Every id, name, synonym and brand still finds its treatment, in
         // any case (ASCII keys in upper case too: upper-casing some non-ASCII
@@ -100,7 +100,7 @@ fn every_text_reads_back_exactly_as_written_in_yaml() {
         assert_eq!(k.for_the_patient(), y.for_the_patient.0);
     }
     for k in Category::ALL {
-        let y = &c.categories[k.id()].item;
+        let y = &c.classes[k.id()].item;
         assert_eq!(Category::lookup(k.id()), Some(*k));
         assert_eq!(
             (k.name(), k.description()),

@@ -3,9 +3,9 @@
 //! content model's own shape, an HL7 FHIR R5 Bundle, and the Markdown guide.
 //! Every output is deterministic: same bytes every run.
 
-use lems_treatments_build::codegen::fingerprint;
+use lems_treatments_build::generate::fingerprint;
 use lems_treatments_build::model::{
-    CategoryFile, CautionFile, CautionKind, ClosedSet, CodeEntry, CodeSystem, ConditionFile, Date,
+    CautionFile, CautionKind, ClassFile, ClosedSet, CodeEntry, CodeSystem, ConditionFile, Date,
     DisclaimerFile, Grade, Id, MechanismFile, Population, Region, Regulatory, SourceFile,
     TreatmentFile, TreatmentKind,
 };
@@ -34,7 +34,7 @@ pub struct ExportDocument {
     /// Every source, by id.
     pub sources: Vec<SourceFile>,
     /// Every class, by id.
-    pub categories: Vec<CategoryFile>,
+    pub categories: Vec<ClassFile>,
     /// Every mechanism, by id.
     pub mechanisms: Vec<MechanismFile>,
     /// Every caution, by id.
@@ -80,7 +80,7 @@ pub fn document(c: &Content, content_version: &str) -> ExportDocument {
         disclaimer: c.disclaimer.item.clone(),
         condition: c.condition.item.clone(),
         sources: c.sources.values().map(|l| l.item.clone()).collect(),
-        categories: c.categories.values().map(|l| l.item.clone()).collect(),
+        categories: c.classes.values().map(|l| l.item.clone()).collect(),
         mechanisms: c.mechanisms.values().map(|l| l.item.clone()).collect(),
         cautions: c.cautions.values().map(|l| l.item.clone()).collect(),
         treatments: c.treatments.values().map(|l| l.item.clone()).collect(),
@@ -368,7 +368,7 @@ pub fn fhir_bundle(c: &Content) -> Value {
         full_url("Group", &id)
     };
     let category_name = |id: &str| {
-        c.categories
+        c.classes
             .get(id)
             .map_or_else(|| id.to_string(), |l| l.item.name.as_str().to_string())
     };
@@ -527,12 +527,7 @@ pub fn fhir_bundle(c: &Content) -> Value {
             names.extend(t.synonyms.iter().map(|s| s.as_str()));
             names.extend(t.brands.iter().map(|b| b.name.as_str()));
             let mut classification = vec![json!({"text": category_name(&t.category.0)})];
-            for p in rel
-                .category_ancestors
-                .get(&t.category.0)
-                .into_iter()
-                .flatten()
-            {
+            for p in rel.class_ancestors.get(&t.category.0).into_iter().flatten() {
                 classification.push(json!({"text": category_name(p)}));
             }
             let mut regions: Vec<Region> = t.regulatory.iter().map(|r| r.region).collect();

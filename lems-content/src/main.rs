@@ -138,7 +138,7 @@ impl NewKind {
             NewKind::Treatment => FileKind::Treatment,
             NewKind::Mechanism => FileKind::Mechanism,
             NewKind::Caution => FileKind::Caution,
-            NewKind::Class => FileKind::Category,
+            NewKind::Class => FileKind::Class,
             NewKind::Source => FileKind::Source,
         }
     }
@@ -210,7 +210,7 @@ fn check(paths: &Paths, format: Format) -> ExitCode {
     let today = std::env::var(TODAY_ENV)
         .ok()
         .filter(|d| !d.is_empty())
-        .unwrap_or_else(lems_treatments_build::content::today);
+        .unwrap_or_else(lems_treatments_build::load::today);
     report.check_reviews(&today);
     let text = match format {
         Format::Human => render::human(paths, &report, std::io::stdout().is_terminal()),
@@ -244,7 +244,7 @@ fn new_file(paths: &Paths, kind: FileKind, id: &str) -> ExitCode {
         eprintln!("error: `{id}` {why}");
         eprintln!(
             "help: for example `{}`",
-            lems_treatments_build::schema_check::suggest_id(id)
+            lems_treatments_build::read::schema::suggest_id(id)
         );
         return ExitCode::from(2);
     }

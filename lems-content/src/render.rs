@@ -51,7 +51,7 @@ fn excerpt(text: &str, line_starts: &[usize], d: &Diagnostic) -> Option<Excerpt>
             out.push('…');
             break;
         }
-        if lems_treatments_build::diagnostic::needs_escape(c) || c == '\t' {
+        if lems_treatments_build::escape::needs_escape(c) || c == '\t' {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
         } else {
             out.push(c);
@@ -106,7 +106,7 @@ pub fn summary(report: &Report) -> String {
                 c.treatments.len(),
                 c.mechanisms.len(),
                 c.cautions.len(),
-                c.categories.len(),
+                c.classes.len(),
                 c.sources.len(),
                 match w {
                     0 => String::new(),
@@ -135,10 +135,10 @@ pub fn summary(report: &Report) -> String {
 /// again. Every piece of content text (file names, messages, labels, helps and
 /// the quoted line) has control, escape and direction-changing characters made
 /// visible, so content cannot drive the terminal. Time and output are linear in
-/// the number of diagnostics (at most [`lems_treatments_build::content::MAX_PROBLEMS_PER_FILE`]
+/// the number of diagnostics (at most [`lems_treatments_build::load::MAX_PROBLEMS_PER_FILE`]
 /// per file, each quoting a window of one line).
 pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
-    use lems_treatments_build::diagnostic::visible;
+    use lems_treatments_build::escape::terminal as visible;
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -210,13 +210,13 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
 fn json_safe(text: String) -> String {
     if !text
         .chars()
-        .any(lems_treatments_build::diagnostic::needs_escape_in_json)
+        .any(lems_treatments_build::escape::needs_escape_in_json)
     {
         return text;
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if lems_treatments_build::diagnostic::needs_escape_in_json(c) {
+        if lems_treatments_build::escape::needs_escape_in_json(c) {
             let mut units = [0u16; 2];
             for u in c.encode_utf16(&mut units) {
                 let _ = write!(out, "\\u{:04x}", u);
@@ -337,7 +337,7 @@ region: TODO
 {tail}"#
             ),
         ),
-        FileKind::Category => (
+        FileKind::Class => (
             "category",
             format!(
                 r#"{head}# The name a reader sees.

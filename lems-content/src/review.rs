@@ -106,7 +106,7 @@ pub fn body(text: &str) -> &str {
 /// content shown in a terminal cannot move the cursor, change colours or
 /// reorder text: the same escaping as every diagnostic.
 pub fn visible(s: &str) -> String {
-    lems_treatments_build::diagnostic::visible(s).into_owned()
+    lems_treatments_build::escape::terminal(s).into_owned()
 }
 
 /// A line diff of two snapshot bodies, changed words marked `[-old-]{+new+}`

@@ -361,7 +361,7 @@ fn shown_on(c: &Content, rel: &Relations, e: &EntityDiff) -> BTreeSet<String> {
                 let cat = &t.item.category.0;
                 cat == &e.id
                     || rel
-                        .category_ancestors
+                        .class_ancestors
                         .get(cat)
                         .is_some_and(|a| a.contains(&e.id))
             })
@@ -387,7 +387,7 @@ fn entity_name(c: &Content, e: &EntityDiff) -> Option<String> {
         EntityKind::Treatment => c.treatments.get(&e.id)?.item.name.as_str(),
         EntityKind::Caution => c.cautions.get(&e.id)?.item.title.as_str(),
         EntityKind::Mechanism => c.mechanisms.get(&e.id)?.item.name.as_str(),
-        EntityKind::Class => c.categories.get(&e.id)?.item.name.as_str(),
+        EntityKind::Class => c.classes.get(&e.id)?.item.name.as_str(),
         EntityKind::Source => c.sources.get(&e.id)?.item.title.as_str(),
         EntityKind::Condition | EntityKind::Disclaimer => return None,
     };

@@ -69,9 +69,9 @@ fn json_export_round_trips_to_the_yaml_field_by_field() {
             s.id
         );
     }
-    assert_eq!(exported.categories.len(), yaml.categories.len());
+    assert_eq!(exported.categories.len(), yaml.classes.len());
     for c in &exported.categories {
-        let mut y = yaml.categories[&c.id.0].item.clone();
+        let mut y = yaml.classes[&c.id.0].item.clone();
         let mut c = c.clone();
         y.cautions = sorted(y.cautions);
         c.cautions = sorted(c.cautions);

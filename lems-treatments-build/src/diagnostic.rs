@@ -258,7 +258,7 @@ impl Diagnostic {
         }
         // Cargo's output is line-based, and a terminal shows it: every control,
         // escape or direction-changing character is made visible.
-        visible(&line).into_owned()
+        crate::escape::terminal(&line).into_owned()
     }
 }
 
@@ -266,39 +266,6 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.one_line())
     }
-}
-
-/// Whether a character must not reach a terminal as it is: control
-/// characters (escape sequences start with one), direction changes and
-/// invisible characters.
-pub fn needs_escape(c: char) -> bool {
-    c.is_control() || crate::chars::invisible_char_name(c).is_some()
-}
-
-/// Whether JSON output escapes a character beyond what JSON requires: the
-/// same set as [`needs_escape`] but the line feed (which `serde_json` already
-/// escapes inside strings and uses between them), so a terminal showing the
-/// JSON is safe too.
-pub fn needs_escape_in_json(c: char) -> bool {
-    c != '\n' && needs_escape(c)
-}
-
-/// Content text made safe for a terminal: every character for which
-/// [`needs_escape`] holds is written as `\u{1b}`, so nothing in content can
-/// move the cursor, clear the screen, change the title or hide text.
-pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(needs_escape) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if needs_escape(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// Sorts diagnostics by file and position so that output is deterministic.

@@ -13,28 +13,26 @@
 #![warn(missing_docs)]
 
 pub mod chars;
-pub mod codegen;
-pub mod content;
 pub mod diagnostic;
 #[cfg(feature = "diff")]
 pub mod diff;
 #[cfg(feature = "schema")]
 pub mod docs;
-mod format;
-pub mod fsread;
-pub mod hygiene;
+pub mod escape;
+pub mod generate;
+pub mod load;
 pub mod model;
 pub mod names;
+pub mod read;
 pub mod relations;
 pub mod render;
-pub mod schema_check;
 pub mod suggest;
-pub mod yaml;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 
-pub use content::{load, Content, Paths, Report, SchemaCheck};
 pub use diagnostic::{Code, Diagnostic, Position};
+pub use load::{load, Content, Paths, Report, SchemaCheck};
 pub use model::FileKind;
 
 /// The file name of the generated code inside `OUT_DIR`.
@@ -61,7 +59,7 @@ pub fn generate_with_notes(
 
 fn generate_from(report: Report) -> Result<String, Vec<Diagnostic>> {
     match report.content {
-        Some(content) if report.diagnostics.is_empty() => Ok(codegen::generate(&content)),
+        Some(content) if report.diagnostics.is_empty() => Ok(generate::generate(&content)),
         _ => Err(report.diagnostics),
     }
 }

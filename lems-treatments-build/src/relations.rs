@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::content::Content;
+use crate::load::Content;
 use crate::names::variant_name;
 
 /// Where a caution that applies to a treatment is stated.
@@ -31,13 +31,13 @@ pub struct Relations {
     /// Each mechanism's treatments.
     pub mechanism_treatments: BTreeMap<String, BTreeSet<String>>,
     /// Each class's members, its sub-classes' included.
-    pub category_members: BTreeMap<String, BTreeSet<String>>,
+    pub class_members: BTreeMap<String, BTreeSet<String>>,
     /// Each class's direct sub-classes.
-    pub category_children: BTreeMap<String, BTreeSet<String>>,
+    pub class_children: BTreeMap<String, BTreeSet<String>>,
     /// Each class's cautions, its ancestors' included.
-    pub category_cautions: BTreeMap<String, BTreeSet<String>>,
+    pub class_cautions: BTreeMap<String, BTreeSet<String>>,
     /// Each class's ancestors, nearest first.
-    pub category_ancestors: BTreeMap<String, Vec<String>>,
+    pub class_ancestors: BTreeMap<String, Vec<String>>,
     /// "Used with", stated in both directions.
     pub used_with: BTreeMap<String, BTreeSet<String>>,
     /// Classes in guide order (by `order`, then id).
@@ -52,20 +52,20 @@ impl Relations {
     /// stop at a repeat, so even unchecked cycles terminate.
     pub fn of(c: &Content) -> Relations {
         let mut r = Relations::default();
-        for id in c.categories.keys() {
-            r.category_ancestors.insert(id.clone(), ancestors(c, id));
+        for id in c.classes.keys() {
+            r.class_ancestors.insert(id.clone(), ancestors(c, id));
         }
-        for (id, l) in &c.categories {
+        for (id, l) in &c.classes {
             let mut all = BTreeSet::new();
-            for cat in std::iter::once(id).chain(r.category_ancestors[id].iter()) {
-                if let Some(x) = c.categories.get(cat) {
+            for cat in std::iter::once(id).chain(r.class_ancestors[id].iter()) {
+                if let Some(x) = c.classes.get(cat) {
                     all.extend(x.item.cautions.iter().map(|x| x.0.clone()));
                 }
             }
-            r.category_cautions.insert(id.clone(), all);
-            r.category_children.entry(id.clone()).or_default();
+            r.class_cautions.insert(id.clone(), all);
+            r.class_children.entry(id.clone()).or_default();
             if let Some(p) = &l.item.parent {
-                r.category_children
+                r.class_children
                     .entry(p.0.clone())
                     .or_default()
                     .insert(id.clone());
@@ -76,7 +76,7 @@ impl Relations {
                     .or_default()
                     .insert(id.clone());
             }
-            r.category_members.entry(id.clone()).or_default();
+            r.class_members.entry(id.clone()).or_default();
         }
         for id in c.cautions.keys() {
             r.caution_treatments.entry(id.clone()).or_default();
@@ -94,18 +94,15 @@ impl Relations {
                 .collect();
             let cat = &l.item.category.0;
             let chain = std::iter::once(cat.clone())
-                .chain(r.category_ancestors.get(cat).cloned().unwrap_or_default());
+                .chain(r.class_ancestors.get(cat).cloned().unwrap_or_default());
             for class in chain {
-                if let Some(x) = c.categories.get(&class) {
+                if let Some(x) = c.classes.get(&class) {
                     for caution in &x.item.cautions {
                         own.entry(caution.0.clone())
                             .or_insert_with(|| CautionOrigin::Class(class.clone()));
                     }
                 }
-                r.category_members
-                    .entry(class)
-                    .or_default()
-                    .insert(id.clone());
+                r.class_members.entry(class).or_default().insert(id.clone());
             }
             for caution in own.keys() {
                 r.caution_treatments
@@ -139,11 +136,8 @@ impl Relations {
             .filter(|(_, l)| l.item.kind == crate::model::TreatmentKind::AssociatedDiseaseCare)
             .map(|(id, _)| id.clone())
             .collect();
-        let mut order: Vec<(u32, &String)> = c
-            .categories
-            .iter()
-            .map(|(id, l)| (l.item.order, id))
-            .collect();
+        let mut order: Vec<(u32, &String)> =
+            c.classes.iter().map(|(id, l)| (l.item.order, id)).collect();
         order.sort();
         r.guide_order = order.into_iter().map(|(_, id)| id.clone()).collect();
         r
@@ -154,12 +148,12 @@ impl Relations {
 fn ancestors(c: &Content, id: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::from([id.to_string()]);
-    let mut next = c.categories.get(id).and_then(|l| l.item.parent.clone());
+    let mut next = c.classes.get(id).and_then(|l| l.item.parent.clone());
     while let Some(p) = next {
         if !seen.insert(p.0.clone()) {
             break;
         }
-        next = c.categories.get(&p.0).and_then(|l| l.item.parent.clone());
+        next = c.classes.get(&p.0).and_then(|l| l.item.parent.clone());
         out.push(p.0);
     }
     out

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::content::Content;
+use crate::load::Content;
 use crate::model::{ClosedSet, CodeEntry, Grade, Id, TreatmentFile, TreatmentKind};
 use crate::relations::{CautionOrigin, Relations};
 
@@ -37,7 +37,7 @@ impl<'a> View<'a> {
     where
         'a: 'b,
     {
-        name_of(&self.content.categories, id, |x| &x.name)
+        name_of(&self.content.classes, id, |x| &x.name)
     }
 
     fn treatment_name<'b>(&self, id: &'b str) -> &'b str
@@ -142,7 +142,7 @@ impl<'a> View<'a> {
     /// The heading and description that open a class's part of the guide.
     pub fn guide_section(&self, category: &str) -> String {
         let mut f = String::new();
-        let Some(l) = self.content.categories.get(category) else {
+        let Some(l) = self.content.classes.get(category) else {
             return f;
         };
         let _ = writeln!(f);
@@ -210,7 +210,7 @@ impl<'a> View<'a> {
                 cited.extend(x.item.sources.iter().map(|s| s.0.as_str()));
             }
         }
-        if let Some(x) = c.categories.get(&t.category.0) {
+        if let Some(x) = c.classes.get(&t.category.0) {
             cited.extend(x.item.sources.iter().map(|s| s.0.as_str()));
         }
         if let Some(i) = &t.indication {
@@ -283,7 +283,7 @@ impl<'a> View<'a> {
         let _ = write!(f, "- Class: {}", self.category_name(&t.category.0));
         for p in self
             .relations
-            .category_ancestors
+            .class_ancestors
             .get(&t.category.0)
             .into_iter()
             .flatten()
@@ -495,7 +495,7 @@ impl<'a> View<'a> {
 
 /// The name of the entity `id` in `items` (its id when unknown).
 fn name_of<'b, T>(
-    items: &'b std::collections::BTreeMap<String, crate::content::Loaded<T>>,
+    items: &'b std::collections::BTreeMap<String, crate::load::Loaded<T>>,
     id: &'b str,
     name: fn(&T) -> &crate::model::Text,
 ) -> &'b str {

@@ -4,7 +4,7 @@
 mod common;
 
 use lems_treatments_build::model::Text;
-use lems_treatments_build::{codegen, load, Content, Paths, SchemaCheck};
+use lems_treatments_build::{generate, load, Content, Paths, SchemaCheck};
 use proptest::prelude::*;
 
 fn base() -> Content {
@@ -43,7 +43,7 @@ fn fill(c: &mut Content, s: &str) {
         x.item.explanation = t(s);
         x.item.for_the_patient = t(s);
     }
-    if let Some(x) = c.categories.values_mut().next() {
+    if let Some(x) = c.classes.values_mut().next() {
         x.item.name = t(s);
         x.item.description = t(s);
     }
@@ -79,7 +79,7 @@ fn string_literals(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
 fn check(base: &Content, s: &str) -> Result<(), TestCaseError> {
     let mut c = base.clone();
     fill(&mut c, s);
-    let code = codegen::generate(&c);
+    let code = generate::generate(&c);
     let parsed = syn::parse_file(&code);
     prop_assert!(
         parsed.is_ok(),

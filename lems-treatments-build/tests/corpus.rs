@@ -190,7 +190,7 @@ fn the_whole_tree_is_bounded_in_files() {
     let case = common::repo_root().join("tests/corpus/empty_file");
     let root = common::materialise(&case, "too_many_files");
     let dir = root.join("data/sources");
-    for i in 0..lems_treatments_build::content::MAX_TREE_FILES {
+    for i in 0..lems_treatments_build::load::MAX_TREE_FILES {
         std::fs::write(dir.join(format!("s{i}.yaml")), "x: 1\n").expect("write");
     }
     let report = lems_treatments_build::load(
@@ -206,7 +206,7 @@ fn the_whole_tree_is_bounded_in_files() {
     assert!(
         over[0].message.contains(&format!(
             "more than {} files",
-            lems_treatments_build::content::MAX_TREE_FILES
+            lems_treatments_build::load::MAX_TREE_FILES
         )) && over[0].file.starts_with("data/"),
         "{:?}",
         over[0]
@@ -218,7 +218,7 @@ fn the_whole_tree_is_bounded_in_files() {
 /// breaks every rule.
 #[test]
 fn rules_line_up_with_the_docs_and_the_corpus() {
-    use lems_treatments_build::content::RULES;
+    use lems_treatments_build::load::RULES;
     let editing =
         std::fs::read_to_string(common::repo_root().join("EDITING.md")).expect("EDITING.md");
     for rule in RULES {

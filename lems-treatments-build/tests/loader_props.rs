@@ -3,7 +3,7 @@
 //! memory it holds at its peak stays bounded, measured by a counting global
 //! allocator (`allocation-counter`, so this binary needs no `unsafe`).
 
-use lems_treatments_build::yaml::{load_bytes, MAX_EXPANDED_BYTES, MAX_FILE_BYTES};
+use lems_treatments_build::read::yaml::{load_bytes, MAX_EXPANDED_BYTES, MAX_FILE_BYTES};
 use proptest::prelude::*;
 
 /// The most the loader may hold at once for any one file: a constant times

@@ -1,71 +1,39 @@
-//! The pipeline reads top to bottom: no module of the generator imports one
-//! that imports it back (directly or through others).
+//! The generator reads top to bottom: no room (top-level module) imports one
+//! that imports it back, directly or through others, and inside a room no
+//! file imports a sibling that imports it back (see ARCHITECTURE.md).
 
-use std::collections::{BTreeMap, BTreeSet};
+#[path = "support/module_graph.rs"]
+mod module_graph;
 
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut g = BTreeMap::new();
-    for entry in std::fs::read_dir(&dir).expect("src/") {
-        let path = entry.expect("entry").path();
-        let name = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        if name == "lib" || path.extension().and_then(|e| e.to_str()) != Some("rs") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("read");
-        let deps: BTreeSet<String> = text
-            .match_indices("crate::")
-            .filter_map(|(i, _)| {
-                let rest = &text[i + 7..];
-                let end = rest
-                    .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
-                    .unwrap_or(rest.len());
-                let m = &rest[..end];
-                (!m.is_empty() && *m != *name).then(|| m.to_string())
-            })
-            .collect();
-        g.insert(name, deps);
-    }
-    g
-}
+use std::path::Path;
 
 #[test]
 fn no_module_imports_one_that_imports_it_back() {
-    let g = graph();
-    assert!(g.len() > 5, "{g:?}");
-    // Depth-first search for a cycle.
-    fn visit(
-        n: &str,
-        g: &BTreeMap<String, BTreeSet<String>>,
-        path: &mut Vec<String>,
-        done: &mut BTreeSet<String>,
-    ) -> Option<Vec<String>> {
-        if let Some(i) = path.iter().position(|p| p == n) {
-            let mut cycle = path[i..].to_vec();
-            cycle.push(n.to_string());
-            return Some(cycle);
-        }
-        if !done.insert(n.to_string()) {
-            return None;
-        }
-        path.push(n.to_string());
-        for d in g.get(n).into_iter().flatten() {
-            if let Some(c) = visit(d, g, path, done) {
-                return Some(c);
-            }
-        }
-        path.pop();
-        None
-    }
-    let mut done = BTreeSet::new();
-    for n in g.keys() {
-        let mut path = Vec::new();
-        if let Some(cycle) = visit(n, &g, &mut path, &mut done) {
-            panic!("modules import each other: {}", cycle.join(" -> "));
-        }
-    }
+    let g = module_graph::graph(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    let rooms = module_graph::rooms(&g);
+    assert!(rooms.len() > 5, "{rooms:?}");
+    assert!(g.keys().any(|m| m.len() > 1), "folders are read too: {g:?}");
+    let circles = module_graph::circles(&g);
+    assert!(circles.is_empty(), "modules import each other: {circles:?}");
+}
+
+#[test]
+fn the_graph_sees_a_circle_when_there_is_one() {
+    let dir = std::env::temp_dir().join(format!("module-graph-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("room")).expect("mkdir");
+    std::fs::write(dir.join("lib.rs"), "mod a; mod room;").expect("write");
+    std::fs::write(dir.join("a.rs"), "use crate::room::x::Thing;").expect("write");
+    std::fs::write(dir.join("room/mod.rs"), "mod x; mod y; use crate::a::B;").expect("write");
+    std::fs::write(dir.join("room/x.rs"), "use super::y::Y; use super::Shared;").expect("write");
+    std::fs::write(dir.join("room/y.rs"), "use crate::room::x::X;").expect("write");
+    let circles = module_graph::circles(&module_graph::graph(&dir));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        circles,
+        vec![
+            vec!["a".to_string(), "room".into(), "a".into()],
+            vec!["room::x".to_string(), "room::y".into(), "room::x".into()],
+        ]
+    );
 }

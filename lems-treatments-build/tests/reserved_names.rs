@@ -1,12 +1,12 @@
 //! The names the generator emits are the names the checker reserves: every
 //! associated item in the `impl` of a content enum, in the generated code and
-//! in the hand-written `src/`, must be in `codegen::ASSOCIATED_ITEMS`.
+//! in the hand-written `src/`, must be in `names::ASSOCIATED_ITEMS`.
 
 mod common;
 
 use std::collections::BTreeSet;
 
-use lems_treatments_build::codegen::ASSOCIATED_ITEMS;
+use lems_treatments_build::names::ASSOCIATED_ITEMS;
 use lems_treatments_build::{generate, Paths, SchemaCheck};
 
 const CONTENT_ENUMS: [&str; 5] = ["Treatment", "Category", "Mechanism", "Caution", "Source"];
@@ -63,7 +63,7 @@ fn every_emitted_associated_item_is_reserved() {
     let missing: Vec<&String> = emitted.difference(&reserved).collect();
     assert!(
         missing.is_empty(),
-        "add these to codegen::ASSOCIATED_ITEMS: {missing:?}"
+        "add these to names::ASSOCIATED_ITEMS: {missing:?}"
     );
 }
 

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use lems_treatments_build::yaml::load_bytes;
+use lems_treatments_build::read::yaml::load_bytes;
 use lems_treatments_build::{Code, Diagnostic};
 use serde_json::Value;
 

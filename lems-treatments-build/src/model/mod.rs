@@ -726,8 +726,11 @@ pub struct TreatmentFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", schemars(title = "LEMS treatment class"))]
-pub struct CategoryFile {
+#[cfg_attr(
+    feature = "schema",
+    schemars(title = "LEMS treatment class", rename = "CategoryFile")
+)]
+pub struct ClassFile {
     /// The class's id: lowercase words joined by `_`, the same as the file name without `.yaml`.
     pub id: Id,
     /// The name a reader sees, for example `Cholinesterase inhibitors`.
@@ -890,8 +893,10 @@ pub struct DisclaimerFile {
 pub enum FileKind {
     /// `data/treatments/*.yaml`
     Treatment,
-    /// `data/categories/*.yaml`
-    Category,
+    /// `data/categories/*.yaml`: classes of treatment (the folder keeps its
+    /// first name, `categories`, as the YAML field `category` and the Rust
+    /// enum `Category` do; see ARCHITECTURE.md's glossary).
+    Class,
     /// `data/mechanisms/*.yaml`
     Mechanism,
     /// `data/cautions/*.yaml`
@@ -908,7 +913,7 @@ impl FileKind {
     /// Every kind, in the order files are reported.
     pub const ALL: [FileKind; 7] = [
         FileKind::Treatment,
-        FileKind::Category,
+        FileKind::Class,
         FileKind::Mechanism,
         FileKind::Caution,
         FileKind::Source,
@@ -920,7 +925,7 @@ impl FileKind {
     pub fn location(self) -> &'static str {
         match self {
             FileKind::Treatment => "treatments",
-            FileKind::Category => "categories",
+            FileKind::Class => "categories",
             FileKind::Mechanism => "mechanisms",
             FileKind::Caution => "cautions",
             FileKind::Source => "sources",
@@ -938,7 +943,7 @@ impl FileKind {
     pub fn schema_file(self) -> &'static str {
         match self {
             FileKind::Treatment => "treatment.schema.json",
-            FileKind::Category => "category.schema.json",
+            FileKind::Class => "category.schema.json",
             FileKind::Mechanism => "mechanism.schema.json",
             FileKind::Caution => "caution.schema.json",
             FileKind::Source => "source.schema.json",
@@ -951,7 +956,7 @@ impl FileKind {
     pub fn noun(self) -> &'static str {
         match self {
             FileKind::Treatment => "treatment",
-            FileKind::Category => "category",
+            FileKind::Class => "class",
             FileKind::Mechanism => "mechanism",
             FileKind::Caution => "caution",
             FileKind::Source => "source",
@@ -960,12 +965,25 @@ impl FileKind {
         }
     }
 
+    /// The word for more than one entity of this kind, used in messages.
+    pub fn plural(self) -> &'static str {
+        match self {
+            FileKind::Treatment => "treatments",
+            FileKind::Class => "classes",
+            FileKind::Mechanism => "mechanisms",
+            FileKind::Caution => "cautions",
+            FileKind::Source => "sources",
+            FileKind::Condition => "conditions",
+            FileKind::Disclaimer => "disclaimers",
+        }
+    }
+
     /// The JSON Schema of this kind, generated from the model types.
     #[cfg(feature = "schema")]
     pub fn schema(self) -> Schema {
         match self {
             FileKind::Treatment => schemars::schema_for!(TreatmentFile),
-            FileKind::Category => schemars::schema_for!(CategoryFile),
+            FileKind::Class => schemars::schema_for!(ClassFile),
             FileKind::Mechanism => schemars::schema_for!(MechanismFile),
             FileKind::Caution => schemars::schema_for!(CautionFile),
             FileKind::Source => schemars::schema_for!(SourceFile),

@@ -8,12 +8,12 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::diagnostic::{self, Code, Diagnostic, Position};
-use crate::fsread;
 use crate::model::*;
-pub use crate::names::{is_rust_variant, variant_name};
-use crate::schema_check::CompiledSchema;
+use crate::names::{is_rust_variant, variant_name};
+use crate::read::fs;
+use crate::read::schema::CompiledSchema;
+use crate::read::yaml::{self, Document};
 use crate::suggest::did_you_mean;
-use crate::yaml::{self, Document};
 
 /// Where the content and its schemas are, and how to name files in messages.
 #[derive(Debug, Clone)]
@@ -64,8 +64,8 @@ pub struct Loaded<T> {
 pub struct Content {
     /// Treatments by id.
     pub treatments: BTreeMap<String, Loaded<TreatmentFile>>,
-    /// Categories by id.
-    pub categories: BTreeMap<String, Loaded<CategoryFile>>,
+    /// Classes by id.
+    pub classes: BTreeMap<String, Loaded<ClassFile>>,
     /// Mechanisms by id.
     pub mechanisms: BTreeMap<String, Loaded<MechanismFile>>,
     /// Cautions by id.
@@ -183,7 +183,7 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
     }
     r.check_unexpected_entries();
     let treatments = r.read_kind::<TreatmentFile>(FileKind::Treatment);
-    let categories = r.read_kind::<CategoryFile>(FileKind::Category);
+    let classes = r.read_kind::<ClassFile>(FileKind::Class);
     let mechanisms = r.read_kind::<MechanismFile>(FileKind::Mechanism);
     let cautions = r.read_kind::<CautionFile>(FileKind::Caution);
     let sources = r.read_kind::<SourceFile>(FileKind::Source);
@@ -195,7 +195,7 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
     };
     let mut content = Content {
         treatments,
-        categories,
+        classes,
         mechanisms,
         cautions,
         sources,
@@ -259,7 +259,7 @@ fn cap_per_file(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 fn kind_rust_name(kind: FileKind) -> &'static str {
     match kind {
         FileKind::Treatment => "Treatment",
-        FileKind::Category => "Category",
+        FileKind::Class => "Category",
         FileKind::Mechanism => "Mechanism",
         FileKind::Caution => "Caution",
         FileKind::Source => "Source",
@@ -332,7 +332,7 @@ impl Reader {
         }
         names.sort();
         for os_name in names {
-            let name = fsread::display_name(&os_name);
+            let name = fs::display_name(&os_name);
             if known.contains(name.as_str()) {
                 continue;
             }
@@ -364,8 +364,8 @@ impl Reader {
 
     /// A located error for an entry that is not what content needs there;
     /// nothing of a link's target is shown.
-    fn wrong_kind(&mut self, shown: String, found: fsread::EntryKind, wanted: &str) {
-        use fsread::EntryKind;
+    fn wrong_kind(&mut self, shown: String, found: fs::EntryKind, wanted: &str) {
+        use fs::EntryKind;
         let (code, help) = match found {
             EntryKind::Symlink => (Code::SpecialFile, format!("links are never followed, so content stays inside its tree; replace the link with {wanted}")),
             EntryKind::Fifo | EntryKind::Device | EntryKind::Socket | EntryKind::Other => (Code::SpecialFile, format!("it is not opened (reading it could block or never end); replace it with {wanted}")),
@@ -515,17 +515,17 @@ impl Reader {
 
     /// The file's bytes, if it is a regular file within the size budget.
     fn read_bytes(&mut self, path: &Path, shown: &str) -> Option<Vec<u8>> {
-        match fsread::read_regular(path, yaml::MAX_FILE_BYTES) {
+        match fs::read_regular(path, yaml::MAX_FILE_BYTES) {
             Ok(b) => Some(b),
-            Err(fsread::ReadError::NotRegular(kind)) => {
+            Err(fs::ReadError::NotRegular(kind)) => {
                 self.wrong_kind(shown.to_string(), kind, "a regular file");
                 None
             }
-            Err(fsread::ReadError::TooLarge(len)) => {
+            Err(fs::ReadError::TooLarge(len)) => {
                 self.diags.push(yaml::too_large(shown, len));
                 None
             }
-            Err(fsread::ReadError::Io(e)) => {
+            Err(fs::ReadError::Io(e)) => {
                 self.diags.push(
                     Diagnostic::new(
                         shown,
@@ -601,7 +601,7 @@ impl Reader {
         let field = if pointer.is_empty() {
             "the file".to_string()
         } else {
-            format!("`{}`", crate::schema_check::field_label(&pointer))
+            format!("`{}`", crate::read::schema::field_label(&pointer))
         };
         let mut d = Diagnostic::new(
             shown,
@@ -631,8 +631,8 @@ impl Reader {
         let dir = self.paths.data.join(kind.location());
         let folder = kind.location();
         let shown = self.display(folder);
-        match fsread::kind_of(&dir) {
-            Ok(fsread::EntryKind::Dir) => {}
+        match fs::kind_of(&dir) {
+            Ok(fs::EntryKind::Dir) => {}
             Ok(other) => {
                 self.wrong_kind(shown, other, "a folder");
                 return None;
@@ -710,13 +710,13 @@ impl Reader {
         let schema = self.schema(kind);
         for os_name in names {
             let path = dir.join(&os_name);
-            let name = fsread::display_name(&os_name);
+            let name = fs::display_name(&os_name);
             let shown = self.display(&format!("{folder}/{name}"));
             let Some(stem) = self.content_file_stem(&os_name, &name, &shown) else {
                 continue;
             };
-            match fsread::kind_of(&path) {
-                Ok(fsread::EntryKind::File) => {}
+            match fs::kind_of(&path) {
+                Ok(fs::EntryKind::File) => {}
                 Ok(other) => {
                     self.declared
                         .entry(kind)
@@ -817,7 +817,7 @@ impl Reader {
             (true, false) => format!("rename the file to `{id}.yaml`"),
             (false, true) => format!("set `id: {stem}`"),
             (false, false) => {
-                let good = crate::schema_check::suggest_id(id);
+                let good = crate::read::schema::suggest_id(id);
                 format!("set `id: {good}` and rename the file to `{good}.yaml`")
             }
         };
@@ -838,8 +838,8 @@ impl Reader {
     fn read_singleton<T: DeserializeOwned>(&mut self, kind: FileKind) -> Option<Loaded<T>> {
         let path = self.paths.data.join(kind.location());
         let shown = self.display(kind.location());
-        match fsread::kind_of(&path) {
-            Ok(fsread::EntryKind::File) => {}
+        match fs::kind_of(&path) {
+            Ok(fs::EntryKind::File) => {}
             Ok(other) => {
                 self.wrong_kind(shown, other, "a regular file");
                 return None;
@@ -889,12 +889,12 @@ impl Reader {
         let help = match did_you_mean(id, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None if known.is_empty() => format!(
-                "there are no {}s yet; add `{}/{}/{id}.yaml`",
-                kind.noun(),
+                "there are no {} yet; add `{}/{}/{id}.yaml`",
+                kind.plural(),
                 self.paths.display,
                 kind.location()
             ),
-            None => format!("known {}s: {}", kind.noun(), known.join(", ")),
+            None => format!("known {}: {}", kind.plural(), known.join(", ")),
         };
         let span = doc.locate(pointer);
         self.diags.push(
@@ -1007,7 +1007,7 @@ impl Reader {
                 .unwrap_or(file)
                 .trim_end_matches(".yaml")
                 .to_string();
-            let skeleton = crate::hygiene::skeleton_key(name);
+            let skeleton = crate::text::hygiene::skeleton_key(name);
             if let Some((other, other_name)) = looks.get(&skeleton) {
                 if crate::names::fold(other_name) != key {
                     let span = doc.locate(&format!("/{field}"));
@@ -1018,8 +1018,8 @@ impl Reader {
                             Code::Confusable,
                             format!(
                                 "`{}` looks like `{}` of the {} `{other}` (Unicode TR39 confusables)",
-                                crate::diagnostic::visible(name),
-                                crate::diagnostic::visible(other_name),
+                                crate::escape::terminal(name),
+                                crate::escape::terminal(other_name),
                                 kind.noun()
                             ),
                         )
@@ -1077,9 +1077,9 @@ impl Reader {
                 .map(|l| (l.file.as_str(), &l.doc, l.item.title.as_str())),
         );
         self.unique_names(
-            FileKind::Category,
+            FileKind::Class,
             "name",
-            c.categories
+            c.classes
                 .values()
                 .map(|l| (l.file.as_str(), &l.doc, l.item.name.as_str())),
         );
@@ -1095,7 +1095,7 @@ impl Reader {
     /// Every id becomes a Rust variant that nothing else generated takes.
     fn rule_ids_become_rust_names(&mut self, c: &Content) {
         self.check_ids(&c.treatments, FileKind::Treatment);
-        self.check_ids(&c.categories, FileKind::Category);
+        self.check_ids(&c.classes, FileKind::Class);
         self.check_ids(&c.mechanisms, FileKind::Mechanism);
         self.check_ids(&c.cautions, FileKind::Caution);
         self.check_ids(&c.sources, FileKind::Source);
@@ -1120,13 +1120,7 @@ impl Reader {
                 FileKind::Treatment,
                 &t.used_with,
             );
-            self.reference(
-                &l.file,
-                &l.doc,
-                "/category",
-                FileKind::Category,
-                &t.category.0,
-            );
+            self.reference(&l.file, &l.doc, "/category", FileKind::Class, &t.category.0);
             self.require_sources(
                 &l.file,
                 &l.doc,
@@ -1147,7 +1141,7 @@ impl Reader {
                     &l.file,
                     &l.doc,
                     "indication/after_other",
-                    FileKind::Category,
+                    FileKind::Class,
                     &ind.after_other,
                 );
                 self.reference(
@@ -1199,7 +1193,7 @@ impl Reader {
                 .cautions
                 .iter()
                 .map(|x| x.0.clone())
-                .chain(category_cautions(c, &t.category.0))
+                .chain(class_cautions(c, &t.category.0))
                 .collect();
             for (i, n) in t.cautions_not_applied.iter().enumerate() {
                 let pointer = format!("/cautions_not_applied/{i}/caution");
@@ -1284,7 +1278,7 @@ impl Reader {
         for l in c.treatments.values() {
             let t = &l.item;
             // Class-wide cautions are written once on the class.
-            let inherited = category_cautions(c, &t.category.0);
+            let inherited = class_cautions(c, &t.category.0);
             self.repeated_cautions(
                 &l.file,
                 &l.doc,
@@ -1326,12 +1320,12 @@ impl Reader {
                 if !own.insert(key.clone()) {
                     continue;
                 }
-                let skeleton = crate::hygiene::skeleton_key(&name);
+                let skeleton = crate::text::hygiene::skeleton_key(&name);
                 match looks.get(&skeleton) {
                     Some((other_id, other_name)) if crate::names::fold(other_name) != key => {
                         let span = l.doc.locate(&pointer);
                         self.diags.push(
-                            Diagnostic::new(&l.file, span.value.0, Code::Confusable, format!("`{}` looks like `{}` of the treatment `{other_id}` (Unicode TR39 confusables), so readers could take one for the other", crate::diagnostic::visible(&name), crate::diagnostic::visible(other_name)))
+                            Diagnostic::new(&l.file, span.value.0, Code::Confusable, format!("`{}` looks like `{}` of the treatment `{other_id}` (Unicode TR39 confusables), so readers could take one for the other", crate::escape::terminal(&name), crate::escape::terminal(other_name)))
                                 .until(span.value.1)
                                 .at_pointer(pointer.clone())
                                 .with_help("use a name that differs in letters a reader can see; check for letters from another script"),
@@ -1358,10 +1352,10 @@ impl Reader {
 
     /// Class references resolve, parent chains end, inherited cautions are not repeated, sources are cited.
     fn rule_classes(&mut self, c: &Content) {
-        for (id, l) in &c.categories {
+        for (id, l) in &c.classes {
             let cat = &l.item;
             if let Some(parent) = &cat.parent {
-                self.reference(&l.file, &l.doc, "/parent", FileKind::Category, &parent.0);
+                self.reference(&l.file, &l.doc, "/parent", FileKind::Class, &parent.0);
                 // A parent chain must end.
                 let mut seen = BTreeSet::from([id.clone()]);
                 let mut next = Some(parent.0.clone());
@@ -1385,7 +1379,7 @@ impl Reader {
                         break;
                     }
                     next = c
-                        .categories
+                        .classes
                         .get(&p)
                         .and_then(|x| x.item.parent.as_ref())
                         .map(|x| x.0.clone());
@@ -1399,7 +1393,7 @@ impl Reader {
                 &cat.cautions,
             );
             if let Some(parent) = &cat.parent {
-                let inherited = category_cautions(c, &parent.0);
+                let inherited = class_cautions(c, &parent.0);
                 self.repeated_cautions(
                     &l.file,
                     &l.doc,
@@ -1508,7 +1502,7 @@ impl Reader {
             .values()
             .flat_map(|t| t.item.cautions.iter().map(|m| m.0.as_str()))
             .chain(
-                c.categories
+                c.classes
                     .values()
                     .flat_map(|t| t.item.cautions.iter().map(|m| m.0.as_str())),
             )
@@ -1653,7 +1647,7 @@ fn reviewed_dates(c: &Content) -> Vec<(&str, &Document, Option<&Date>)> {
     }
     let mut out: Vec<(&str, &Document, Option<&Date>)> = Vec::new();
     out.extend(of(&c.treatments, |x| x.reviewed.as_ref()));
-    out.extend(of(&c.categories, |x| x.reviewed.as_ref()));
+    out.extend(of(&c.classes, |x| x.reviewed.as_ref()));
     out.extend(of(&c.mechanisms, |x| x.reviewed.as_ref()));
     out.extend(of(&c.cautions, |x| x.reviewed.as_ref()));
     out.push((
@@ -1822,7 +1816,7 @@ fn partial_date_problems(file: &str, doc: &Document) -> Vec<Diagnostic> {
                 Code::InvalidValue,
                 format!(
                     "`{}` is not a real date written YYYY, YYYY-MM or YYYY-MM-DD",
-                    crate::diagnostic::visible(date)
+                    crate::escape::terminal(date)
                 ),
             )
             .until(span.value.1)
@@ -1855,7 +1849,7 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
             ),
             Value::String(s) => {
                 let span = doc.locate(&pointer);
-                let field = crate::schema_check::field_label(&pointer);
+                let field = crate::read::schema::field_label(&pointer);
                 if let Some(c) = s
                     .chars()
                     .find(|c| c.is_control() && *c != '\n' && *c != '\t')
@@ -1867,10 +1861,10 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
                             .with_help("remove it (check for `\\0`, `\\a`, `\\x..` escapes in double-quoted text)"),
                     );
                 }
-                if let Some((word, nfc)) = crate::hygiene::not_nfc(s) {
+                if let Some((word, nfc)) = crate::text::hygiene::not_nfc(s) {
                     let (word, nfc) = (
-                        crate::diagnostic::visible(&word),
-                        crate::diagnostic::visible(&nfc),
+                        crate::escape::terminal(&word),
+                        crate::escape::terminal(&nfc),
                     );
                     out.push(
                         Diagnostic::new(file, span.value.0, Code::NotNormalized, format!("{field} is not in Unicode normalisation form C (NFC): `{word}` ({} characters) looks the same as `{nfc}` ({} characters) but compares differently", word.chars().count(), nfc.chars().count()))
@@ -1884,9 +1878,9 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
                     .iter()
                     .any(|n| pointer == *n || pointer.starts_with(n))
                 {
-                    if let Some(word) = crate::hygiene::mixed_script_word(s) {
+                    if let Some(word) = crate::text::hygiene::mixed_script_word(s) {
                         out.push(
-                            Diagnostic::new(file, span.value.0, Code::Confusable, format!("{field} mixes scripts within the word `{}` ({}), so it can pass for another name", crate::diagnostic::visible(&word), crate::hygiene::foreign_letters(&word)))
+                            Diagnostic::new(file, span.value.0, Code::Confusable, format!("{field} mixes scripts within the word `{}` ({}), so it can pass for another name", crate::escape::terminal(&word), crate::text::hygiene::foreign_letters(&word)))
                                 .until(span.value.1)
                                 .at_pointer(pointer.clone())
                                 .with_help("write each word in one script (a Cyrillic `е` looks like a Latin `e` but is another letter)"),
@@ -1922,7 +1916,7 @@ pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
 }
 
 /// The cautions a class carries, its ancestors' included.
-pub fn category_cautions(c: &Content, category: &str) -> BTreeSet<String> {
+pub fn class_cautions(c: &Content, category: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut seen = BTreeSet::new();
     let mut next = Some(category.to_string());
@@ -1930,7 +1924,7 @@ pub fn category_cautions(c: &Content, category: &str) -> BTreeSet<String> {
         if !seen.insert(id.clone()) {
             break;
         }
-        let Some(cat) = c.categories.get(&id) else {
+        let Some(cat) = c.classes.get(&id) else {
             break;
         };
         out.extend(cat.item.cautions.iter().map(|x| x.0.clone()));
@@ -1950,7 +1944,7 @@ macro_rules! has_id {
 }
 has_id!(
     TreatmentFile,
-    CategoryFile,
+    ClassFile,
     MechanismFile,
     CautionFile,
     SourceFile
@@ -1967,13 +1961,13 @@ fn raw_references(kind: FileKind, value: &Value) -> Vec<(String, FileKind, Strin
             ("used_with", K::Treatment),
             ("sources", K::Source),
         ],
-        K::Category => &[("cautions", K::Caution), ("sources", K::Source)],
+        K::Class => &[("cautions", K::Caution), ("sources", K::Source)],
         K::Mechanism | K::Caution | K::Condition => &[("sources", K::Source)],
         K::Source | K::Disclaimer => &[],
     };
     let single: &[(&str, FileKind)] = match kind {
-        K::Treatment => &[("category", K::Category)],
-        K::Category => &[("parent", K::Category)],
+        K::Treatment => &[("category", K::Class)],
+        K::Class => &[("parent", K::Class)],
         _ => &[],
     };
     let nested: &[&str] = match kind {

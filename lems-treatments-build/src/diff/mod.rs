@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::content::{category_cautions, Content, Loaded};
+use crate::load::{class_cautions, Content, Loaded};
 use crate::model::*;
 use crate::names::fold;
 
@@ -389,8 +389,8 @@ pub fn diff(before: &Content, after: &Content) -> ContentDiff {
     );
     cx.entities(
         EntityKind::Class,
-        &before.categories,
-        &after.categories,
+        &before.classes,
+        &after.classes,
         &mut entities,
         Cx::category,
     );
@@ -501,7 +501,7 @@ fn describe(c: &FieldChange) -> String {
 /// Lookup keys as the generated `FromStr` and `from_code` see them: folded key → id.
 struct Keys {
     treatments: BTreeMap<String, String>,
-    categories: BTreeMap<String, String>,
+    classes: BTreeMap<String, String>,
     mechanisms: BTreeMap<String, String>,
     cautions: BTreeMap<String, String>,
     sources: BTreeMap<String, String>,
@@ -543,7 +543,7 @@ impl Keys {
         }
         Keys {
             treatments,
-            categories: named(&c.categories, |x| &x.name.0),
+            classes: named(&c.classes, |x| &x.name.0),
             mechanisms: named(&c.mechanisms, |x| &x.name.0),
             cautions: named(&c.cautions, |x| &x.title.0),
             sources: named(&c.sources, |x| &x.title.0),
@@ -554,7 +554,7 @@ impl Keys {
     fn of_kind(&self, kind: EntityKind) -> Option<&BTreeMap<String, String>> {
         match kind {
             EntityKind::Treatment => Some(&self.treatments),
-            EntityKind::Class => Some(&self.categories),
+            EntityKind::Class => Some(&self.classes),
             EntityKind::Mechanism => Some(&self.mechanisms),
             EntityKind::Caution => Some(&self.cautions),
             EntityKind::Source => Some(&self.sources),
@@ -1042,7 +1042,7 @@ impl Cx<'_> {
     }
 
     fn resolved_cautions(c: &Content, t: &TreatmentFile) -> BTreeMap<String, String> {
-        let mut out: BTreeMap<String, String> = category_cautions(c, &t.category.0)
+        let mut out: BTreeMap<String, String> = class_cautions(c, &t.category.0)
             .into_iter()
             .map(|x| (x, format!("through class {}", t.category.0)))
             .collect();
@@ -1241,7 +1241,7 @@ impl Cx<'_> {
         }
     }
 
-    fn category(&self, id: &str, b: &CategoryFile, a: &CategoryFile) -> Vec<FieldChange> {
+    fn category(&self, id: &str, b: &ClassFile, a: &ClassFile) -> Vec<FieldChange> {
         let mut out = Vec::new();
         self.name(
             &mut out,
@@ -1602,9 +1602,9 @@ mod tests {
 
     fn real() -> Content {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let report = crate::content::load(
-            &crate::content::Paths::under(&root),
-            crate::content::SchemaCheck::Skip,
+        let report = crate::load::load(
+            &crate::load::Paths::under(&root),
+            crate::load::SchemaCheck::Skip,
         );
         report.content.expect("the repository's content loads")
     }

@@ -111,7 +111,7 @@ pub fn escape_pointer(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
-pub use crate::chars::invisible_char_name;
+use crate::chars::invisible_char_name;
 
 /// Whether `c` is an emoji-like pictograph, for the one place a zero-width
 /// joiner is allowed: between two of them, as in 👩‍⚕️.

@@ -6,7 +6,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_security::MixedScript;
 
-use crate::diagnostic::visible;
+use crate::escape::terminal;
 
 /// When `text` is not in normalisation form C: its first word that is not,
 /// and that word's NFC form.
@@ -36,7 +36,7 @@ pub fn mixed_script_word(text: &str) -> Option<String> {
         .find(|w| {
             let letters: String = w
                 .chars()
-                .filter(|c| crate::yaml::invisible_char_name(*c).is_none())
+                .filter(|c| crate::chars::invisible_char_name(*c).is_none())
                 .collect();
             !letters.is_empty() && !letters.as_str().is_single_script()
         })
@@ -49,7 +49,7 @@ pub fn foreign_letters(word: &str) -> String {
     let list: Vec<String> = word
         .chars()
         .filter(|c| !c.is_ascii())
-        .map(|c| format!("`{}` U+{:04X}", visible(&c.to_string()), c as u32))
+        .map(|c| format!("`{}` U+{:04X}", terminal(&c.to_string()), c as u32))
         .collect();
     list.join(", ")
 }

@@ -17,7 +17,11 @@ impl CompiledSchema {
     }
 
     /// Unreachable: there are no values of this type.
-    pub fn check(&self, _: &str, _: &crate::yaml::Document) -> Vec<crate::diagnostic::Diagnostic> {
+    pub fn check(
+        &self,
+        _: &str,
+        _: &crate::read::yaml::Document,
+    ) -> Vec<crate::diagnostic::Diagnostic> {
         match *self {}
     }
 }
@@ -72,8 +76,8 @@ mod imp {
     use super::suggest_id;
     use crate::diagnostic::{Code, Diagnostic};
     use crate::model::{DATE_PATTERN, ID_PATTERN};
+    use crate::read::yaml::{escape_pointer, Document};
     use crate::suggest::did_you_mean;
-    use crate::yaml::{escape_pointer, Document};
 
     /// A compiled schema, with the schema's JSON kept to look up descriptions.
     pub struct CompiledSchema {
