@@ -1,0 +1,21 @@
+//! The comparison of two versions of a caution (`data/cautions/`): its kind,
+//! region and grade are clinical.
+
+use super::field::Fields;
+use super::RuleId;
+use crate::model::CautionFile;
+
+/// Every change of a caution.
+pub(super) fn caution(f: &mut Fields, b: &CautionFile, a: &CautionFile) {
+    f.name("title", &b.title.0, &a.title.0);
+    f.clinical(|f| f.fact("kind", &b.kind, &a.kind, RuleId::ChangedFact));
+    f.text("explanation", &b.explanation.0, &a.explanation.0);
+    let (bp, ap) = (&b.for_the_patient.0, &a.for_the_patient.0);
+    f.text("for_the_patient", bp, ap);
+    f.clinical(|f| {
+        f.fact("region", &b.region, &a.region, RuleId::ChangedFact);
+        f.fact("grade", &b.grade, &a.grade, RuleId::ChangedFact);
+    });
+    f.reviewed(&b.reviewed, &a.reviewed);
+    f.ids("sources", &b.sources, &a.sources, RuleId::Text);
+}

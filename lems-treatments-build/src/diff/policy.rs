@@ -1,0 +1,257 @@
+//! The content versioning policy as data: one row per rule, with its name,
+//! release level, changelog and clinical-review flags and the sentence that
+//! explains it. Everything the diff says about a rule is read from [`RULES`].
+
+use serde::Serialize;
+
+/// A semver release level, in increasing order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// A compatible fix: wording, citations.
+    Patch,
+    /// A compatible addition or a changed fact.
+    Minor,
+    /// A breaking change: something users relied on is gone.
+    Major,
+}
+
+impl Level {
+    /// `patch`, `minor` or `major`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Patch => "patch",
+            Level::Minor => "minor",
+            Level::Major => "major",
+        }
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One row of the content versioning policy. The table is [`RULES`]:
+/// README.md's "Versioning of content" table is `rules_markdown`'s output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleId {
+    /// Wording, typos, citations.
+    Text,
+    /// A new enum variant.
+    NewVariant,
+    /// A new lookup key.
+    NewLookupKey,
+    /// A caution newly applied to or removed from a treatment; a changed class.
+    CautionOrClass,
+    /// A changed fact that is not wording.
+    ChangedFact,
+    /// A removed or renamed id.
+    RemovedId,
+    /// A removed name, brand or synonym.
+    RemovedLookupKey,
+    /// A removed standard code.
+    RemovedCode,
+}
+
+/// Whether a field is a clinical fact (a regulatory fact, a code, an
+/// indication qualifier, a caution's grade...) or plain content. Each
+/// comparison says which of its fields are clinical; the rule's
+/// [`Review`] decides what that means for the change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Weight {
+    /// Wording, names, links and facts a clinician need not see changed.
+    Plain,
+    /// A fact a clinician must review when it changes.
+    Clinical,
+}
+
+/// When a change under a rule needs a clinician's review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Review {
+    /// Never: lookups and ids are not clinical.
+    Never,
+    /// When the changed field is clinical ([`Weight::Clinical`]).
+    OfClinicalFields,
+    /// Always, whatever the field.
+    Always,
+}
+
+/// One rule of the policy: everything the diff and the docs say about it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rule {
+    /// The rule.
+    pub id: RuleId,
+    /// Its short name, as printed and in JSON.
+    pub name: &'static str,
+    /// The release it asks for.
+    pub level: Level,
+    /// Whether a change under it must be called out in `CHANGELOG.md`.
+    pub changelog: bool,
+    /// Whether a change under it needs clinical review.
+    pub review: Review,
+    /// What changes fall under it (Markdown, as in README.md).
+    pub change: &'static str,
+}
+
+/// The policy, one row per [`RuleId`] in its declaration order (checked
+/// when the crate compiles).
+pub(super) const RULES: [Rule; 8] = [
+    Rule {
+        id: RuleId::Text,
+        name: "text",
+        level: Level::Patch,
+        changelog: false,
+        review: Review::OfClinicalFields,
+        change: "wording of a text, a fixed typo, a new or corrected source citation, a new review date",
+    },
+    Rule {
+        id: RuleId::NewVariant,
+        name: "new-variant",
+        level: Level::Minor,
+        changelog: false,
+        review: Review::Never,
+        change: "a new treatment, mechanism, caution, class or source (a new enum variant)",
+    },
+    Rule {
+        id: RuleId::NewLookupKey,
+        name: "new-lookup-key",
+        level: Level::Minor,
+        changelog: false,
+        review: Review::Never,
+        change: "a new brand name or synonym (a new lookup key), a new accessor",
+    },
+    Rule {
+        id: RuleId::CautionOrClass,
+        name: "caution-or-class",
+        level: Level::Minor,
+        changelog: true,
+        review: Review::OfClinicalFields,
+        change: "a caution newly applied to, or removed from, a treatment; a changed class",
+    },
+    Rule {
+        id: RuleId::ChangedFact,
+        name: "changed-fact",
+        level: Level::Minor,
+        changelog: false,
+        review: Review::OfClinicalFields,
+        change: "a changed fact that is not wording (a kind, target, region, status, date, grade, population or class order); a mechanism, combined treatment, regulatory fact, standard code, indication qualifier or caution recorded as not applied added, or a mechanism, combined treatment, regulatory fact, indication qualifier or caution recorded as not applied removed",
+    },
+    Rule {
+        id: RuleId::RemovedId,
+        name: "removed-id",
+        level: Level::Major,
+        changelog: false,
+        review: Review::Never,
+        change: "a removed or renamed **id** (a variant disappears, `from_str` of the old id fails)",
+    },
+    Rule {
+        id: RuleId::RemovedLookupKey,
+        name: "removed-lookup-key",
+        level: Level::Major,
+        changelog: false,
+        review: Review::Never,
+        change: "a removed name, brand or synonym that lookups accepted",
+    },
+    Rule {
+        id: RuleId::RemovedCode,
+        name: "removed-code",
+        level: Level::Major,
+        changelog: false,
+        review: Review::Always,
+        change: "a removed standard code that `from_code` or `has_code` accepted",
+    },
+];
+
+// Row `i` of the table is the rule whose discriminant is `i`: `RuleId::row` relies on it.
+const _: () = {
+    let mut i = 0;
+    while i < RULES.len() {
+        assert!(RULES[i].id as usize == i);
+        i += 1;
+    }
+};
+
+impl RuleId {
+    /// Every rule, in the order of the policy table.
+    pub const ALL: [RuleId; 8] = {
+        let mut all = [RuleId::Text; 8];
+        let mut i = 0;
+        while i < RULES.len() {
+            all[i] = RULES[i].id;
+            i += 1;
+        }
+        all
+    };
+
+    /// The rule's row of the table.
+    pub(super) fn row(self) -> &'static Rule {
+        &RULES[self as usize]
+    }
+
+    /// The rule's short name, as printed and in JSON.
+    pub fn name(self) -> &'static str {
+        self.row().name
+    }
+
+    /// What changes fall under the rule (Markdown, as in README.md).
+    pub fn change(self) -> &'static str {
+        self.row().change
+    }
+
+    /// The release the rule asks for.
+    pub fn level(self) -> Level {
+        self.row().level
+    }
+
+    /// Whether the change must be called out in `CHANGELOG.md`.
+    pub fn changelog(self) -> bool {
+        self.row().changelog
+    }
+
+    /// Whether a change of a field of `weight` under this rule needs clinical review.
+    pub(super) fn clinical(self, weight: Weight) -> bool {
+        match self.row().review {
+            Review::Never => false,
+            Review::OfClinicalFields => weight == Weight::Clinical,
+            Review::Always => true,
+        }
+    }
+
+    /// The table's "release" cell: `minor`, or `minor, called out in `CHANGELOG.md``.
+    pub fn release(self) -> String {
+        if self.changelog() {
+            format!("{}, called out in `CHANGELOG.md`", self.level())
+        } else {
+            self.level().to_string()
+        }
+    }
+
+    /// The change text without Markdown emphasis, for terminals.
+    pub fn change_plain(self) -> String {
+        self.change().replace("**", "")
+    }
+}
+
+/// A rule as reported: its name, its text and the release it asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    /// The rule.
+    pub id: RuleId,
+    /// What falls under it.
+    pub change: &'static str,
+    /// The release it asks for.
+    pub release: String,
+}
+
+impl From<RuleId> for RuleInfo {
+    fn from(id: RuleId) -> Self {
+        RuleInfo {
+            id,
+            change: id.change(),
+            release: id.release(),
+        }
+    }
+}

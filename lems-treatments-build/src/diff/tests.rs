@@ -1,0 +1,211 @@
+//! The diff's unit tests, on the repository's own content.
+
+use super::*;
+use crate::load::Content;
+use crate::model::*;
+
+#[test]
+fn word_diff_keeps_spacing_and_marks_changed_words() {
+    let d = word_diff("it helps a little", "it helps quite a lot");
+    let joined_before: String = d
+        .iter()
+        .filter(|p| p.op != PieceOp::Insert)
+        .map(|p| p.text.as_str())
+        .collect();
+    let joined_after: String = d
+        .iter()
+        .filter(|p| p.op != PieceOp::Delete)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(joined_before, "it helps a little");
+    assert_eq!(joined_after, "it helps quite a lot");
+    assert!(d
+        .iter()
+        .any(|p| p.op == PieceOp::Delete && p.text.contains("little")));
+}
+
+fn real() -> Content {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let report = crate::load::load(
+        &crate::load::Paths::under(&root),
+        crate::load::SchemaCheck::Skip,
+    );
+    report.content.expect("the repository's content loads")
+}
+
+fn rules_of(d: &ContentDiff) -> Vec<(String, RuleId, bool)> {
+    d.entities
+        .iter()
+        .flat_map(|e| {
+            e.changes
+                .iter()
+                .map(|c| (c.field.clone(), c.rule, c.clinical))
+        })
+        .collect()
+}
+
+#[test]
+fn identical_content_has_no_changes() {
+    let c = real();
+    let d = diff(&c, &c);
+    assert!(d.entities.is_empty());
+    assert_eq!(d.level(), None);
+}
+
+#[test]
+fn review_dates_are_a_patch_and_safety_qualifiers_are_clinical() {
+    let before = real();
+    let mut after = before.clone();
+    let ivig = &mut after
+        .treatments
+        .get_mut("intravenous_immunoglobulin")
+        .expect("ivig")
+        .item;
+    ivig.reviewed = Some(Date("2027-01-01".into()));
+    let n = ivig
+        .cautions_not_applied
+        .first_mut()
+        .expect("a decision not to apply a caution");
+    n.reason = Text(format!("{} Reworded.", n.reason.0));
+    let ami = &mut after
+        .treatments
+        .get_mut("amifampridine")
+        .expect("amifampridine")
+        .item;
+    let p = ami
+        .regulatory
+        .iter_mut()
+        .find_map(|r| r.population.as_mut())
+        .expect("a population");
+    p.min_age_years = Some(p.min_age_years.unwrap_or(0) + 1);
+    let rit = &mut after
+        .treatments
+        .get_mut("rituximab")
+        .expect("rituximab")
+        .item;
+    rit.indication = None;
+    let caution = after
+        .cautions
+        .values_mut()
+        .find(|c| c.item.grade.is_some())
+        .expect("a graded caution");
+    caution.item.grade = None;
+    let d = diff(&before, &after);
+    let rules = rules_of(&d);
+    assert!(
+        rules.contains(&("reviewed".into(), RuleId::Text, false)),
+        "{rules:?}"
+    );
+    assert!(
+        rules
+            .iter()
+            .any(|(f, r, c)| f.starts_with("cautions_not_applied[")
+                && f.ends_with(".reason")
+                && *r == RuleId::Text
+                && *c),
+        "{rules:?}"
+    );
+    assert!(
+        rules
+            .iter()
+            .any(|(f, r, c)| f.ends_with(".population.min_age_years")
+                && *r == RuleId::ChangedFact
+                && *c),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("indication".into(), RuleId::ChangedFact, true)),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("grade".into(), RuleId::ChangedFact, true)),
+        "{rules:?}"
+    );
+    // Only the review date alone is a patch.
+    let mut only_review = before.clone();
+    for l in only_review.treatments.values_mut() {
+        l.item.reviewed = Some(Date("2027-01-01".into()));
+    }
+    only_review.disclaimer.item.reviewed = Some(Date("2027-01-01".into()));
+    let d = diff(&before, &only_review);
+    assert_eq!(d.level(), Some(Level::Patch));
+    assert!(d.clinical_review.is_empty());
+}
+
+#[test]
+fn usage_codes_and_regulatory_facts_are_compared_field_by_field() {
+    let before = real();
+    let mut after = before.clone();
+    let t = &mut after
+        .treatments
+        .get_mut("amifampridine")
+        .expect("amifampridine")
+        .item;
+    t.usage.insert(0, Text("A new first statement.".into()));
+    t.codes.retain(|c| c.system != CodeSystem::Unii);
+    t.regulatory[1].date = Some(PartialDate("2018-11".into()));
+    let d = diff(&before, &after);
+    let rules = rules_of(&d);
+    assert!(
+        rules.contains(&("usage[1]".into(), RuleId::Text, false)),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("codes".into(), RuleId::RemovedCode, true)),
+        "{rules:?}"
+    );
+    assert!(
+        rules
+            .iter()
+            .any(|(f, r, c)| f.ends_with(".date") && *r == RuleId::ChangedFact && *c),
+        "{rules:?}"
+    );
+    // Only the inserted statement: the others are not reported as changed.
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|(f, ..)| f.starts_with("usage"))
+            .count(),
+        1
+    );
+    let dec = d.decision.expect("a decision");
+    assert_eq!(
+        (dec.level, dec.rule.id),
+        (Level::Major, RuleId::RemovedCode)
+    );
+}
+
+#[test]
+fn a_removed_treatment_is_a_removed_id_and_a_case_change_is_wording() {
+    let before = real();
+    let mut after = before.clone();
+    after.treatments.remove("guanidine");
+    after
+        .treatments
+        .get_mut("pyridostigmine")
+        .expect("pyridostigmine")
+        .item
+        .name = Text("PYRIDOSTIGMINE".into());
+    let d = diff(&before, &after);
+    let rules = rules_of(&d);
+    assert!(
+        rules.contains(&("id".into(), RuleId::RemovedId, false)),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("name".into(), RuleId::Text, false)),
+        "{rules:?}"
+    );
+    assert_eq!(d.level(), Some(Level::Major));
+}
+
+#[test]
+fn the_table_has_every_level_and_one_changelog_rule() {
+    let md = rules_markdown();
+    assert_eq!(md.lines().count(), RuleId::ALL.len() + 2);
+    assert!(md.contains("| minor, called out in `CHANGELOG.md` |"));
+    assert_eq!(RuleId::ALL.iter().filter(|r| r.changelog()).count(), 1);
+    for l in [Level::Patch, Level::Minor, Level::Major] {
+        assert!(RuleId::ALL.iter().any(|r| r.level() == l));
+    }
+}
