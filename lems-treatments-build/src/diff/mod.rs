@@ -13,6 +13,17 @@
 //! (`cautions_not_applied`) is marked `clinical` whatever its level. A changed
 //! `reviewed` date is a patch and not clinical: the review, not the content,
 //! changed.
+//!
+//! The files: `policy.rs` is the table (one row per rule: name, level,
+//! changelog, clinical review, the sentence that explains it); `report.rs`
+//! the result types. Each kind of entity has one comparison function
+//! (`treatment.rs`, with `regulatory.rs` and `codes.rs`; `class.rs`,
+//! `mechanism.rs`, `caution.rs`, `source.rs`, `condition.rs`), which records
+//! its changes in a `field::Fields` and says which of its fields are clinical.
+//! `keyed.rs` matches every keyed list (added, removed, in both); `lookup.rs`
+//! classifies names by the lookup keys they add or lose; `show.rs` writes
+//! values. A treatment's resolved cautions come from
+//! [`Relations`](crate::relations::Relations), computed once per side.
 
 mod caution;
 mod class;

@@ -33,8 +33,8 @@ impl std::fmt::Display for Level {
     }
 }
 
-/// One row of the content versioning policy. The table is [`RULES`]:
-/// README.md's "Versioning of content" table is `rules_markdown`'s output.
+/// One row of the content versioning policy. The table lives in this module,
+/// once: README.md's "Versioning of content" table is `rules_markdown`'s output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleId {

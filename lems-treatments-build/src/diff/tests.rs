@@ -209,3 +209,11 @@ fn the_table_has_every_level_and_one_changelog_rule() {
         assert!(RuleId::ALL.iter().any(|r| r.level() == l));
     }
 }
+
+#[test]
+fn each_row_names_its_rule_as_json_does() {
+    for rule in RuleId::ALL {
+        let json = serde_json::to_string(&rule).expect("a rule serialises");
+        assert_eq!(json, format!("\"{}\"", rule.name()));
+    }
+}
