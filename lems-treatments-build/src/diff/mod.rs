@@ -43,7 +43,7 @@ mod treatment;
 use std::collections::BTreeMap;
 
 use crate::load::{Content, Loaded};
-use crate::relations::Relations;
+use crate::relations::{CautionOrigin, Relations};
 
 use field::Fields;
 use keyed::{pair_up, Pair};
@@ -97,6 +97,16 @@ impl Side {
             keys: Keys::of(content),
             relations: Relations::of(content),
         }
+    }
+
+    /// Treatment `id`'s resolved cautions with their origins, each keyed by
+    /// the caution, in caution order.
+    fn cautions_of<'s>(
+        &'s self,
+        id: &str,
+    ) -> impl Iterator<Item = (&'s String, (&'s String, &'s CautionOrigin))> {
+        let cautions = self.relations.treatment_cautions.get(id);
+        cautions.into_iter().flatten().map(|(c, o)| (c, (c, o)))
     }
 }
 

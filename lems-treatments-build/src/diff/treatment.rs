@@ -8,6 +8,7 @@ use super::codes::codes;
 use super::field::Fields;
 use super::keyed::{pair_by, pair_up, Pair};
 use super::regulatory::regulatory;
+use super::show::Show;
 use super::RuleId;
 use crate::model::{CautionNotApplied, Indication, TreatmentFile};
 use crate::names::fold;
@@ -62,30 +63,14 @@ fn names(f: &mut Fields, b: &TreatmentFile, a: &TreatmentFile) {
 /// Resolved cautions: the treatment's own and its class's (with ancestors), from
 /// each side's [`crate::relations::Relations`].
 fn resolved_cautions(f: &mut Fields, b: &TreatmentFile, a: &TreatmentFile) {
-    let empty = BTreeMap::new();
-    let id = f.id;
-    let rb =
-        f.cx.before
-            .relations
-            .treatment_cautions
-            .get(id)
-            .unwrap_or(&empty);
-    let ra =
-        f.cx.after
-            .relations
-            .treatment_cautions
-            .get(id)
-            .unwrap_or(&empty);
+    let rb = f.cx.before.cautions_of(f.id);
+    let ra = f.cx.after.cautions_of(f.id);
     // A class's caution is said to come through the treatment's own class.
     let origin = |t: &TreatmentFile, o: &CautionOrigin| match o {
         CautionOrigin::Treatment => "its own".to_string(),
         CautionOrigin::Class(_) => format!("through class {}", t.category.0),
     };
     let field = "cautions (resolved)";
-    let (rb, ra) = (
-        rb.iter().map(|(c, o)| (c, (c, o))),
-        ra.iter().map(|(c, o)| (c, (c, o))),
-    );
     for pair in pair_up(rb, ra) {
         match pair {
             Pair::Removed((c, o)) => {
@@ -105,7 +90,6 @@ fn resolved_cautions(f: &mut Fields, b: &TreatmentFile, a: &TreatmentFile) {
 
 /// A treatment's indication qualifiers.
 fn indication(f: &mut Fields, before: Option<&Indication>, after: Option<&Indication>) {
-    use super::show::Show;
     match (before, after) {
         (None, None) => {}
         (Some(b), Some(a)) => {
