@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use lems_treatments_build::escape::{needs_escape, needs_escape_in_json, terminal};
 use lems_treatments_build::{Diagnostic, Paths, Report};
 use serde_json::json;
 
@@ -51,7 +52,7 @@ fn excerpt(text: &str, line_starts: &[usize], d: &Diagnostic) -> Option<Excerpt>
             out.push('…');
             break;
         }
-        if lems_treatments_build::escape::needs_escape(c) || c == '\t' {
+        if needs_escape(c) || c == '\t' {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
         } else {
             out.push(c);
@@ -138,7 +139,6 @@ pub fn summary(report: &Report) -> String {
 /// the number of diagnostics (at most [`lems_treatments_build::load::MAX_PROBLEMS_PER_FILE`]
 /// per file, each quoting a window of one line).
 pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
-    use lems_treatments_build::escape::terminal as visible;
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -154,8 +154,8 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
                 .or_insert_with(|| line_starts(t));
             excerpt(t, ls, d)
         });
-        let message = visible(&d.message);
-        let file = visible(&d.file);
+        let message = terminal(&d.message);
+        let file = terminal(&d.file);
         let level = if d.code.is_warning() {
             Level::WARNING
         } else {
@@ -163,7 +163,7 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
         };
         let title = level.primary_title(message.as_ref()).id(d.code.as_str());
         let label = match d.place() {
-            Some(place) => format!("in {}", visible(&place)),
+            Some(place) => format!("in {}", terminal(&place)),
             None => String::new(),
         };
         let mut group = match &located {
@@ -183,7 +183,7 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
                     .char_column(d.start.column),
             ),
         };
-        let help = d.help.as_deref().map(visible);
+        let help = d.help.as_deref().map(terminal);
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_ref()));
         }
@@ -196,7 +196,7 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
         let _ = writeln!(out, "{rendered}\n");
     }
     for note in &report.notes {
-        let _ = writeln!(out, "warning: {}", visible(note));
+        let _ = writeln!(out, "warning: {}", terminal(note));
     }
     let _ = writeln!(out, "{}", summary(report));
     out
@@ -208,15 +208,12 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
 /// Outside strings JSON text is ASCII, so every such character is inside a
 /// string, where the escape means the same character.
 fn json_safe(text: String) -> String {
-    if !text
-        .chars()
-        .any(lems_treatments_build::escape::needs_escape_in_json)
-    {
+    if !text.chars().any(needs_escape_in_json) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if lems_treatments_build::escape::needs_escape_in_json(c) {
+        if needs_escape_in_json(c) {
             let mut units = [0u16; 2];
             for u in c.encode_utf16(&mut units) {
                 let _ = write!(out, "\\u{:04x}", u);

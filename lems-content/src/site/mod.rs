@@ -2,10 +2,11 @@
 //! --format html`): the guide as a small, self-contained static site.
 //!
 //! There is one renderer: every piece of content on a page is the Markdown
-//! that [`View`] produces (the guide's head, each class's section, each card,
-//! the tail), converted to HTML by `pulldown-cmark`. This room only adds the
-//! frame around it: the page skeleton, the navigation, the links to each
-//! treatment's page and, for a diff, the marked changes.
+//! that [`View`](lems_treatments_build::render::View) produces (the guide's
+//! head, each class's section, each card, the tail), converted to HTML by
+//! `pulldown-cmark`. This room only adds the frame around it: the page
+//! skeleton, the navigation, the links to each treatment's page and, for a
+//! diff, the marked changes. It returns the pages as text; `out` writes them.
 //!
 //! Content is untrusted: raw HTML in it is written as escaped text, links and
 //! images in it are reduced to their text (no `javascript:` URL, no remote
@@ -16,7 +17,8 @@
 //! Layout: `index.html` (the disclaimer, the condition, each class with links
 //! to its treatments' pages, the sources), `treatments/<id>.html` (the
 //! disclaimer, the card, a link back), one shared `style.css`; a diff adds
-//! `diff.html` and marks each changed treatment's page.
+//! `diff.html`, marks each changed treatment's page and keeps a page for each
+//! removed treatment, `removed/<id>.html`.
 
 pub mod diff;
 pub mod guide;
