@@ -84,7 +84,7 @@ fn big_tree(repo: &Path, times: usize) -> std::io::Result<PathBuf> {
 }
 
 fn measure(label: &str, paths: &Paths, runs: usize) {
-    let (report, _) = lems_content::check_human(paths);
+    let (report, _) = lems_content::commands::check::check_human(paths);
     assert!(
         report.diagnostics.is_empty(),
         "{label}: {:?}",
@@ -94,7 +94,7 @@ fn measure(label: &str, paths: &Paths, runs: usize) {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let out = lems_content::check_human(paths);
+            let out = lems_content::commands::check::check_human(paths);
             std::hint::black_box(out);
             start.elapsed()
         })
@@ -127,7 +127,7 @@ fn measure_problems(repo: &Path, problems: usize, runs: usize) -> std::io::Resul
     let root = many_problems_tree(repo, problems)?;
     let mut paths = Paths::under(&root);
     paths.schema = repo.join("schema");
-    let (report, text) = lems_content::check_human(&paths);
+    let (report, text) = lems_content::commands::check::check_human(&paths);
     assert!(!report.diagnostics.is_empty());
     let time = |f: &dyn Fn()| {
         let mut times: Vec<Duration> = (0..runs)
@@ -141,15 +141,15 @@ fn measure_problems(repo: &Path, problems: usize, runs: usize) -> std::io::Resul
         times[times.len() / 2]
     };
     let human = time(&|| {
-        std::hint::black_box(lems_content::check_human(&paths));
+        std::hint::black_box(lems_content::commands::check::check_human(&paths));
     });
     let json = time(&|| {
         let report =
             lems_treatments_build::load(&paths, lems_treatments_build::SchemaCheck::Validate);
-        std::hint::black_box(lems_content::render::json(&report));
+        std::hint::black_box(lems_content::diagnostics::json(&report));
     });
     let render_only = time(&|| {
-        std::hint::black_box(lems_content::render::human(&paths, &report, false));
+        std::hint::black_box(lems_content::diagnostics::human(&paths, &report, false));
     });
     println!(
         "check, one file with {problems} problems: human {:.1} ms (rendering alone {:.2} ms, {} bytes of output), json {:.1} ms, median of {runs}",

@@ -1,15 +1,12 @@
-//! `lems-content review`: one command that runs the whole workspace's tests
-//! and then walks through every changed snapshot in one pass, prose first
-//! (treatment cards and the guide, then the exports, then the editors'
-//! messages, then anything else), asking to accept or reject each. It reads
-//! and writes insta's own files (`*.snap.new` beside `*.snap`), so
-//! `cargo insta review` works on the same state, but nothing needs to be
-//! installed.
+//! The snapshots `lems-content review` walks through: insta's own files
+//! (`*.snap.new` beside `*.snap`, so `cargo insta review` works on the same
+//! state), found and sorted prose first (treatment cards and the guide, then
+//! the exports, then the editors' messages, then anything else), and the line
+//! diff shown for each. The command itself lives in `commands/review.rs`.
 
-use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
 
+use lems_treatments_build::escape::terminal;
 use similar::{ChangeTag, TextDiff};
 
 /// One pending snapshot: the new text waiting beside the accepted one.
@@ -49,7 +46,8 @@ impl Group {
         }
     }
 
-    fn label(self) -> &'static str {
+    /// How the heading names the group.
+    pub fn label(self) -> &'static str {
         match self {
             Group::Prose => "what a reader sees",
             Group::Export => "an export",
@@ -102,13 +100,6 @@ pub fn body(text: &str) -> &str {
     }
 }
 
-/// Control, escape and bidi characters made visible (`\u{1b}`), so that
-/// content shown in a terminal cannot move the cursor, change colours or
-/// reorder text: the same escaping as every diagnostic.
-pub fn visible(s: &str) -> String {
-    lems_treatments_build::escape::terminal(s).into_owned()
-}
-
 /// A line diff of two snapshot bodies, changed words marked `[-old-]{+new+}`
 /// within changed lines, with two lines of context.
 pub fn render_diff(old: &str, new: &str) -> String {
@@ -124,144 +115,12 @@ pub fn render_diff(old: &str, new: &str) -> String {
                     ChangeTag::Equal => "  ",
                 };
                 out.push_str(sign);
-                out.push_str(&visible(change.value().trim_end_matches('\n')));
+                out.push_str(&terminal(change.value().trim_end_matches('\n')));
                 out.push('\n');
             }
         }
     }
     out
-}
-
-/// What `review` does with each snapshot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Ask for each one.
-    Ask,
-    /// Accept every one (after printing it).
-    AcceptAll,
-    /// Only list them.
-    List,
-}
-
-/// How a review ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Counts {
-    /// Snapshots accepted.
-    pub accepted: usize,
-    /// Snapshots rejected (their new version deleted).
-    pub rejected: usize,
-    /// Snapshots left pending.
-    pub left: usize,
-}
-
-/// `lems-content review`: exit 0 when everything was accepted (or nothing
-/// changed), 1 when something was rejected or left, 2 when cargo cannot run.
-pub fn run(root: &Path, mode: Mode, skip_tests: bool) -> ExitCode {
-    match review(root, mode, skip_tests) {
-        Ok(c) if c.left == 0 && c.rejected == 0 => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::from(1),
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// Runs the tests (unless `skip_tests`), then reviews every pending snapshot.
-pub fn review(root: &Path, mode: Mode, skip_tests: bool) -> Result<Counts, String> {
-    if !skip_tests {
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        println!(
-            "running the tests: cargo test --workspace (changed snapshots are kept for review)"
-        );
-        let status = Command::new(cargo)
-            .args(["test", "--workspace", "--no-fail-fast", "--quiet"])
-            .env("INSTA_UPDATE", "new")
-            .env("INSTA_FORCE_PASS", "1")
-            .current_dir(root)
-            .status();
-        match status {
-            Ok(s) if s.success() => println!("tests: ok"),
-            Ok(_) => println!(
-                "tests: some tests failed for reasons other than changed snapshots (see above); review the snapshots, then fix those"
-            ),
-            Err(e) => return Err(format!("could not run cargo: {e}")),
-        }
-    }
-    let all = pending(root);
-    if all.is_empty() {
-        println!("no changed snapshots: nothing to review");
-        return Ok(Counts::default());
-    }
-    let mode = if mode == Mode::Ask && !std::io::stdin().is_terminal() {
-        println!("(not at a terminal: listing only; use --accept-all to accept)");
-        Mode::List
-    } else {
-        mode
-    };
-    println!("{} changed snapshot(s), prose first:", all.len());
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    let (mut accepted, mut rejected, mut left) = (0, 0, 0);
-    for (i, p) in all.iter().enumerate() {
-        let shown = p.accepted.strip_prefix(root).unwrap_or(&p.accepted);
-        println!(
-            "\n[{}/{}] {} ({})",
-            i + 1,
-            all.len(),
-            visible(&shown.display().to_string()),
-            p.group.label()
-        );
-        let new = std::fs::read_to_string(&p.new).unwrap_or_default();
-        let old = std::fs::read_to_string(&p.accepted).unwrap_or_default();
-        if old.is_empty() {
-            println!("a new snapshot:");
-            for line in body(&new).lines() {
-                println!("+ {}", visible(line));
-            }
-        } else {
-            print!("{}", render_diff(body(&old), body(&new)));
-        }
-        let decision = match mode {
-            Mode::AcceptAll => 'a',
-            Mode::List => 's',
-            Mode::Ask => {
-                print!("accept this change? [a]ccept, [r]eject, [s]kip, [q]uit: ");
-                let _ = std::io::stdout().flush();
-                match lines.next() {
-                    Some(Ok(l)) => l.trim().chars().next().unwrap_or('s').to_ascii_lowercase(),
-                    _ => 'q',
-                }
-            }
-        };
-        match decision {
-            'a' => match std::fs::rename(&p.new, &p.accepted) {
-                Ok(()) => accepted += 1,
-                Err(e) => {
-                    eprintln!("error: could not accept {}: {e}", p.new.display());
-                    left += 1;
-                }
-            },
-            'r' => match std::fs::remove_file(&p.new) {
-                Ok(()) => rejected += 1,
-                Err(e) => {
-                    eprintln!("error: could not reject {}: {e}", p.new.display());
-                    left += 1;
-                }
-            },
-            'q' => {
-                left += all.len() - i;
-                break;
-            }
-            _ => left += 1,
-        }
-    }
-    println!("\n{accepted} accepted, {rejected} rejected, {left} left for later");
-    Ok(Counts {
-        accepted,
-        rejected,
-        left,
-    })
 }
 
 #[cfg(test)]
@@ -301,38 +160,5 @@ mod tests {
         let d = render_diff("a\nb\nc\n", "a\nB\u{1b}[2J\nc\n");
         assert!(d.contains("- b\n"), "{d}");
         assert!(d.contains("+ B\\u{1b}[2J\n"), "{d}");
-    }
-
-    #[test]
-    fn finds_pending_snapshots_and_accepts_them() {
-        let root = std::env::temp_dir().join(format!("lems-review-{}", std::process::id()));
-        let dir = root.join("tests/snapshots");
-        std::fs::create_dir_all(&dir).expect("dir");
-        std::fs::write(
-            dir.join("content__guide.snap"),
-            "---\nsource: x\n---\nold\n",
-        )
-        .expect("w");
-        std::fs::write(
-            dir.join("content__guide.snap.new"),
-            "---\nsource: x\n---\nnew\n",
-        )
-        .expect("w");
-        std::fs::write(
-            dir.join("cli__check__x.snap.new"),
-            "---\nsource: x\n---\nmsg\n",
-        )
-        .expect("w");
-        let p = pending(&root);
-        assert_eq!(p.len(), 2);
-        assert_eq!(p[0].group, Group::Prose);
-        let counts = review(&root, Mode::AcceptAll, true).expect("review");
-        assert_eq!((counts.accepted, counts.rejected, counts.left), (2, 0, 0));
-        assert!(pending(&root).is_empty());
-        assert_eq!(
-            std::fs::read_to_string(dir.join("content__guide.snap")).expect("r"),
-            "---\nsource: x\n---\nnew\n"
-        );
-        let _ = std::fs::remove_dir_all(&root);
     }
 }

@@ -31,7 +31,7 @@ fn the_real_content_checks_clean() {
     let mut report = report;
     report.check_reviews(TODAY);
     assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
-    let expected = format!("{}\n", lems_content::render::summary(&report));
+    let expected = format!("{}\n", lems_content::diagnostics::summary(&report));
     assert!(expected.ends_with(": ok\n"), "{expected}");
     let o = lems_content(&["check", root.to_str().expect("utf-8 path")]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));

@@ -360,7 +360,7 @@ fn hidden_characters_in_content_are_made_visible() {
     let o = lems_content(&["diff", s(&base), s(&head)]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("line.\\nSecond"), "{text}");
+    assert!(text.contains("line.\\u{a}Second"), "{text}");
     assert!(!text.contains("First line.\nSecond"), "{text}");
 }
 

@@ -7,7 +7,8 @@ mod common;
 
 use std::process::Command;
 
-use lems_content::export::{self, ExportDocument};
+use lems_content::export::fhir::{self, ids::full_url};
+use lems_content::export::json::{self, ExportDocument};
 use lems_treatments_build::{load, Paths, SchemaCheck};
 
 fn run(format: &str) -> String {
@@ -29,7 +30,7 @@ fn json_export_validates_against_its_committed_schema() {
         .expect("committed schema");
     assert_eq!(
         committed,
-        export::json_schema_text(),
+        json::schema_text(),
         "schema/export.schema.json is stale: run `cargo run -p lems-content -- schema`"
     );
     let schema: serde_json::Value = serde_json::from_str(&committed).expect("JSON");
@@ -69,8 +70,8 @@ fn json_export_round_trips_to_the_yaml_field_by_field() {
             s.id
         );
     }
-    assert_eq!(exported.categories.len(), yaml.classes.len());
-    for c in &exported.categories {
+    assert_eq!(exported.classes.len(), yaml.classes.len());
+    for c in &exported.classes {
         let mut y = yaml.classes[&c.id.0].item.clone();
         let mut c = c.clone();
         y.cautions = sorted(y.cautions);
@@ -139,7 +140,7 @@ fn content() -> lems_treatments_build::Content {
 #[test]
 fn fhir_bundle_has_the_expected_resources() {
     let c = content();
-    let b = export::fhir_bundle(&c);
+    let b = fhir::bundle(&c);
     let entries = b["entry"].as_array().expect("entries");
     let of = |kind: &str| {
         entries
@@ -184,7 +185,7 @@ fn fhir_bundle_has_the_expected_resources() {
 
 #[test]
 fn json_export_lists_inherited_cautions_with_their_origin() {
-    let doc = export::document(&content(), "0.0.0");
+    let doc = json::document(&content(), "0.0.0");
     let prednisone = doc
         .applied_cautions
         .iter()
@@ -234,7 +235,7 @@ fn the_disclaimer_and_its_no_change_line_are_in_every_view() {
     // The guide states it at the top and again at the end.
     assert!(view.guide().trim_end().ends_with(disclaimer));
     // FHIR: in every resource's narrative, which importers show to people.
-    let bundle = export::fhir_bundle(&c);
+    let bundle = fhir::bundle(&c);
     let escaped = disclaimer.replace('"', "&quot;");
     for e in bundle["entry"].as_array().expect("entries") {
         let div = e["resource"]["text"]["div"].as_str().unwrap_or_default();
@@ -251,7 +252,7 @@ fn the_disclaimer_and_its_no_change_line_are_in_every_view() {
 
 #[test]
 fn fhir_keeps_the_qualifiers_of_its_sources() {
-    let bundle = export::fhir(&content());
+    let bundle = fhir::text(&content());
     let b: serde_json::Value = serde_json::from_str(&bundle).expect("json");
     let entries = b["entry"].as_array().expect("entries");
     let res = |id: &str| {
@@ -292,7 +293,7 @@ fn fhir_keeps_the_qualifiers_of_its_sources() {
     );
     // The US-only contraindications are scoped to the US.
     let ci = res("caution-amifampridine-seizure-history-contraindication");
-    let us = export::full_url("Group", "population-us");
+    let us = full_url("Group", "population-us");
     assert_eq!(ci["population"][0]["reference"], serde_json::json!(us));
     // resourceType first in every resource.
     assert!(bundle.contains("\"resource\": {\n        \"resourceType\""));

@@ -1,11 +1,12 @@
-//! Output of `lems-content`: rustc-style diagnostics (rendered by
-//! `annotate-snippets`, the renderer rustc uses), JSON, and file skeletons.
+//! `check`'s output: rustc-style diagnostics (rendered by `annotate-snippets`,
+//! the renderer rustc uses) and the same diagnostics as one JSON document.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use lems_treatments_build::{Diagnostic, FileKind, Paths, Report};
+use lems_treatments_build::escape::{needs_escape, needs_escape_in_json, terminal};
+use lems_treatments_build::{Diagnostic, Paths, Report};
 use serde_json::json;
 
 /// At most this many characters of a source line are shown around a problem.
@@ -51,7 +52,7 @@ fn excerpt(text: &str, line_starts: &[usize], d: &Diagnostic) -> Option<Excerpt>
             out.push('…');
             break;
         }
-        if lems_treatments_build::escape::needs_escape(c) || c == '\t' {
+        if needs_escape(c) || c == '\t' {
             let _ = write!(out, "\\u{{{:x}}}", c as u32);
         } else {
             out.push(c);
@@ -138,7 +139,6 @@ pub fn summary(report: &Report) -> String {
 /// the number of diagnostics (at most [`lems_treatments_build::load::MAX_PROBLEMS_PER_FILE`]
 /// per file, each quoting a window of one line).
 pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
-    use lems_treatments_build::escape::terminal as visible;
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -154,8 +154,8 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
                 .or_insert_with(|| line_starts(t));
             excerpt(t, ls, d)
         });
-        let message = visible(&d.message);
-        let file = visible(&d.file);
+        let message = terminal(&d.message);
+        let file = terminal(&d.file);
         let level = if d.code.is_warning() {
             Level::WARNING
         } else {
@@ -163,7 +163,7 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
         };
         let title = level.primary_title(message.as_ref()).id(d.code.as_str());
         let label = match d.place() {
-            Some(place) => format!("in {}", visible(&place)),
+            Some(place) => format!("in {}", terminal(&place)),
             None => String::new(),
         };
         let mut group = match &located {
@@ -183,7 +183,7 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
                     .char_column(d.start.column),
             ),
         };
-        let help = d.help.as_deref().map(visible);
+        let help = d.help.as_deref().map(terminal);
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help.as_ref()));
         }
@@ -196,7 +196,7 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
         let _ = writeln!(out, "{rendered}\n");
     }
     for note in &report.notes {
-        let _ = writeln!(out, "warning: {}", visible(note));
+        let _ = writeln!(out, "warning: {}", terminal(note));
     }
     let _ = writeln!(out, "{}", summary(report));
     out
@@ -208,15 +208,12 @@ pub fn human(_paths: &Paths, report: &Report, color: bool) -> String {
 /// Outside strings JSON text is ASCII, so every such character is inside a
 /// string, where the escape means the same character.
 fn json_safe(text: String) -> String {
-    if !text
-        .chars()
-        .any(lems_treatments_build::escape::needs_escape_in_json)
-    {
+    if !text.chars().any(needs_escape_in_json) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if lems_treatments_build::escape::needs_escape_in_json(c) {
+        if needs_escape_in_json(c) {
             let mut units = [0u16; 2];
             for u in c.encode_utf16(&mut units) {
                 let _ = write!(out, "\\u{:04x}", u);
@@ -257,125 +254,6 @@ pub fn json(report: &Report) -> String {
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     json_safe(s)
-}
-
-/// A new content file of `kind` with every field explained. Every value the
-/// editor must choose is a `TODO` that `check` flags until it is replaced:
-/// nothing is pre-filled that could pass unnoticed.
-pub fn skeleton(kind: FileKind, id: &str) -> String {
-    // The lines every kind of file starts and ends with.
-    let head = format!(
-        "# The id: lowercase words joined by `_`, the same as this file's name.\nid: {id}\n"
-    );
-    let tail = "# When you have checked every statement against its sources, write the date\n\
-                # of that review here (YYYY-MM-DD); `check` warns until you do.\n\
-                # reviewed: \"YYYY-MM-DD\"\n\
-                # The ids of the sources its statements come from: files in data/sources/.\n\
-                sources:\n  - TODO\n";
-    let (what, body) = match kind {
-        FileKind::Treatment => (
-            "treatment",
-            format!(
-                r#"{head}# The name a reader sees.
-name: "TODO: the name a reader sees"
-# Other names the source uses (lookups accept them). Delete if none.
-synonyms: []
-# Brand names, with the regions (us, eu) the source names. Delete if none.
-brands: []
-# One of: medicine, procedure, therapy, associated_disease_care.
-kind: TODO
-# The id of its class: a file in data/categories/.
-category: TODO
-# The ids of how it works: files in data/mechanisms/. May stay empty.
-mechanisms: []
-# What it does, in one or two plain sentences.
-summary: "TODO: what it does, in plain words"
-# How and when it is used, one statement per item.
-usage:
-  - "TODO: how and when it is used"
-# Regulatory facts the source states (region, status, scope, authority, source). Delete if none.
-regulatory: []
-# Cautions for this treatment alone (its class's cautions apply automatically).
-cautions: []
-# Treatments the source says it is combined with.
-used_with: []
-# Qualifiers the source puts on its use (after which classes, how well it works). Delete if none.
-# indication:
-#   after_other: []
-#   note: "TODO: the qualifier, in plain words"
-#   source: TODO
-# Cautions a reader might expect that the editors decided not to apply, with the reason. Delete if none.
-cautions_not_applied: []
-{tail}"#
-            ),
-        ),
-        FileKind::Mechanism => (
-            "mechanism",
-            format!(
-                r#"{head}# The name a reader sees.
-name: "TODO: the name a reader sees"
-# Which part of the disease story it acts on: nerve_signal, immune_attack or daily_function.
-target: TODO
-# How it works, in plain words, tied to the nerve-to-muscle story.
-explanation: "TODO: how it works, in plain words"
-{tail}"#
-            ),
-        ),
-        FileKind::Caution => (
-            "caution",
-            format!(
-                r#"{head}# A short title a reader sees.
-title: "TODO: a short title"
-# One of: warning, contraindication, undesirable_effect.
-kind: TODO
-# What the risk is and why, in plain words.
-explanation: "TODO: what the risk is and why"
-# What follows for the patient, for example the monitoring that is needed.
-for_the_patient: "TODO: what follows for the patient"
-# The region whose regulator states it (us, eu); delete this line if the source is not regional.
-region: TODO
-{tail}"#
-            ),
-        ),
-        FileKind::Class => (
-            "category",
-            format!(
-                r#"{head}# The name a reader sees.
-name: "TODO: the name a reader sees"
-# The id of the broader class it belongs to (a file in data/categories/); delete this line if none.
-parent: TODO
-# Where the class appears in guides: a whole number, lower first.
-order: "TODO: a whole number"
-# What its treatments have in common, in plain words.
-description: "TODO: what its treatments have in common"
-# Cautions the source states for every member (they apply to each automatically). Delete if none.
-cautions: []
-{tail}"#
-            ),
-        ),
-        FileKind::Source => (
-            "source",
-            format!(
-                r#"{head}# The title of the document.
-title: "TODO: the document's title"
-# Who published it; delete this line if the source names no publisher.
-publisher: "TODO: the publisher"
-# One of: article, reference.
-kind: TODO
-# When the document was last updated, as "YYYY-MM-DD"; delete this line if it states none.
-last_updated: "TODO: YYYY-MM-DD"
-"#
-            ),
-        ),
-        FileKind::Condition | FileKind::Disclaimer => ("content", String::new()),
-    };
-    format!(
-        "# yaml-language-server: $schema=../../schema/{schema}\n\
-         # A new {what}. Fill in every TODO from a source in data/sources/, then run\n\
-         #   cargo run -p lems-content -- check\n\
-         # Field meanings: EDITING.md, or hover over a field in VS Code.\n\n{body}",
-        schema = kind.schema_file()
-    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,38 @@
+//! `lems-content new`: a new content file from its skeleton, never over an
+//! existing one.
+
+use std::process::ExitCode;
+
+use lems_treatments_build::model::id_problem;
+use lems_treatments_build::read::schema::suggest_id;
+use lems_treatments_build::{FileKind, Paths};
+
+use super::fail;
+use crate::out::new_file;
+use crate::skeleton::skeleton;
+
+/// Creates `data/<kind's folder>/<id>.yaml` from the skeleton of `kind`.
+pub fn run(paths: &Paths, kind: FileKind, id: &str) -> ExitCode {
+    if let Some(why) = id_problem(id) {
+        eprintln!("error: `{id}` {why}");
+        eprintln!("help: for example `{}`", suggest_id(id));
+        return ExitCode::from(2);
+    }
+    let dir = paths.data.join(kind.location());
+    if !dir.is_dir() {
+        return fail(&format!("the folder `{}` does not exist", dir.display()));
+    }
+    let file = dir.join(format!("{id}.yaml"));
+    match new_file(&file, &skeleton(kind, id)) {
+        Ok(()) => {
+            println!("created {}", file.display());
+            println!("fill in every TODO, then run `cargo run -p lems-content -- check`");
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => fail(&format!(
+            "{} already exists; it was left unchanged",
+            file.display()
+        )),
+        Err(e) => fail(&format!("could not write {}: {e}", file.display())),
+    }
+}

@@ -1,0 +1,122 @@
+//! The diff report as Markdown, for a pull-request comment: every content
+//! text is escaped for Markdown, deleted words are ~~struck~~ and inserted
+//! ones **bold**.
+
+use lems_treatments_build::diff::{FieldChange, Op, PieceOp};
+use lems_treatments_build::escape::markdown;
+
+use super::report::{zero_x, DiffReport, ZERO_X_RULE};
+use crate::text::capitalised;
+
+fn words_markdown(c: &FieldChange) -> String {
+    c.words
+        .iter()
+        .map(|p| {
+            let t = markdown(&p.text);
+            let (lead, core, trail) = split_space(&t);
+            match p.op {
+                PieceOp::Equal => t.clone(),
+                _ if core.is_empty() => t.clone(),
+                PieceOp::Delete => format!("{lead}~~{core}~~{trail}"),
+                PieceOp::Insert => format!("{lead}**{core}**{trail}"),
+            }
+        })
+        .collect()
+}
+
+/// Emphasis markers must touch the words: keep surrounding spaces outside.
+fn split_space(s: &str) -> (&str, &str, &str) {
+    let core = s.trim();
+    let lead = &s[..s.len() - s.trim_start().len()];
+    let trail = &s[s.trim_end().len()..];
+    (lead, core, trail)
+}
+
+fn value_markdown(c: &FieldChange) -> String {
+    match (c.op, &c.before, &c.after) {
+        (Op::Added, _, Some(a)) => format!("added: {}", markdown(a)),
+        (Op::Removed, Some(b), _) => format!("removed: {}", markdown(b)),
+        _ if !c.words.is_empty() => format!("changed: {}", words_markdown(c)),
+        (_, Some(b), Some(a)) => format!("changed: {} → {}", markdown(b), markdown(a)),
+        _ => "changed".to_string(),
+    }
+}
+
+/// The report as a pull-request comment.
+pub fn text(r: &DiffReport) -> String {
+    let d = &r.diff;
+    let mut out = format!(
+        "## Content diff\n\n{} → {}\n\n",
+        markdown(&r.base),
+        markdown(&r.head)
+    );
+    match &d.decision {
+        None => out.push_str("**No content changes: no release needed.**\n"),
+        Some(dec) => {
+            out.push_str(&format!(
+                "**Release needed: {}** (rule `{}`: {})\n\n",
+                dec.level,
+                dec.rule.id.name(),
+                dec.rule.id.change()
+            ));
+            out.push_str(&format!("Decided by: {}.\n\n", markdown(&dec.because)));
+            if d.changelog_required {
+                out.push_str("Call the caution or class changes out in `CHANGELOG.md`.\n\n");
+            }
+            if zero_x(r) {
+                out.push_str(&format!("Semver: {}.\n", markdown(ZERO_X_RULE)));
+            }
+        }
+    }
+    if let Some(v) = &r.version_check {
+        out.push_str(&format!(
+            "\n**Version check: {}**: {}\n",
+            if v.ok { "ok" } else { "failed" },
+            markdown(&v.message)
+        ));
+    }
+    if !d.clinical_review.is_empty() {
+        out.push_str(&format!(
+            "\n### Clinical review ({})\n\n",
+            d.clinical_review.len()
+        ));
+        for f in &d.clinical_review {
+            out.push_str(&format!(
+                "- [ ] {} `{}`: {}\n",
+                f.kind.as_str(),
+                f.id,
+                markdown(&f.what)
+            ));
+        }
+    }
+    for e in &d.entities {
+        out.push_str(&format!(
+            "\n### {} `{}` ({})\n\n",
+            capitalised(e.kind.as_str()),
+            e.id,
+            e.op.as_str()
+        ));
+        for c in &e.changes {
+            out.push_str(&format!(
+                "- **{}** {} — {}, `{}`{}",
+                markdown(&c.field),
+                value_markdown(c),
+                c.level,
+                c.rule.name(),
+                if c.rule.changelog() {
+                    ", called out in `CHANGELOG.md`"
+                } else {
+                    ""
+                }
+            ));
+            if let Some(n) = &c.note {
+                out.push_str(&format!(" ({})", markdown(n)));
+            }
+            if c.clinical {
+                out.push_str(" — **clinical review**");
+            }
+            out.push('\n');
+        }
+    }
+    out
+}

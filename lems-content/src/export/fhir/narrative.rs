@@ -1,0 +1,71 @@
+//! What people read in a resource: its narrative (XHTML, escaped), the
+//! citation of its sources, grades and `relatedArtifact` citations.
+
+use lems_treatments_build::escape::html;
+use lems_treatments_build::model::{ClosedSet, Date, Grade, Id};
+use lems_treatments_build::Content;
+use serde_json::{json, Value};
+
+/// The citation of a list of sources (ids), in words.
+pub(super) fn cite(c: &Content, sources: &[Id]) -> String {
+    let names: Vec<String> = sources
+        .iter()
+        .map(|id| match c.sources.get(&id.0).map(|l| &l.item) {
+            Some(s) => match &s.last_updated {
+                Some(d) => format!("{} (last updated {})", s.title.as_str(), d.0),
+                None => s.title.as_str().to_string(),
+            },
+            None => id.0.clone(),
+        })
+        .collect();
+    format!("Source: {}.", names.join("; "))
+}
+
+/// A resource's narrative (`text`), which importers show to people: what it
+/// says, where it comes from, when it was last reviewed, and the disclaimer.
+pub(super) fn narrative(c: &Content, lines: &[String], reviewed: Option<&Date>) -> Value {
+    let mut div = String::from("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+    for l in lines {
+        div.push_str(&format!("<p>{}</p>", html(l)));
+    }
+    if let Some(d) = reviewed {
+        div.push_str(&format!(
+            "<p>Last reviewed against its sources: {}.</p>",
+            html(&d.0)
+        ));
+    }
+    div.push_str(&format!(
+        "<p><b>{}</b></p></div>",
+        html(c.disclaimer.item.text.as_str())
+    ));
+    json!({"status": "additional", "div": div})
+}
+
+/// `relatedArtifact` citations (R5 `RelatedArtifact`, type `citation`).
+pub(super) fn related_artifacts(c: &Content, sources: &[Id]) -> Value {
+    json!(sources
+        .iter()
+        .filter_map(|id| c.sources.get(&id.0).map(|l| &l.item))
+        .map(|s| {
+            let mut citation = s.title.as_str().to_string();
+            if let Some(p) = &s.publisher {
+                citation.push_str(&format!(", {}", p.as_str()));
+            }
+            if let Some(d) = &s.last_updated {
+                citation.push_str(&format!(", last updated {}", d.0));
+            }
+            if let Some(n) = &s.note {
+                citation.push_str(&format!(" ({})", n.as_str()));
+            }
+            json!({"type": "citation", "display": s.title.as_str(), "citation": citation})
+        })
+        .collect::<Vec<_>>())
+}
+
+/// A citation with ` Grade: …` added, when there is a grade.
+pub(super) fn with_grade(src: String, grade: Option<Grade>) -> String {
+    match grade {
+        Some(g) => format!("{} Grade: {}.", src.trim_end_matches('.'), g.label()),
+        None => src,
+    }
+}

@@ -1,0 +1,32 @@
+//! `lems-content render --format html` (and `export --format html`, `diff
+//! --format html`): the guide as a small, self-contained static site.
+//!
+//! There is one renderer: every piece of content on a page is the Markdown
+//! that [`View`](lems_treatments_build::render::View) produces (the guide's
+//! head, each class's section, each card, the tail), converted to HTML by
+//! `pulldown-cmark`. This room only adds the frame around it: the page
+//! skeleton, the navigation, the links to each treatment's page and, for a
+//! diff, the marked changes. It returns the pages as text; `out` writes them.
+//!
+//! Content is untrusted: raw HTML in it is written as escaped text, links and
+//! images in it are reduced to their text (no `javascript:` URL, no remote
+//! image), and every string this room writes itself is HTML-escaped. The
+//! pages use no JavaScript. The output is deterministic: the same content gives
+//! the same bytes.
+//!
+//! Layout: `index.html` (the disclaimer, the condition, each class with links
+//! to its treatments' pages, the sources), `treatments/<id>.html` (the
+//! disclaimer, the card, a link back), one shared `style.css`; a diff adds
+//! `diff.html`, marks each changed treatment's page and keeps a page for each
+//! removed treatment, `removed/<id>.html`.
+
+pub mod diff;
+pub mod guide;
+pub mod html;
+pub mod style;
+
+use std::collections::BTreeMap;
+
+/// A site: each file's path relative to the site folder (`/`-separated), and
+/// its text. Ordered, so writing and comparing it is deterministic.
+pub type Site = BTreeMap<String, String>;
