@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::load::Content;
-use crate::names::variant_name;
+use crate::names::{fold, variant_name};
 
 /// Where a caution that applies to a treatment is stated.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -158,8 +158,6 @@ fn ancestors(c: &Content, id: &str) -> Vec<String> {
     }
     out
 }
-
-pub use crate::names::fold;
 
 /// The lookup keys of one kind of entity: every case-folded id, name (and for
 /// treatments, synonym and brand) mapped to the Rust variant name. An id

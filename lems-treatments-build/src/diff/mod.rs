@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::load::{class_cautions, Content, Loaded};
+use crate::load::{Content, Loaded};
 use crate::model::*;
 use crate::names::fold;
 
@@ -1042,7 +1042,10 @@ impl Cx<'_> {
     }
 
     fn resolved_cautions(c: &Content, t: &TreatmentFile) -> BTreeMap<String, String> {
-        let mut out: BTreeMap<String, String> = class_cautions(c, &t.category.0)
+        let mut out: BTreeMap<String, String> = crate::relations::Relations::of(c)
+            .class_cautions
+            .remove(&t.category.0)
+            .unwrap_or_default()
             .into_iter()
             .map(|x| (x, format!("through class {}", t.category.0)))
             .collect();
@@ -1602,7 +1605,7 @@ mod tests {
 
     fn real() -> Content {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let report = crate::load::load(
+        let report = crate::load(
             &crate::load::Paths::under(&root),
             crate::load::SchemaCheck::Skip,
         );
