@@ -1,8 +1,8 @@
 //! Facts derived from the checked content: the links between entities that
 //! no single file states (a treatment's cautions through its class, reverse
 //! links, lookup keys, guide order). Computed once, here, and used by every
-//! consumer: the code generator, the renderer and the editors' tool, so they
-//! cannot disagree.
+//! consumer: the cross-file rules, the code generator, the renderer and the
+//! editors' tool, so they cannot disagree.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -48,8 +48,9 @@ pub struct Relations {
 }
 
 impl Relations {
-    /// Derives every relation from checked content. Bounded: class chains
-    /// stop at a repeat, so even unchecked cycles terminate.
+    /// Derives every relation from loaded content, checked or not (the
+    /// cross-file rules run on it). Bounded: class chains stop at a repeat,
+    /// so even unchecked cycles terminate.
     pub fn of(c: &Content) -> Relations {
         let mut r = Relations::default();
         for id in c.classes.keys() {

@@ -62,9 +62,9 @@ pub(super) fn read_file<T: DeserializeOwned>(
     schema: Option<&CompiledSchema>,
     budget: usize,
 ) -> FileRead<T> {
-    let bytes = match read_bytes(path, shown) {
+    let bytes = match fs::read_regular(path, yaml::MAX_FILE_BYTES) {
         Ok(b) => b,
-        Err(d) => return FileRead::empty(vec![d]),
+        Err(e) => return FileRead::empty(vec![read_error(shown, e)]),
     };
     let text = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
     let (doc, diagnostics) = yaml::load_bytes(shown, &bytes);
@@ -85,8 +85,8 @@ pub(super) fn read_file<T: DeserializeOwned>(
         .and_then(Value::as_str)
         .map(str::to_string);
     let doc = match schema_pass(shown, doc, schema) {
-        Ok(doc) => doc,
-        Err((doc, mut problems)) => {
+        SchemaPass::Fits(doc) => doc,
+        SchemaPass::Broken(doc, mut problems) => {
             out.diagnostics.append(&mut problems);
             out.broken = Some(doc);
             return out;
@@ -102,27 +102,33 @@ pub(super) fn read_file<T: DeserializeOwned>(
     let mut text_problems = text_checks(shown, &doc);
     let clean = clean_bytes && text_problems.is_empty();
     out.diagnostics.append(&mut text_problems);
-    match deserialize(kind, shown, doc) {
-        Ok(loaded) if clean => out.loaded = Some(loaded),
+    match serde_json::from_value::<T>(doc.value.clone()) {
+        Ok(item) if clean => {
+            out.loaded = Some(Loaded {
+                file: shown.to_string(),
+                doc,
+                item,
+            })
+        }
         Ok(_) => {}
-        Err(d) => out.diagnostics.push(d),
+        Err(e) => out.diagnostics.push(model_error(kind, shown, &doc, &e)),
     }
     out
 }
 
-/// The file's bytes, if it is a regular file within the size budget.
-fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Diagnostic> {
-    match fs::read_regular(path, yaml::MAX_FILE_BYTES) {
-        Ok(b) => Ok(b),
-        Err(fs::ReadError::NotRegular(kind)) => Err(wrong_kind(shown, kind, "a regular file")),
-        Err(fs::ReadError::TooLarge(len)) => Err(yaml::too_large(shown, len)),
-        Err(fs::ReadError::Io(e)) => Err(Diagnostic::new(
+/// Why a file's bytes could not be read: not a regular file, over the size
+/// budget, or an error of the system.
+fn read_error(shown: &str, e: fs::ReadError) -> Diagnostic {
+    match e {
+        fs::ReadError::NotRegular(kind) => wrong_kind(shown, kind, "a regular file"),
+        fs::ReadError::TooLarge(len) => yaml::too_large(shown, len),
+        fs::ReadError::Io(e) => Diagnostic::new(
             shown,
             Position::START,
             Code::Unreadable,
             format!("the file could not be read: {e}"),
         )
-        .with_help("check the file's permissions")),
+        .with_help("check the file's permissions"),
     }
 }
 
@@ -144,20 +150,23 @@ pub(super) fn wrong_kind(shown: &str, found: fs::EntryKind, wanted: &str) -> Dia
     .with_help(help)
 }
 
-/// The document back if it fits its schema (or there is none); otherwise
-/// the document with its errors, and the placeholders and invisible
-/// characters the schema did not already flag.
-fn schema_pass(
-    shown: &str,
-    doc: Document,
-    schema: Option<&CompiledSchema>,
-) -> Result<Document, (Document, Vec<Diagnostic>)> {
+/// What the schema pass made of a document.
+enum SchemaPass {
+    /// It fits its schema (or there is none).
+    Fits(Document),
+    /// It does not: its errors, and the placeholders and invisible characters
+    /// the schema did not already flag.
+    Broken(Document, Vec<Diagnostic>),
+}
+
+/// Checks a document against its schema, if there is one.
+fn schema_pass(shown: &str, doc: Document, schema: Option<&CompiledSchema>) -> SchemaPass {
     let Some(schema) = schema else {
-        return Ok(doc);
+        return SchemaPass::Fits(doc);
     };
     let mut errors = schema.check(shown, &doc);
     if errors.is_empty() {
-        return Ok(doc);
+        return SchemaPass::Fits(doc);
     }
     let flagged: BTreeSet<(usize, usize)> = errors
         .iter()
@@ -168,27 +177,13 @@ fn schema_pass(
             .into_iter()
             .filter(|d| !flagged.contains(&(d.start.line, d.start.column))),
     );
-    Err((doc, errors))
+    SchemaPass::Broken(doc, errors)
 }
 
-/// The model value of a document. Without the schema pass (or with a stale
-/// schema) serde is the last line: its message quotes the refused value, so
-/// the node that holds it is located.
-fn deserialize<T: DeserializeOwned>(
-    kind: FileKind,
-    shown: &str,
-    doc: Document,
-) -> Result<Loaded<T>, Diagnostic> {
-    let e = match serde_json::from_value::<T>(doc.value.clone()) {
-        Ok(item) => {
-            return Ok(Loaded {
-                file: shown.to_string(),
-                doc,
-                item,
-            })
-        }
-        Err(e) => e,
-    };
+/// Why a document does not fit its model type. Without the schema pass (or
+/// with a stale schema) serde is the last line: its message quotes the
+/// refused value, so the node that holds it is located.
+fn model_error(kind: FileKind, shown: &str, doc: &Document, e: &serde_json::Error) -> Diagnostic {
     let message = e.to_string();
     let pointer = quoted_value(&message)
         .and_then(|v| pointer_of_string(&doc.value, v))
@@ -209,7 +204,7 @@ fn deserialize<T: DeserializeOwned>(
     if !pointer.is_empty() {
         d = d.until(span.value.1).at_pointer(pointer);
     }
-    Err(d)
+    d
 }
 
 /// The first text between backticks in a message.

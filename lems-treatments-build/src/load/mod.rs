@@ -1,7 +1,7 @@
 //! Loading a content tree into [`Content`]: the tree is walked (`tree.rs`),
 //! each file is read on its own (`file.rs`), and every problem is collected;
 //! none panics. The cross-file rules (`rules::RULES`) run on the result, called
-//! by [`crate::load`]; review dates are in [`review`].
+//! by [`crate::load()`]; review dates are in [`review`].
 
 pub(crate) mod declared;
 mod file;
