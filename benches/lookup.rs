@@ -58,6 +58,7 @@ fn yaml_build() -> Parsed {
         lems_treatments_build::SchemaCheck::Skip,
     );
     let content = report.content.expect("clean content");
+    let relations = lems_treatments_build::relations::Relations::of(&content);
     let mut by_key = BTreeMap::new();
     let mut cautions = BTreeMap::new();
     for (id, l) in &content.treatments {
@@ -67,10 +68,14 @@ fn yaml_build() -> Parsed {
             by_key.insert(b.name.0.to_lowercase(), id.clone());
         }
         let mut all: Vec<String> = l.item.cautions.iter().map(|c| c.0.clone()).collect();
-        all.extend(lems_treatments_build::load::class_cautions(
-            &content,
-            &l.item.category.0,
-        ));
+        all.extend(
+            relations
+                .class_cautions
+                .get(&l.item.category.0)
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
         cautions.insert(id.clone(), all);
     }
     Parsed { by_key, cautions }

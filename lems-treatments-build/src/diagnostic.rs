@@ -118,7 +118,7 @@ impl Code {
             Code::BadIdentifier => "An id that cannot become a Rust name, or whose Rust name the generated code already uses (`ALL`, `COUNT`, …). Example: a mechanism with `id: self`, or a treatment with `id: a_l_l`.",
             Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
             Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
-            Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`content::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
+            Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, or a `TODO` placeholder left by `lems-content new`.",
             Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }

@@ -3,7 +3,7 @@
 //! cross-checks it, and generates typed Rust.
 //!
 //! The crate's `build.rs` is a thin call into [`build_script`]. The editors'
-//! tool `lems-content` uses the same [`load`] and [`Diagnostic`]s.
+//! tool `lems-content` uses the same [`load()`] and [`Diagnostic`]s.
 //!
 //! ```no_run
 //! // build.rs
@@ -26,14 +26,31 @@ pub mod names;
 pub mod read;
 pub mod relations;
 pub mod render;
+pub mod rules;
 pub mod suggest;
 pub mod text;
 
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Position};
-pub use load::{load, Content, Paths, Report, SchemaCheck};
+pub use load::{Content, Loaded, Paths, Report, SchemaCheck};
 pub use model::FileKind;
+
+/// Reads and checks the whole content tree: every file on its own
+/// ([`load`](mod@load)), then every cross-file rule ([`rules::RULES`]) over the
+/// content and its [`Relations`](relations::Relations), computed once. All
+/// problems are collected; none panics.
+pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
+    let tree = load::read_tree(paths, check);
+    let checked = match &tree.content {
+        Some(c) => {
+            let relations = relations::Relations::of(c);
+            rules::run(c, &relations, &tree.declared, !tree.diagnostics.is_empty())
+        }
+        None => rules::Checked::default(),
+    };
+    tree.finish(checked.diagnostics, checked.broken)
+}
 
 /// The file name of the generated code inside `OUT_DIR`.
 pub const GENERATED_FILE: &str = "lems_content.rs";
@@ -47,7 +64,7 @@ pub fn generate(paths: &Paths, check: SchemaCheck) -> Result<String, Vec<Diagnos
     generate_with_notes(paths, check).0
 }
 
-/// [`generate`], with the notes (such as a stale schema file) that are not errors.
+/// [`generate()`], with the notes (such as a stale schema file) that are not errors.
 pub fn generate_with_notes(
     paths: &Paths,
     check: SchemaCheck,

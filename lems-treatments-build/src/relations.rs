@@ -1,13 +1,13 @@
 //! Facts derived from the checked content: the links between entities that
 //! no single file states (a treatment's cautions through its class, reverse
 //! links, lookup keys, guide order). Computed once, here, and used by every
-//! consumer: the code generator, the renderer and the editors' tool, so they
-//! cannot disagree.
+//! consumer: the cross-file rules, the code generator, the renderer and the
+//! editors' tool, so they cannot disagree.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::load::Content;
-use crate::names::variant_name;
+use crate::names::{fold, variant_name};
 
 /// Where a caution that applies to a treatment is stated.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -48,8 +48,9 @@ pub struct Relations {
 }
 
 impl Relations {
-    /// Derives every relation from checked content. Bounded: class chains
-    /// stop at a repeat, so even unchecked cycles terminate.
+    /// Derives every relation from loaded content, checked or not (the
+    /// cross-file rules run on it). Bounded: class chains stop at a repeat,
+    /// so even unchecked cycles terminate.
     pub fn of(c: &Content) -> Relations {
         let mut r = Relations::default();
         for id in c.classes.keys() {
@@ -158,8 +159,6 @@ fn ancestors(c: &Content, id: &str) -> Vec<String> {
     }
     out
 }
-
-pub use crate::names::fold;
 
 /// The lookup keys of one kind of entity: every case-folded id, name (and for
 /// treatments, synonym and brand) mapped to the Rust variant name. An id

@@ -218,7 +218,7 @@ fn the_whole_tree_is_bounded_in_files() {
 /// breaks every rule.
 #[test]
 fn rules_line_up_with_the_docs_and_the_corpus() {
-    use lems_treatments_build::load::RULES;
+    use lems_treatments_build::rules::RULES;
     let editing =
         std::fs::read_to_string(common::repo_root().join("EDITING.md")).expect("EDITING.md");
     for rule in RULES {

@@ -37,3 +37,19 @@ fn the_graph_sees_a_circle_when_there_is_one() {
         ]
     );
 }
+
+#[path = "support/architecture_map.rs"]
+mod architecture_map;
+
+#[test]
+fn the_map_matches_the_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let map = std::fs::read_to_string(root.join("../ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let table =
+        architecture_map::rooms_table(&map, "## Code map: `lems-treatments-build/src/`");
+    let rooms = module_graph::rooms(&module_graph::graph(&root.join("src")));
+    assert_eq!(
+        table, rooms,
+        "ARCHITECTURE.md's rooms table (left) must list every room of lems-treatments-build/src and exactly the rooms each imports (right)"
+    );
+}

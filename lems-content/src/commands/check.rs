@@ -19,7 +19,7 @@ pub(crate) fn run(paths: &Paths, format: Format) -> ExitCode {
     let today = std::env::var(TODAY_ENV)
         .ok()
         .filter(|d| !d.is_empty())
-        .unwrap_or_else(lems_treatments_build::load::today);
+        .unwrap_or_else(lems_treatments_build::load::review::today);
     report.check_reviews(&today);
     let text = match format {
         Format::Human => human(paths, &report, std::io::stdout().is_terminal()),

@@ -26,7 +26,7 @@ fn word_diff_keeps_spacing_and_marks_changed_words() {
 
 fn real() -> Content {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let report = crate::load::load(
+    let report = crate::load(
         &crate::load::Paths::under(&root),
         crate::load::SchemaCheck::Skip,
     );
