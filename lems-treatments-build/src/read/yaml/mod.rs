@@ -186,7 +186,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic
     }
     let text = match decode(file, bytes) {
         Ok(text) => text,
-        Err(d) => return (None, vec![d]),
+        Err(unreadable) => return (None, unreadable),
     };
     let mut diags = Vec::new();
     let mut body = text;
@@ -219,12 +219,12 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic
     }
 }
 
-/// The bytes as text, or where they stop being UTF-8.
-fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
+/// The bytes as text, or where they stop being UTF-8 (one diagnostic).
+fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Diagnostic>> {
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = e.valid_up_to();
         let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
-        Diagnostic::new(
+        let d = Diagnostic::new(
             file,
             position_of_byte(prefix, valid),
             Code::Unreadable,
@@ -233,7 +233,8 @@ fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
                 bytes[valid]
             ),
         )
-        .with_help("save the file with UTF-8 encoding")
+        .with_help("save the file with UTF-8 encoding");
+        vec![d]
     })
 }
 
