@@ -3,7 +3,7 @@
 //! cross-checks it, and generates typed Rust.
 //!
 //! The crate's `build.rs` is a thin call into [`build_script`]. The editors'
-//! tool `lems-content` uses the same [`load`] and [`Diagnostic`]s.
+//! tool `lems-content` uses the same [`load()`] and [`Diagnostic`]s.
 //!
 //! ```no_run
 //! // build.rs
@@ -47,7 +47,7 @@ pub fn generate(paths: &Paths, check: SchemaCheck) -> Result<String, Vec<Diagnos
     generate_with_notes(paths, check).0
 }
 
-/// [`generate`], with the notes (such as a stale schema file) that are not errors.
+/// [`generate()`], with the notes (such as a stale schema file) that are not errors.
 pub fn generate_with_notes(
     paths: &Paths,
     check: SchemaCheck,
