@@ -77,7 +77,7 @@ pub(super) fn lookup_table(keys: &BTreeMap<String, String>, order: &[String]) ->
 
 /// A byte-string literal of little-endian `u32`s (read by `u32_at` in
 /// `src/lib.rs`).
-pub(super) fn packed_u32(values: &[u32]) -> proc_macro2::Literal {
+fn packed_u32(values: &[u32]) -> proc_macro2::Literal {
     let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
     proc_macro2::Literal::byte_string(&bytes)
 }
@@ -161,10 +161,7 @@ pub(super) fn accessor<'a>(
 /// variant's run ends. One array instead of one promoted slice per variant
 /// keeps rustc linear and lean with thousands of treatments. `None` when the
 /// accessor is not of that shape.
-pub(super) fn flat_slice_accessor(
-    ret: &TokenStream,
-    arms: &[(&str, TokenStream)],
-) -> Option<TokenStream> {
+fn flat_slice_accessor(ret: &TokenStream, arms: &[(&str, TokenStream)]) -> Option<TokenStream> {
     use proc_macro2::{Delimiter, TokenTree};
     fn bracketed(tokens: &TokenStream) -> Option<TokenStream> {
         let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
@@ -240,10 +237,7 @@ pub(super) fn texts_in_one_literal(
 /// A block that evaluates to the text of variant `this` (an expression of
 /// the enum's type), from one string literal holding every text in variant
 /// order and a table of where each ends.
-pub(super) fn one_literal_text(
-    texts: impl IntoIterator<Item = String>,
-    this: TokenStream,
-) -> TokenStream {
+fn one_literal_text(texts: impl IntoIterator<Item = String>, this: TokenStream) -> TokenStream {
     let mut all = String::new();
     let mut ends = Vec::new();
     for t in texts {
