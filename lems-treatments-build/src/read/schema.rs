@@ -75,7 +75,7 @@ mod imp {
     use super::field_label;
     use super::suggest_id;
     use crate::diagnostic::{Code, Diagnostic};
-    use crate::model::{DATE_PATTERN, ID_PATTERN};
+    use crate::model::{ClosedSet, CodeSystem, DATE_PATTERN, ID_PATTERN, PARTIAL_DATE_PATTERN};
     use crate::read::yaml::{escape_pointer, Document};
     use crate::suggest::did_you_mean;
 
@@ -99,109 +99,169 @@ mod imp {
             let mut out: Vec<Diagnostic> = Vec::new();
             let mut seen_values: BTreeSet<String> = BTreeSet::new();
             for error in self.validator.iter_errors(&doc.value) {
-                let pointer = error.instance_path().as_str().to_string();
-                let instance = doc.value.pointer(&pointer).unwrap_or(&Value::Null);
-                let field_schema = schema_at(&self.schema, &self.schema, &pointer);
-                let field_desc = field_schema
-                    .and_then(|s| s.get("description"))
-                    .and_then(Value::as_str);
-                let field_name = field_label(&pointer);
+                let site = self.site(error.instance_path().as_str());
                 match error.kind() {
                     ValidationErrorKind::AdditionalProperties { unexpected }
                     | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
-                        let known = property_names(&self.schema, field_schema);
-                        for key in unexpected {
-                            let p = format!("{pointer}/{}", escape_pointer(key));
-                            let span = doc.locate(&p);
-                            let (start, end) = span.key.unwrap_or(span.value);
-                            let help = match did_you_mean(key, known.iter().map(String::as_str)) {
-                                Some(s) => format!(
-                                    "did you mean `{s}`? The fields allowed here are: {}",
-                                    known.join(", ")
-                                ),
-                                None => format!(
-                                    "remove it; the fields allowed here are: {}",
-                                    known.join(", ")
-                                ),
-                            };
-                            out.push(
-                                Diagnostic::new(
-                                    file,
-                                    start,
-                                    Code::UnknownField,
-                                    format!("unknown field `{key}`"),
-                                )
-                                .until(end)
-                                .at_pointer(p)
-                                .with_help(help),
-                            );
-                        }
+                        out.extend(self.unknown_fields(file, doc, &site, unexpected));
                     }
                     ValidationErrorKind::Required { property } => {
-                        let name = property.as_str().unwrap_or("?");
-                        let span = doc.locate(&pointer);
-                        let prop_schema = field_schema
-                            .and_then(|s| resolve(&self.schema, s).get("properties"))
-                            .and_then(|p| p.get(name));
-                        let desc = prop_schema
-                            .and_then(|s| s.get("description"))
-                            .and_then(Value::as_str);
-                        let mut d = Diagnostic::new(
-                            file,
-                            span.value.0,
-                            Code::MissingField,
-                            format!(
-                                "missing field `{name}`{}",
-                                if pointer.is_empty() {
-                                    String::new()
-                                } else {
-                                    format!(" in {field_name}")
-                                }
-                            ),
-                        )
-                        .at_pointer(pointer.clone());
-                        d = d.with_help(match desc {
-                            Some(desc) => format!("add `{name}:` ({})", first_sentence(desc)),
-                            None => format!("add `{name}:`"),
-                        });
-                        out.push(d);
+                        out.push(self.missing_field(file, doc, &site, property));
                     }
                     kind => {
-                        if !seen_values.insert(pointer.clone()) {
+                        if !seen_values.insert(site.pointer.clone()) {
                             // One problem, reported once (schemars puts `type` and `enum` on one node).
                             continue;
                         }
-                        let span = doc.locate(&pointer);
-                        let raw = doc.source_of(&pointer);
-                        let (code, message, help) = describe_value_error(
-                            kind,
-                            instance,
-                            raw,
-                            &field_name,
-                            field_schema.map(|s| resolve(&self.schema, s)),
-                        );
-                        let help = match (help, field_desc) {
-                            (Some(h), Some(desc)) => {
-                                Some(format!("{h}. {field_name}: {}", first_sentence(desc)))
-                            }
-                            (Some(h), None) => Some(h),
-                            (None, Some(desc)) => {
-                                Some(format!("{field_name}: {}", first_sentence(desc)))
-                            }
-                            (None, None) => None,
-                        };
-                        let mut d = Diagnostic::new(file, span.value.0, code, message)
-                            .until(span.value.1)
-                            .at_pointer(pointer.clone());
-                        if let Some(h) = help {
-                            d = d.with_help(h);
-                        }
-                        out.push(d);
+                        out.push(self.wrong_value(file, doc, &site, kind));
                     }
                 }
             }
             out
         }
+
+        /// Where an error is: its pointer and what the schema says there.
+        fn site(&self, pointer: &str) -> Site<'_> {
+            let field_schema = schema_at(&self.schema, &self.schema, pointer);
+            Site {
+                pointer: pointer.to_string(),
+                field_schema,
+                field_desc: field_schema
+                    .and_then(|s| s.get("description"))
+                    .and_then(Value::as_str),
+                field_name: field_label(pointer),
+            }
+        }
+
+        /// `additionalProperties` / `unevaluatedProperties`: one diagnostic
+        /// per unknown key, at the key, with the nearest allowed field.
+        fn unknown_fields(
+            &self,
+            file: &str,
+            doc: &Document,
+            site: &Site<'_>,
+            unexpected: &[String],
+        ) -> Vec<Diagnostic> {
+            let known = property_names(&self.schema, site.field_schema);
+            let mut out = Vec::new();
+            for key in unexpected {
+                let p = format!("{}/{}", site.pointer, escape_pointer(key));
+                let span = doc.locate(&p);
+                let (start, end) = span.key.unwrap_or(span.value);
+                let help = match did_you_mean(key, known.iter().map(String::as_str)) {
+                    Some(s) => format!(
+                        "did you mean `{s}`? The fields allowed here are: {}",
+                        known.join(", ")
+                    ),
+                    None => format!(
+                        "remove it; the fields allowed here are: {}",
+                        known.join(", ")
+                    ),
+                };
+                out.push(
+                    Diagnostic::new(
+                        file,
+                        start,
+                        Code::UnknownField,
+                        format!("unknown field `{key}`"),
+                    )
+                    .until(end)
+                    .at_pointer(p)
+                    .with_help(help),
+                );
+            }
+            out
+        }
+
+        /// `required`: the missing field, at the mapping that lacks it, with
+        /// what the field is for.
+        fn missing_field(
+            &self,
+            file: &str,
+            doc: &Document,
+            site: &Site<'_>,
+            property: &Value,
+        ) -> Diagnostic {
+            let pointer = &site.pointer;
+            let name = property.as_str().unwrap_or("?");
+            let span = doc.locate(pointer);
+            let prop_schema = site
+                .field_schema
+                .and_then(|s| resolve(&self.schema, s).get("properties"))
+                .and_then(|p| p.get(name));
+            let desc = prop_schema
+                .and_then(|s| s.get("description"))
+                .and_then(Value::as_str);
+            let mut d = Diagnostic::new(
+                file,
+                span.value.0,
+                Code::MissingField,
+                format!(
+                    "missing field `{name}`{}",
+                    if pointer.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" in {}", site.field_name)
+                    }
+                ),
+            )
+            .at_pointer(pointer.clone());
+            d = d.with_help(match desc {
+                Some(desc) => format!("add `{name}:` ({})", first_sentence(desc)),
+                None => format!("add `{name}:`"),
+            });
+            d
+        }
+
+        /// Any other error: the value is wrong (see [`describe_value_error`]),
+        /// with what the field is for after the help.
+        fn wrong_value(
+            &self,
+            file: &str,
+            doc: &Document,
+            site: &Site<'_>,
+            kind: &ValidationErrorKind,
+        ) -> Diagnostic {
+            let pointer = &site.pointer;
+            let field_name = &site.field_name;
+            let instance = doc.value.pointer(pointer).unwrap_or(&Value::Null);
+            let span = doc.locate(pointer);
+            let raw = doc.source_of(pointer);
+            let (code, message, help) = describe_value_error(
+                kind,
+                instance,
+                raw,
+                field_name,
+                site.field_schema.map(|s| resolve(&self.schema, s)),
+            );
+            let help = match (help, site.field_desc) {
+                (Some(h), Some(desc)) => {
+                    Some(format!("{h}. {field_name}: {}", first_sentence(desc)))
+                }
+                (Some(h), None) => Some(h),
+                (None, Some(desc)) => Some(format!("{field_name}: {}", first_sentence(desc))),
+                (None, None) => None,
+            };
+            let mut d = Diagnostic::new(file, span.value.0, code, message)
+                .until(span.value.1)
+                .at_pointer(pointer.clone());
+            if let Some(h) = help {
+                d = d.with_help(h);
+            }
+            d
+        }
+    }
+
+    /// Where in a document an error is, and what the schema says of it.
+    struct Site<'s> {
+        /// The JSON pointer of the instance.
+        pointer: String,
+        /// The subschema that describes it, if found.
+        field_schema: Option<&'s Value>,
+        /// That subschema's description.
+        field_desc: Option<&'s str>,
+        /// The field as a reader names it (see [`field_label`]).
+        field_name: String,
     }
 
     fn first_sentence(desc: &str) -> &str {
@@ -232,6 +292,8 @@ mod imp {
         }
     }
 
+    /// The code, message and help for a wrong value, one function per kind
+    /// of JSON Schema error (the short ones inline).
     fn describe_value_error(
         kind: &ValidationErrorKind,
         instance: &Value,
@@ -240,162 +302,12 @@ mod imp {
         schema: Option<&Value>,
     ) -> (Code, String, Option<String>) {
         match kind {
-            ValidationErrorKind::Type { kind } => {
-                let expected: Vec<&str> = match kind {
-                    TypeKind::Single(t) => vec![type_word(&t.to_string())],
-                    TypeKind::Multiple(ts) => {
-                        ts.iter().map(|t| type_word(&t.to_string())).collect()
-                    }
-                };
-                let expected = expected.join(" or ");
-                let as_written = raw.map_or_else(|| scalar_text(instance), str::to_string);
-                let help = match instance {
-                    Value::Bool(_) | Value::Number(_) | Value::Null
-                        if expected.starts_with("text") =>
-                    {
-                        Some(format!(
-                    "YAML read `{as_written}` as {}; put it in quotes to keep it as text: \"{}\"",
-                    kind_word(instance),
-                    as_written.trim_matches(|c| c == '"' || c == '\'')
-                ))
-                    }
-                    Value::String(s) if expected.starts_with("true") => Some(format!(
-                        "write `true` or `false`; YAML 1.2 reads `{s}` as text, not as yes/no"
-                    )),
-                    Value::Array(_) if expected.starts_with("text") => {
-                        Some("write one piece of text here, not a list".to_string())
-                    }
-                    _ => None,
-                };
-                (
-                    Code::WrongType,
-                    format!(
-                        "{field} must be {expected}, but it is {}",
-                        kind_word(instance)
-                    ),
-                    help,
-                )
-            }
-            ValidationErrorKind::Enum { options } => {
-                let allowed: Vec<String> = options
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let got = scalar_text(instance);
-                let help = match did_you_mean(&got, allowed.iter().map(String::as_str)) {
-                    Some(s) => {
-                        format!("did you mean `{s}`? Allowed values: {}", allowed.join(", "))
-                    }
-                    None => format!("allowed values: {}", allowed.join(", ")),
-                };
-                (
-                    Code::InvalidValue,
-                    format!("`{got}` is not an allowed value for {field}"),
-                    Some(help),
-                )
-            }
+            ValidationErrorKind::Type { kind } => wrong_type(kind, instance, raw, field),
+            ValidationErrorKind::Enum { options } => not_an_option(options, instance, field),
             ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
-                let mut allowed = Vec::new();
-                if let Some(s) = schema {
-                    for key in ["oneOf", "anyOf"] {
-                        for alt in s.get(key).and_then(Value::as_array).into_iter().flatten() {
-                            if let Some(c) = alt.get("const").and_then(Value::as_str) {
-                                allowed.push(c.to_string());
-                            }
-                            for e in alt
-                                .get("enum")
-                                .and_then(Value::as_array)
-                                .into_iter()
-                                .flatten()
-                            {
-                                if let Some(e) = e.as_str() {
-                                    allowed.push(e.to_string());
-                                }
-                            }
-                        }
-                    }
-                }
-                let got = scalar_text(instance);
-                if allowed.is_empty() {
-                    (
-                        Code::InvalidValue,
-                        format!(
-                            "{field} does not have an allowed shape ({})",
-                            kind_word(instance)
-                        ),
-                        None,
-                    )
-                } else {
-                    let help = match did_you_mean(&got, allowed.iter().map(String::as_str)) {
-                        Some(s) => {
-                            format!("did you mean `{s}`? Allowed values: {}", allowed.join(", "))
-                        }
-                        None => format!("allowed values: {}", allowed.join(", ")),
-                    };
-                    (
-                        Code::InvalidValue,
-                        format!("`{got}` is not an allowed value for {field}"),
-                        Some(help),
-                    )
-                }
+                no_alternative_fits(schema, instance, field)
             }
-            ValidationErrorKind::Pattern { pattern } => {
-                let got = scalar_text(instance);
-                if pattern == ID_PATTERN {
-                    (
-                        Code::InvalidValue,
-                        format!("`{got}` is not a valid id"),
-                        Some(format!(
-                        "ids are lowercase words joined by single underscores, for example `{}`",
-                        suggest_id(&got)
-                    )),
-                    )
-                } else if pattern == "\\S" {
-                    (
-                        Code::UnusableText,
-                        format!("{field} is blank (only spaces)"),
-                        Some("write the text, or remove the field if it is optional".into()),
-                    )
-                } else if let Some(system) =
-                    <crate::model::CodeSystem as crate::model::ClosedSet>::ALL
-                        .iter()
-                        .find(|s| s.pattern().0 == pattern)
-                {
-                    let (_, example) = system.pattern();
-                    (
-                        Code::InvalidValue,
-                        format!(
-                            "`{got}` is not a valid {} code",
-                            crate::model::ClosedSet::label(*system)
-                        ),
-                        Some(format!(
-                            "a {} code looks like `{example}`; copy it from the source exactly",
-                            crate::model::ClosedSet::label(*system)
-                        )),
-                    )
-                } else if pattern == crate::model::PARTIAL_DATE_PATTERN {
-                    (Code::InvalidValue, format!("`{got}` is not a date written YYYY, YYYY-MM or YYYY-MM-DD"), Some("write it as precisely as the source does, in quotes, for example \"2009-12\"".into()))
-                } else if pattern == DATE_PATTERN {
-                    (
-                        Code::InvalidValue,
-                        format!("`{got}` is not a date written YYYY-MM-DD"),
-                        Some(
-                            "write the date as YYYY-MM-DD, in quotes, for example \"2019-07-18\""
-                                .into(),
-                        ),
-                    )
-                } else {
-                    (
-                        Code::InvalidValue,
-                        format!("`{got}` does not have the form {field} needs (pattern {pattern})"),
-                        None,
-                    )
-                }
-            }
+            ValidationErrorKind::Pattern { pattern } => pattern_mismatch(pattern, instance, field),
             ValidationErrorKind::MinLength { .. } => (
                 Code::UnusableText,
                 format!("{field} is empty"),
@@ -435,6 +347,176 @@ mod imp {
                 None,
             ),
         }
+    }
+
+    /// `type`: what the field must be and what YAML read instead, with how
+    /// to write it when quoting (or unquoting) fixes it.
+    fn wrong_type(
+        kind: &TypeKind,
+        instance: &Value,
+        raw: Option<&str>,
+        field: &str,
+    ) -> (Code, String, Option<String>) {
+        let expected: Vec<&str> = match kind {
+            TypeKind::Single(t) => vec![type_word(&t.to_string())],
+            TypeKind::Multiple(ts) => ts.iter().map(|t| type_word(&t.to_string())).collect(),
+        };
+        let expected = expected.join(" or ");
+        let as_written = raw.map_or_else(|| scalar_text(instance), str::to_string);
+        let help = match instance {
+            Value::Bool(_) | Value::Number(_) | Value::Null if expected.starts_with("text") => {
+                Some(format!(
+                    "YAML read `{as_written}` as {}; put it in quotes to keep it as text: \"{}\"",
+                    kind_word(instance),
+                    as_written.trim_matches(|c| c == '"' || c == '\'')
+                ))
+            }
+            Value::String(s) if expected.starts_with("true") => Some(format!(
+                "write `true` or `false`; YAML 1.2 reads `{s}` as text, not as yes/no"
+            )),
+            Value::Array(_) if expected.starts_with("text") => {
+                Some("write one piece of text here, not a list".to_string())
+            }
+            _ => None,
+        };
+        (
+            Code::WrongType,
+            format!(
+                "{field} must be {expected}, but it is {}",
+                kind_word(instance)
+            ),
+            help,
+        )
+    }
+
+    /// `enum`: the value is none of the allowed ones.
+    fn not_an_option(
+        options: &Value,
+        instance: &Value,
+        field: &str,
+    ) -> (Code, String, Option<String>) {
+        let allowed: Vec<String> = options
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        not_allowed(&scalar_text(instance), &allowed, field)
+    }
+
+    /// `oneOf` / `anyOf`: no alternative fits; the allowed values when the
+    /// alternatives are constants or enums, else the shape is wrong.
+    fn no_alternative_fits(
+        schema: Option<&Value>,
+        instance: &Value,
+        field: &str,
+    ) -> (Code, String, Option<String>) {
+        let mut allowed = Vec::new();
+        if let Some(s) = schema {
+            for key in ["oneOf", "anyOf"] {
+                for alt in s.get(key).and_then(Value::as_array).into_iter().flatten() {
+                    if let Some(c) = alt.get("const").and_then(Value::as_str) {
+                        allowed.push(c.to_string());
+                    }
+                    for e in alt
+                        .get("enum")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                    {
+                        if let Some(e) = e.as_str() {
+                            allowed.push(e.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        if allowed.is_empty() {
+            return (
+                Code::InvalidValue,
+                format!(
+                    "{field} does not have an allowed shape ({})",
+                    kind_word(instance)
+                ),
+                None,
+            );
+        }
+        not_allowed(&scalar_text(instance), &allowed, field)
+    }
+
+    /// `got` is not among `allowed`: the nearest allowed value, and the list.
+    fn not_allowed(got: &str, allowed: &[String], field: &str) -> (Code, String, Option<String>) {
+        let help = match did_you_mean(got, allowed.iter().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`? Allowed values: {}", allowed.join(", ")),
+            None => format!("allowed values: {}", allowed.join(", ")),
+        };
+        (
+            Code::InvalidValue,
+            format!("`{got}` is not an allowed value for {field}"),
+            Some(help),
+        )
+    }
+
+    /// `pattern`: named by what the pattern is for (an id, non-blank text, a
+    /// code of a system, a date), else quoted.
+    fn pattern_mismatch(
+        pattern: &str,
+        instance: &Value,
+        field: &str,
+    ) -> (Code, String, Option<String>) {
+        let got = scalar_text(instance);
+        if pattern == ID_PATTERN {
+            return (
+                Code::InvalidValue,
+                format!("`{got}` is not a valid id"),
+                Some(format!(
+                    "ids are lowercase words joined by single underscores, for example `{}`",
+                    suggest_id(&got)
+                )),
+            );
+        }
+        if pattern == "\\S" {
+            return (
+                Code::UnusableText,
+                format!("{field} is blank (only spaces)"),
+                Some("write the text, or remove the field if it is optional".into()),
+            );
+        }
+        if let Some(system) = CodeSystem::ALL.iter().find(|s| s.pattern().0 == pattern) {
+            let (_, example) = system.pattern();
+            let label = system.label();
+            return (
+                Code::InvalidValue,
+                format!("`{got}` is not a valid {label} code"),
+                Some(format!(
+                    "a {label} code looks like `{example}`; copy it from the source exactly"
+                )),
+            );
+        }
+        if pattern == PARTIAL_DATE_PATTERN {
+            return (
+                Code::InvalidValue,
+                format!("`{got}` is not a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+                Some(
+                    "write it as precisely as the source does, in quotes, for example \"2009-12\""
+                        .into(),
+                ),
+            );
+        }
+        if pattern == DATE_PATTERN {
+            return (
+                Code::InvalidValue,
+                format!("`{got}` is not a date written YYYY-MM-DD"),
+                Some("write the date as YYYY-MM-DD, in quotes, for example \"2019-07-18\"".into()),
+            );
+        }
+        (
+            Code::InvalidValue,
+            format!("`{got}` does not have the form {field} needs (pattern {pattern})"),
+            None,
+        )
     }
 
     fn scalar_text(v: &Value) -> String {

@@ -1,0 +1,64 @@
+//! `CONDITION`, `DISCLAIMER` and the guide's opening and closing text.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::emit::{code_slice, doc_attrs, opt_date, slice_of};
+use crate::render::View;
+
+/// `CONDITION` and `DISCLAIMER`.
+pub(super) fn condition(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let mut out = TokenStream::new();
+    let k = &c.condition.item;
+    let (name, abbr, summary, normal, wrong, curable, goal) = (
+        k.name.as_str(),
+        k.abbreviation.as_str(),
+        k.summary.as_str(),
+        k.normal_signal.as_str(),
+        k.what_goes_wrong.as_str(),
+        k.curable,
+        k.treatment_goal.as_str(),
+    );
+    let (cname, share, note) = (
+        k.associated_cancer.name.as_str(),
+        k.associated_cancer.share_of_patients.as_str(),
+        k.associated_cancer.treatment_note.as_str(),
+    );
+    let csources = slice_of("Source", k.sources.iter().map(|s| s.0.clone()));
+    let ccodes = code_slice(&k.codes);
+    let cond_doc_doc = doc_attrs(&format!("{name} ({abbr}): {summary}"));
+    let disclaimer = c.disclaimer.item.text.as_str();
+    let (head, tail) = (view.guide_head(), view.guide_tail());
+    let disclaimer_reviewed = opt_date(c.disclaimer.item.reviewed.as_ref());
+    let cond_reviewed = opt_date(k.reviewed.as_ref());
+    let disclaimer_doc = doc_attrs(disclaimer);
+    out.extend(quote! {
+        #cond_doc_doc
+        pub const CONDITION: Condition = Condition {
+            name: #name,
+            abbreviation: #abbr,
+            summary: #summary,
+            normal_signal: #normal,
+            what_goes_wrong: #wrong,
+            curable: #curable,
+            treatment_goal: #goal,
+            associated_cancer: AssociatedCancer { name: #cname, share_of_patients: #share, treatment_note: #note },
+            codes: #ccodes,
+            sources: #csources,
+            reviewed: #cond_reviewed,
+        };
+
+        /// When the disclaimer was last reviewed (`YYYY-MM-DD`), if recorded.
+        pub const DISCLAIMER_REVIEWED: Option<&str> = #disclaimer_reviewed;
+
+        #disclaimer_doc
+        pub const DISCLAIMER: &str = #disclaimer;
+
+        /// The guide's opening (title, disclaimer, condition), in Markdown.
+        const GUIDE_HEAD: &str = #head;
+        /// The guide's closing list of sources, in Markdown.
+        const GUIDE_TAIL: &str = #tail;
+    });
+    out
+}

@@ -1,0 +1,81 @@
+//! `Source`: the enum of every cited document and its accessors.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::emit::{accessor, entity_enum, ident, opt_str};
+use crate::model::ClosedSet;
+use crate::relations::lookup_keys;
+use crate::render::View;
+
+/// `Source`: every cited document.
+pub(super) fn sources(view: &View<'_>) -> TokenStream {
+    let c = view.content;
+    let mut out = TokenStream::new();
+    let entries: Vec<(String, String, String)> = c
+        .sources
+        .iter()
+        .map(|(id, l)| {
+            (
+                id.clone(),
+                l.item.title.0.clone(),
+                match &l.item.publisher {
+                    Some(p) => format!("{}, {}.", l.item.title.0, p.0),
+                    None => format!("{}.", l.item.title.0),
+                },
+            )
+        })
+        .collect();
+    let keys = lookup_keys(
+        c.sources
+            .iter()
+            .map(|(id, l)| (id.as_str(), vec![l.item.title.as_str()])),
+    );
+    out.extend(entity_enum(
+        "Source",
+        "A source that the content cites.",
+        &entries,
+        &keys,
+    ));
+    let src = &c.sources;
+    let publisher = accessor(
+        "Who published it, when the source names a publisher.",
+        "publisher",
+        quote!(Option<&'static str>),
+        src.iter()
+            .map(|(id, l)| (id.as_str(), opt_str(l.item.publisher.as_ref()))),
+    );
+    let note = accessor(
+        "How it was read, when that matters.",
+        "note",
+        quote!(Option<&'static str>),
+        src.iter()
+            .map(|(id, l)| (id.as_str(), opt_str(l.item.note.as_ref()))),
+    );
+    let kind = accessor(
+        "What kind of document it is.",
+        "kind",
+        quote!(SourceKind),
+        src.iter().map(|(id, l)| {
+            let k = ident(l.item.kind.variant());
+            (id.as_str(), quote!(SourceKind::#k))
+        }),
+    );
+    let updated = accessor(
+        "When it was last updated (`YYYY-MM-DD`), if it says.",
+        "last_updated",
+        quote!(Option<&'static str>),
+        src.iter().map(|(id, l)| {
+            let d = match &l.item.last_updated {
+                Some(d) => {
+                    let d = d.0.as_str();
+                    quote!(Some(#d))
+                }
+                None => quote!(None),
+            };
+            (id.as_str(), d)
+        }),
+    );
+    out.extend(quote! { impl Source { #publisher #kind #updated #note } });
+    out
+}
