@@ -22,7 +22,7 @@ pub fn skeleton(kind: FileKind, id: &str) -> String {
         FileKind::Treatment => ("treatment", treatment(&head)),
         FileKind::Mechanism => ("mechanism", mechanism(&head)),
         FileKind::Caution => ("caution", caution(&head)),
-        FileKind::Class => ("category", class(&head)),
+        FileKind::Class => ("class", class(&head)),
         FileKind::Source => ("source", source(&head)),
         FileKind::Condition | FileKind::Disclaimer => ("content", String::new()),
     };

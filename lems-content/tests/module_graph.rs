@@ -85,3 +85,18 @@ fn only_commands_print_and_exit_and_only_out_writes() {
     }
     assert!(found.is_empty(), "outside their room: {found:?}");
 }
+
+#[path = "../../lems-treatments-build/tests/support/architecture_map.rs"]
+mod architecture_map;
+
+#[test]
+fn the_map_matches_the_code() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let map = std::fs::read_to_string(root.join("../ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let table = architecture_map::rooms_table(&map, "## Code map: `lems-content/src/`");
+    let rooms = module_graph::rooms(&module_graph::graph(&root.join("src")));
+    assert_eq!(
+        table, rooms,
+        "ARCHITECTURE.md's rooms table (left) must list every room of lems-content/src and exactly the rooms each imports (right)"
+    );
+}

@@ -45,8 +45,7 @@ mod architecture_map;
 fn the_map_matches_the_code() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let map = std::fs::read_to_string(root.join("../ARCHITECTURE.md")).expect("ARCHITECTURE.md");
-    let table =
-        architecture_map::rooms_table(&map, "## Code map: `lems-treatments-build/src/`");
+    let table = architecture_map::rooms_table(&map, "## Code map: `lems-treatments-build/src/`");
     let rooms = module_graph::rooms(&module_graph::graph(&root.join("src")));
     assert_eq!(
         table, rooms,
