@@ -23,7 +23,7 @@
 //! `keyed.rs` matches every keyed list (added, removed, in both); `lookup.rs`
 //! classifies names by the lookup keys they add or lose; `show.rs` writes
 //! values. A treatment's resolved cautions come from
-//! [`Relations`](crate::relations::Relations), computed once per side.
+//! [`Relations`], computed once per side.
 
 mod caution;
 mod class;
