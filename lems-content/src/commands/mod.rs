@@ -28,7 +28,7 @@ use crate::root;
 pub fn run(cli: Cli) -> ExitCode {
     // `diff` finds its two sides itself (git revisions or folders).
     if let Command::Diff(args) = &cli.command {
-        return diff::run(args);
+        return diff::run(args, cli.root.as_deref());
     }
     let start = match &cli.command {
         Command::Check {
@@ -69,7 +69,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 .map_or_else(|| paths.data.clone(), Path::to_path_buf);
             review::run(&root, review::Mode::of(accept_all, list), no_test)
         }
-        Command::Diff(args) => diff::run(&args),
+        Command::Diff(args) => diff::run(&args, None),
     }
 }
 

@@ -23,7 +23,7 @@ pub fn run(paths: &Paths, kind: FileKind, id: &str) -> ExitCode {
         return fail(&format!("the folder `{}` does not exist", dir.display()));
     }
     let file = dir.join(format!("{id}.yaml"));
-    match new_file(&file, &skeleton(kind, id)) {
+    match new_file(&paths.data, &file, &skeleton(kind, id)) {
         Ok(()) => {
             println!("created {}", file.display());
             println!("fill in every TODO, then run `cargo run -p lems-content -- check`");
