@@ -374,7 +374,8 @@ fn errors_are_clean_messages_with_exit_code_2() {
     let err = stderr(&o);
     assert!(
         err.contains("error: the content at HEAD")
-            && err.contains("is broken: 1 problem; run `lems-content check` on it"),
+            && err.contains("is broken: 1 error in 1 file, listed above")
+            && err.contains("error[E0104]"),
         "{err}"
     );
 

@@ -236,7 +236,18 @@ fn the_site_is_deterministic_complete_and_linked() {
             "the index does not link to {id}"
         );
     }
-    assert_eq!(site.len(), treatments.len() + 2, "{:?}", site.keys());
+    // The pages, the style sheet and the manifest listing exactly them.
+    assert_eq!(site.len(), treatments.len() + 3, "{:?}", site.keys());
+    let listed: Vec<&str> = site[".lems-content-manifest"]
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    let written: Vec<&str> = site
+        .keys()
+        .map(String::as_str)
+        .filter(|k| *k != ".lems-content-manifest")
+        .collect();
+    assert_eq!(listed, written);
 
     let disclaimer = disclaimer(&repo);
     for (page, html) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
