@@ -51,6 +51,7 @@ pub(crate) enum Command {
         format: ExportFormat,
         /// With `--format html`: the folder to write the site into. Default: target/site
         /// beside data/. Refused with other formats, which print to standard output.
+        /// See `render --help` for what is replaced in it.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
@@ -60,6 +61,10 @@ pub(crate) enum Command {
         #[arg(long, value_enum, ignore_case = true, default_value_t = RenderFormat::Html)]
         format: RenderFormat,
         /// The folder to write the site into. Default: target/site beside data/.
+        ///
+        /// Only files listed in DIR/.lems-content-manifest (the files an earlier run
+        /// wrote) are replaced or removed; any other file in the way is refused, as
+        /// is a symbolic link in DIR or DIR itself being one.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
@@ -137,7 +142,8 @@ impl NewKind {
 /// The arguments of `lems-content diff`.
 #[derive(Args, Debug, Clone)]
 pub struct DiffArgs {
-    /// BASE: a git revision or a folder holding data/. Default: the merge base with `main`.
+    /// BASE: a git revision (of --root's repository) or a folder holding data/.
+    /// Default: the merge base with `main`.
     pub base: Option<String>,
     /// HEAD: a git revision or a folder holding data/. Default: the working tree.
     pub head: Option<String>,

@@ -89,11 +89,7 @@ fn real_dir(dir: &Path, create: bool) -> Result<(), String> {
 /// `path`'s parent: real folders only.
 fn folders_below(base: &Path, path: &Path, create: bool) -> Result<(), String> {
     let Ok(rel) = path.strip_prefix(base) else {
-        return Err(format!(
-            "`{}` is not inside `{}`",
-            shown(path),
-            shown(base)
-        ));
+        return Err(format!("`{}` is not inside `{}`", shown(path), shown(base)));
     };
     let mut dir = base.to_path_buf();
     let mut parts: Vec<Component> = rel.components().collect();
@@ -123,7 +119,10 @@ fn atomic_write(path: &Path, bytes: &[u8], keep_existing: bool) -> std::io::Resu
         std::fs::symlink_metadata(path)
             .ok()
             .filter(|m| m.is_file())
-            .map_or_else(|| std::fs::Permissions::from_mode(0o644), |m| m.permissions())
+            .map_or_else(
+                || std::fs::Permissions::from_mode(0o644),
+                |m| m.permissions(),
+            )
     };
     #[cfg(unix)]
     builder.permissions(permissions);
@@ -351,7 +350,15 @@ mod tests {
     fn site_paths_are_plain_names_inside_the_folder() {
         let dir = Path::new("/tmp/site");
         assert!(site_path(dir, "treatments/a.html").is_ok());
-        for bad in ["", "/etc/passwd", "../x", "a/../../x", "a//b", "./a", "a\\b"] {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "./a",
+            "a\\b",
+        ] {
             assert!(site_path(dir, bad).is_err(), "{bad}");
         }
     }

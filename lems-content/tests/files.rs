@@ -141,13 +141,24 @@ fn only_files_in_the_manifest_are_replaced_or_removed() {
     // A diff site: it has diff.html and removed/mycophenolate.html.
     let o = run_in(
         tmp(),
-        &["diff", s(&base), s(&head), "--format", "html", "--out", s(&out)],
+        &[
+            "diff",
+            s(&base),
+            s(&head),
+            "--format",
+            "html",
+            "--out",
+            s(&out),
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(out.join("diff.html").is_file());
     assert!(out.join("removed/mycophenolate.html").is_file());
     let manifest = read(&out.join(".lems-content-manifest"));
-    assert!(manifest.lines().any(|l| l == "removed/mycophenolate.html"), "{manifest}");
+    assert!(
+        manifest.lines().any(|l| l == "removed/mycophenolate.html"),
+        "{manifest}"
+    );
     // Files the tool never wrote, beside its pages and among them.
     std::fs::write(out.join("notes.html"), "mine").expect("w");
     std::fs::write(out.join("removed/keep.html"), "mine too").expect("w");
@@ -178,7 +189,10 @@ fn a_first_run_into_a_folder_never_overwrites_a_file_it_did_not_write() {
         stderr(&o)
     );
     assert_eq!(read(&out.join("index.html")), "someone's page");
-    assert!(!out.join("style.css").exists(), "nothing written before the refusal");
+    assert!(
+        !out.join("style.css").exists(),
+        "nothing written before the refusal"
+    );
     // Without the colliding file, the site is written and the other file kept.
     std::fs::remove_file(out.join("index.html")).expect("rm");
     ok(render(&common::repo_root(), &out));
@@ -213,7 +227,10 @@ fn an_interrupted_write_leaves_the_old_file_whole() {
     assert_eq!(read(&stale), "{\"old\": true}\n");
     // Every other file is whole too (it was unchanged or replaced at once).
     let fresh_text = lems_treatments_build::FileKind::Treatment.schema_text();
-    assert!(fresh_text.len() > 8 * 512, "the new schema exceeds the limit");
+    assert!(
+        fresh_text.len() > 8 * 512,
+        "the new schema exceeds the limit"
+    );
     assert!(read(&root.join("EDITING.md")).len() > 1000);
     // Without the limit the same command finishes.
     ok(run_in(&root, &["schema"]));
@@ -245,7 +262,11 @@ fn schema_and_new_refuse_links() {
     symlink(&victim, &file).expect("ln");
     let o = run_in(&root, &["schema"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("it is a symbolic link, not a regular file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("it is a symbolic link, not a regular file"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(read(&victim), "keep me");
 
     // `new` into a kind's folder that is a link to a folder outside.
@@ -255,7 +276,11 @@ fn schema_and_new_refuse_links() {
     symlink(&outside, root.join("data/sources")).expect("ln");
     let o = run_in(&root, &["new", "source", "fresh_source"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("it is a symbolic link, not a folder"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("it is a symbolic link, not a folder"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(std::fs::read_dir(&outside).expect("ls").count(), 0);
 }
 
@@ -308,9 +333,16 @@ fn diff_reads_the_revisions_of_the_root_it_is_given() {
     // `ours` has one commit: HEAD~1 does not exist there, and nothing was compared.
     let o = run_in(&theirs, &["diff", "--root", s(&ours), "HEAD~1", "HEAD"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("BASE `HEAD~1` is neither"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("BASE `HEAD~1` is neither"),
+        "{}",
+        stderr(&o)
+    );
     // A --root that holds no content is an error, not the current folder's repository.
-    let o = run_in(&ours, &["diff", "--root", s(&fresh("root-none")), "HEAD", "HEAD"]);
+    let o = run_in(
+        &ours,
+        &["diff", "--root", s(&fresh("root-none")), "HEAD", "HEAD"],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no content found"), "{}", stderr(&o));
 }
@@ -372,7 +404,11 @@ fn a_large_blob_is_refused_from_its_listed_size_before_anything_is_written() {
         .env("TMPDIR", &no_tmp)
         .output()
         .expect("run");
-    assert!(stderr(&o).contains("could not create a temporary folder"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("could not create a temporary folder"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -384,7 +420,10 @@ fn a_broken_folder_side_is_located_in_its_folder() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.contains(&format!("--> {}/data/treatments/amifampridine.yaml:", s(&head))),
+        err.contains(&format!(
+            "--> {}/data/treatments/amifampridine.yaml:",
+            s(&head)
+        )),
         "{err}"
     );
 }

@@ -51,7 +51,11 @@ fn content_root(given: Option<&Path>) -> Result<Option<PathBuf>, String> {
 /// (`REV:path:line:col`) or folder, as `check` prints them; exit code 2.
 fn print_broken(b: Broken) -> ExitCode {
     let mut report = b.report;
-    for d in report.diagnostics.iter_mut().chain(report.warnings.iter_mut()) {
+    for d in report
+        .diagnostics
+        .iter_mut()
+        .chain(report.warnings.iter_mut())
+    {
         d.file = format!("{}{}", b.prefix, d.file);
     }
     report.sources = std::mem::take(&mut report.sources)

@@ -150,7 +150,12 @@ fn read_listing(mut r: impl BufRead, max: usize) -> Result<Vec<Entry>, String> {
 }
 
 fn parse_entry(line: &[u8]) -> Result<Entry, String> {
-    let bad = || format!("git's listing has a line it should not: {:?}", String::from_utf8_lossy(line));
+    let bad = || {
+        format!(
+            "git's listing has a line it should not: {:?}",
+            String::from_utf8_lossy(line)
+        )
+    };
     let tab = line.iter().position(|&b| b == b'\t').ok_or_else(bad)?;
     let head = std::str::from_utf8(&line[..tab]).map_err(|_| bad())?;
     let fields: Vec<&str> = head.split_whitespace().collect();
@@ -224,7 +229,7 @@ mod tests {
 
     #[test]
     fn reads_a_listing_and_stops_at_its_limit() {
-        let text = b"100644 blob aaaa     12\tdata/a.yaml\0120000 blob bbbb 5\tdata/b\0160000 commit cccc       -\tdata/c\0";
+        let text = b"100644 blob aaaa     12\tdata/a.yaml\x00120000 blob bbbb 5\tdata/b\x00160000 commit cccc       -\tdata/c\0";
         let e = read_listing(&text[..], 10).expect("listing");
         assert_eq!(e.len(), 3);
         assert_eq!((e[0].mode.as_str(), e[0].size), ("100644", Some(12)));

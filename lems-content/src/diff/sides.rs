@@ -18,7 +18,9 @@ use lems_treatments_build::diff::diff;
 use lems_treatments_build::load::{MAX_TREE_BYTES, MAX_TREE_FILES};
 use lems_treatments_build::read::fs::display_name;
 use lems_treatments_build::read::yaml::MAX_FILE_BYTES;
-use lems_treatments_build::{load, Code, Content, Diagnostic, Paths, Position, Report, SchemaCheck};
+use lems_treatments_build::{
+    load, Code, Content, Diagnostic, Paths, Position, Report, SchemaCheck,
+};
 
 use super::git::{short, Entry, Repo};
 use super::report::{DiffReport, ZERO_X_RULE};
@@ -136,7 +138,11 @@ fn content_dir(from: &Sources<'_>) -> Result<PathBuf, String> {
     }
 }
 
-fn load_side(from: &Sources<'_>, which: &'static str, arg: Option<&str>) -> Result<Side, SideError> {
+fn load_side(
+    from: &Sources<'_>,
+    which: &'static str,
+    arg: Option<&str>,
+) -> Result<Side, SideError> {
     match arg {
         Some(a) if Path::new(a).join("data").is_dir() => {
             load_folder(which, a, Path::new(a), None, format!("{a}/"))
@@ -158,16 +164,28 @@ fn load_side(from: &Sources<'_>, which: &'static str, arg: Option<&str>) -> Resu
     }
 }
 
-fn load_rev(from: &Sources<'_>, which: &'static str, rev: &str, label: &str) -> Result<Side, SideError> {
+fn load_rev(
+    from: &Sources<'_>,
+    which: &'static str,
+    rev: &str,
+    label: &str,
+) -> Result<Side, SideError> {
     let dir = content_dir(from)?;
     let repo = Repo::at(&dir);
     repo.toplevel()?;
     let sha = repo
-        .git(&["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
+        .git(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ])
         .ok()
         .filter(|s| !s.is_empty())
         .ok_or_else(|| {
-            format!("{which} `{rev}` is neither a content folder (holding data/) nor a git revision")
+            format!(
+                "{which} `{rev}` is neither a content folder (holding data/) nor a git revision"
+            )
         })?;
     let label = if label == rev {
         format!("{rev} ({})", short(&sha))
@@ -260,9 +278,8 @@ fn listing_problems(entries: &[Entry]) -> Vec<Diagnostic> {
         };
         over_budget = true;
         out.push(
-            Diagnostic::new(shown, Position::START, Code::TooLarge, why).with_help(
-                "content this large is not expected; nothing of this revision was read",
-            ),
+            Diagnostic::new(shown, Position::START, Code::TooLarge, why)
+                .with_help("content this large is not expected; nothing of this revision was read"),
         );
     }
     out
@@ -289,8 +306,15 @@ fn entry_problem(e: &Entry, shown: &str) -> Option<Diagnostic> {
         .all(|part| !part.is_empty() && part != b"." && part != b"..");
     if !plain {
         return Some(
-            Diagnostic::new(shown, Position::START, Code::Layout, "this path is not a plain path inside the content")
-                .with_help("rename it: a content path is folder and file names only, without `.` or `..`"),
+            Diagnostic::new(
+                shown,
+                Position::START,
+                Code::Layout,
+                "this path is not a plain path inside the content",
+            )
+            .with_help(
+                "rename it: a content path is folder and file names only, without `.` or `..`",
+            ),
         );
     }
     let size = e.size.unwrap_or(0);
@@ -306,7 +330,12 @@ fn entry_problem(e: &Entry, shown: &str) -> Option<Diagnostic> {
 }
 
 /// A side broken by `problems` found before its content was read.
-fn broken(which: &'static str, label: String, prefix: String, problems: Vec<Diagnostic>) -> SideError {
+fn broken(
+    which: &'static str,
+    label: String,
+    prefix: String,
+    problems: Vec<Diagnostic>,
+) -> SideError {
     let report = Report {
         content: None,
         diagnostics: problems,
@@ -348,7 +377,9 @@ fn load_folder(
         })));
     }
     let Some(content) = report.content else {
-        return Err(SideError::Failed(format!("the content at {which} ({label}) could not be read")));
+        return Err(SideError::Failed(format!(
+            "the content at {which} ({label}) could not be read"
+        )));
     };
     // A revision's Cargo.toml came from git (or was not there); a folder's is read here.
     let manifest =
