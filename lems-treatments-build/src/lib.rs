@@ -14,6 +14,7 @@
 
 pub mod chars;
 pub mod diagnostic;
+pub mod document;
 #[cfg(feature = "diff")]
 pub mod diff;
 #[cfg(feature = "schema")]
