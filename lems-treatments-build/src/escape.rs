@@ -52,7 +52,8 @@ pub struct MarkdownAt<'a> {
     pub newline: &'a str,
     /// Inside an ATX heading: every `#` is escaped (a trailing run would close it).
     pub heading: bool,
-    /// Spaces at both edges become `&#32;` (inside `**…**`, a heading), so
+    /// Spaces and newlines at both edges become `&#32;`, `&#10;` (inside
+    /// `**…**`, a heading), so
     /// emphasis still closes and nothing is trimmed.
     pub guard_edges: bool,
 }
@@ -92,8 +93,9 @@ pub fn markdown_in(text: &str, at: MarkdownAt<'_>) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         let starts = line_begin == Some(i);
+        let edge = at.guard_edges && (i == 0 || next.is_none());
         if c == '\n' {
-            if next.is_none() && at.line_end {
+            if (next.is_none() && at.line_end) || edge {
                 out.push_str("&#10;");
             } else {
                 out.push_str(at.newline);
@@ -102,7 +104,6 @@ pub fn markdown_in(text: &str, at: MarkdownAt<'_>) -> String {
             continue;
         }
         let ends = next == Some('\n') || (next.is_none() && at.line_end);
-        let edge = at.guard_edges && (i == 0 || next.is_none());
         if c == ' ' || c == '\t' {
             if starts || ends || edge {
                 out.push_str(if c == ' ' { "&#32;" } else { "&#9;" });
@@ -111,14 +112,16 @@ pub fn markdown_in(text: &str, at: MarkdownAt<'_>) -> String {
             }
             continue;
         }
+        if edge && c.is_whitespace() {
+            out.push_str(&format!("&#{};", u32::from(c)));
+            continue;
+        }
         if needs_escape(c) {
             out.push_str(&format!("\\\\u{{{:x}}}", c as u32));
             continue;
         }
         let prev = i.checked_sub(1).map(|p| chars[p]);
-        if needs_backslash(c, prev, next, starts, at.heading)
-            || numbered(&chars, i, line_begin)
-        {
+        if needs_backslash(c, prev, next, starts, at.heading) || numbered(&chars, i, line_begin) {
             out.push('\\');
         }
         out.push(c);
@@ -127,7 +130,13 @@ pub fn markdown_in(text: &str, at: MarkdownAt<'_>) -> String {
 }
 
 /// Whether a Markdown character must be backslash-escaped here.
-fn needs_backslash(c: char, prev: Option<char>, next: Option<char>, starts: bool, heading: bool) -> bool {
+fn needs_backslash(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    starts: bool,
+    heading: bool,
+) -> bool {
     let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
     match c {
         '\\' | '`' | '*' | '[' | ']' | '<' | '~' | '|' => true,
@@ -151,25 +160,34 @@ fn numbered(chars: &[char], i: usize, line_begin: Option<usize>) -> bool {
 
 /// Content text as a Markdown code span (`` `…` ``): a fence longer than any
 /// run of backticks inside, padded with a space when the code starts or ends
-/// with a backtick or a space; a newline ends one span and starts another
-/// after `newline` (a span cannot hold one). Empty code writes nothing.
-pub fn markdown_code(code: &str, newline: &str) -> String {
+/// with a backtick or a space (and is not all spaces); a newline ends one span and starts another
+/// after `at.newline` (a span cannot hold one), or `&#10;` when it ends the
+/// block. Empty code writes nothing.
+pub fn markdown_code(code: &str, at: MarkdownAt<'_>) -> String {
     let mut out = String::new();
+    let last = code.split('\n').count() - 1;
     for (n, piece) in code.split('\n').enumerate() {
-        if n > 0 {
-            out.push_str(newline);
+        if n > 0 && n == last && piece.is_empty() && at.line_end {
+            // A hard break cannot end a block.
+            out.push_str("&#10;");
+        } else if n > 0 {
+            out.push_str(at.newline);
         }
         if piece.is_empty() {
             continue;
         }
-        let piece = terminal(piece);
-        let longest = piece
-            .split(|c| c != '`')
-            .map(str::len)
-            .max()
-            .unwrap_or(0);
+        let piece: String = piece
+            .chars()
+            .map(|c| match c {
+                c if c != '\t' && needs_escape(c) => format!("\\u{{{:x}}}", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        let longest = piece.split(|c| c != '`').map(str::len).max().unwrap_or(0);
         let fence = "`".repeat(longest + 1);
-        let pad = piece.starts_with(['`', ' ']) || piece.ends_with(['`', ' ']);
+        // A parser strips one space at each end unless the code is all spaces.
+        let pad = (piece.starts_with(['`', ' ']) || piece.ends_with(['`', ' ']))
+            && !piece.chars().all(|c| c == ' ');
         let pad = if pad { " " } else { "" };
         out.push_str(&format!("{fence}{pad}{piece}{pad}{fence}"));
     }

@@ -14,11 +14,11 @@
 
 pub mod chars;
 pub mod diagnostic;
-pub mod document;
 #[cfg(feature = "diff")]
 pub mod diff;
 #[cfg(feature = "schema")]
 pub mod docs;
+pub mod document;
 pub mod escape;
 pub mod generate;
 pub mod load;

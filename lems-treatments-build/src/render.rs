@@ -7,7 +7,9 @@
 //! reviewer approves is byte for byte what an app shows, and the editors'
 //! tool needs no compiled content to show it.
 
-use crate::document::{code, emphasis, item, strong, t, Block, Document, Inline, Item, ItemRole, NoteKind};
+use crate::document::{
+    code, emphasis, item, strong, t, Block, Document, Inline, Item, ItemRole, NoteKind,
+};
 use crate::load::Content;
 use crate::model::{ClosedSet, CodeEntry, Grade, Id, TreatmentFile, TreatmentKind};
 use crate::relations::{CautionOrigin, Relations};
@@ -112,7 +114,8 @@ impl<'a> View<'a> {
     /// note under its title.
     pub fn card_document(&self, id: &str) -> Option<Document> {
         let mut d = self.guide_card_document(id)?;
-        d.blocks.insert(1.min(d.blocks.len()), self.disclaimer_note());
+        d.blocks
+            .insert(1.min(d.blocks.len()), self.disclaimer_note());
         Some(d)
     }
 
@@ -127,7 +130,14 @@ impl<'a> View<'a> {
         }
         review.push(t(")"));
         let mut blocks = vec![
-            heading(1, vec![t(format!("Treating {} ({})", c.name.as_str(), c.abbreviation.as_str()))]),
+            heading(
+                1,
+                vec![t(format!(
+                    "Treating {} ({})",
+                    c.name.as_str(),
+                    c.abbreviation.as_str()
+                ))],
+            ),
             self.disclaimer_note(),
             heading(2, vec![t("The condition")]),
             Block::Paragraph(vec![t(c.summary.as_str())]),
@@ -147,7 +157,9 @@ impl<'a> View<'a> {
         ];
         if !c.codes.is_empty() {
             blocks.push(Block::Paragraph(vec![strong("Codes.")]));
-            blocks.push(Block::List(c.codes.iter().map(|x| self.code_item(x)).collect()));
+            blocks.push(Block::List(
+                c.codes.iter().map(|x| self.code_item(x)).collect(),
+            ));
         }
         Document::new(blocks)
     }
@@ -507,7 +519,9 @@ impl<'a> View<'a> {
     fn card_codes_and_sources(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
         if !tr.codes.is_empty() {
             b.push(heading(3, vec![t("Codes")]));
-            b.push(Block::List(tr.codes.iter().map(|c| self.code_item(c)).collect()));
+            b.push(Block::List(
+                tr.codes.iter().map(|c| self.code_item(c)).collect(),
+            ));
         }
         b.push(heading(3, vec![t("Sources")]));
         let sources = self

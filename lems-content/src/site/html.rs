@@ -2,8 +2,8 @@
 //! content text escaped for HTML. The content itself is the renderer's
 //! documents in their HTML view (`Document::html`).
 
-use lems_treatments_build::escape::{html, terminal};
 use lems_treatments_build::document::{Block, Document, Inline};
+use lems_treatments_build::escape::{html, terminal};
 use lems_treatments_build::relations::Relations;
 use lems_treatments_build::render::View;
 use lems_treatments_build::Content;
@@ -60,4 +60,3 @@ fn plain(content: &[Inline]) -> String {
         })
         .collect()
 }
-

@@ -33,22 +33,45 @@ fn line(content: &[Inline], newline: &str, heading: bool) -> String {
     let mut out = String::new();
     let last = content.len().saturating_sub(1);
     for (n, i) in content.iter().enumerate() {
+        let broke = !heading && n > 0 && out.ends_with(newline);
         let at = MarkdownAt {
-            line_start: n == 0 && !heading,
+            line_start: (n == 0 && !heading) || broke,
             line_end: n == last,
             newline,
             heading,
             guard_edges: heading,
         };
-        inline(&mut out, i, at);
+        let closed = n > 0 && matches!(content[n - 1], Inline::Strong(_) | Inline::Emphasis(_));
+        inline(&mut out, i, at, closed);
     }
     out
 }
 
-fn inline(out: &mut String, i: &Inline, at: MarkdownAt<'_>) {
+/// One inline; `closed`: it follows a closing `**`/`*`, which a letter or
+/// digit right after would stop from closing when the emphasis ends with
+/// punctuation, so that letter is written as an entity.
+fn inline(out: &mut String, i: &Inline, at: MarkdownAt<'_>, closed: bool) {
     match i {
-        Inline::Text(s) => out.push_str(&markdown_in(s, at)),
-        Inline::Code(s) => out.push_str(&markdown_code(s, at.newline)),
+        Inline::Text(s) => {
+            let mut rest = s.as_str();
+            let ends_punct = out.chars().last().is_some_and(|c| !c.is_alphanumeric());
+            if let Some(first) = rest
+                .chars()
+                .next()
+                .filter(|c| closed && ends_punct && c.is_alphanumeric())
+            {
+                out.push_str(&format!("&#{};", u32::from(first)));
+                rest = &rest[first.len_utf8()..];
+                let at = MarkdownAt {
+                    line_start: false,
+                    ..at
+                };
+                out.push_str(&markdown_in(rest, at));
+            } else {
+                out.push_str(&markdown_in(rest, at));
+            }
+        }
+        Inline::Code(s) => out.push_str(&markdown_code(s, at)),
         Inline::Strong(inner) => delimited(out, "**", inner, at),
         Inline::Emphasis(inner) => delimited(out, "*", inner, at),
     }
@@ -56,12 +79,11 @@ fn inline(out: &mut String, i: &Inline, at: MarkdownAt<'_>) {
 
 /// `**…**` or `*…*` around inlines whose edges are guarded, so the
 /// delimiters always open and close; nothing at all when they hold no text.
+/// The opening one is preceded by a letter or digit only if its content
+/// starts with one: else that letter is written as an entity.
 fn delimited(out: &mut String, mark: &str, inner: &[Inline], at: MarkdownAt<'_>) {
     let inner = merged(inner);
-    if inner.is_empty() {
-        return;
-    }
-    out.push_str(mark);
+    let mut body = String::new();
     for i in &inner {
         let at = MarkdownAt {
             line_start: false,
@@ -69,7 +91,21 @@ fn delimited(out: &mut String, mark: &str, inner: &[Inline], at: MarkdownAt<'_>)
             guard_edges: true,
             ..at
         };
-        inline(out, i, at);
+        inline(&mut body, i, at, false);
     }
+    if body.is_empty() {
+        return;
+    }
+    let starts_punct = body.starts_with(|c: char| !c.is_alphanumeric());
+    if let Some(c) = out
+        .chars()
+        .last()
+        .filter(|c| starts_punct && c.is_alphanumeric())
+    {
+        out.pop();
+        out.push_str(&format!("&#{};", u32::from(c)));
+    }
+    out.push_str(mark);
+    out.push_str(&body);
     out.push_str(mark);
 }

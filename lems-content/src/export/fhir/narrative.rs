@@ -28,14 +28,19 @@ pub(super) fn cite(c: &Content, sources: &[Id]) -> String {
 /// XHTML view, so every text is a text node escaped by `escape::html` and
 /// the `div` is well-formed XML whatever the content holds.
 pub(super) fn narrative(c: &Content, lines: &[String], reviewed: Option<&Date>) -> Value {
-    let mut blocks: Vec<Block> = lines.iter().map(|l| Block::Paragraph(vec![t(l.as_str())])).collect();
+    let mut blocks: Vec<Block> = lines
+        .iter()
+        .map(|l| Block::Paragraph(vec![t(l.as_str())]))
+        .collect();
     if let Some(d) = reviewed {
         blocks.push(Block::Paragraph(vec![t(format!(
             "Last reviewed against its sources: {}.",
             d.0
         ))]));
     }
-    blocks.push(Block::Paragraph(vec![strong(c.disclaimer.item.text.as_str())]));
+    blocks.push(Block::Paragraph(vec![strong(
+        c.disclaimer.item.text.as_str(),
+    )]));
     let div = format!(
         "<div xmlns=\"http://www.w3.org/1999/xhtml\">{}</div>",
         Document::new(blocks).html(Html::NARRATIVE)
