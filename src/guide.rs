@@ -5,7 +5,7 @@
 
 use core::fmt::{self, Display, Formatter};
 
-use crate::{Category, Treatment, GUIDE_HEAD, GUIDE_TAIL};
+use crate::{Category, Treatment, DISCLAIMER_MARKDOWN, GUIDE_HEAD, GUIDE_TAIL};
 
 /// One treatment as a reader sees it: see [`Treatment::card`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -46,9 +46,8 @@ impl Display for TreatmentCard {
         let text = self.0.guide_card_markdown();
         let (title, rest) = text.split_once('\n').unwrap_or((text, ""));
         f.write_str(title)?;
-        f.write_str("\n\n> ")?;
-        f.write_str(crate::DISCLAIMER)?;
-        f.write_str("\n")?;
+        f.write_str("\n\n")?;
+        f.write_str(DISCLAIMER_MARKDOWN)?;
         f.write_str(rest)
     }
 }

@@ -298,3 +298,29 @@ fn fhir_keeps_the_qualifiers_of_its_sources() {
     // resourceType first in every resource.
     assert!(bundle.contains("\"resource\": {\n        \"resourceType\""));
 }
+
+/// Every narrative `div` of the real content's Bundle is well-formed XHTML
+/// (no facts asserted: only that an XML parser accepts each one).
+#[test]
+fn every_fhir_narrative_parses_as_xml() {
+    let bundle: serde_json::Value = serde_json::from_str(&fhir::text(&content())).unwrap();
+    let mut divs = Vec::new();
+    fn walk<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(serde_json::Value::String(d)) = m.get("div") {
+                    out.push(d);
+                }
+                m.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    walk(&bundle, &mut divs);
+    assert!(!divs.is_empty());
+    for d in divs {
+        let doc = roxmltree::Document::parse(d).unwrap_or_else(|e| panic!("{e}: {d}"));
+        assert_eq!(doc.root_element().tag_name().name(), "div");
+    }
+}

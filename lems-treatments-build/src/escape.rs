@@ -37,13 +37,91 @@ pub fn terminal(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Content text made safe for Markdown: hidden characters made visible as
-/// for a [`terminal`], then every character Markdown gives a meaning
-/// (`` \ ` * _ [ ] < > | ~ ``) escaped with a backslash.
+/// Where a text stands in a Markdown line, which decides what must be
+/// escaped so that a CommonMark parser reads back exactly the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkdownAt<'a> {
+    /// The text begins a line of a block (after `- `, `> ` or nothing), where
+    /// `#`, `>`, `-`, `+`, `=`, `1.` and leading spaces would start a block.
+    pub line_start: bool,
+    /// The text ends its block's line, where trailing spaces would be lost.
+    pub line_end: bool,
+    /// What a newline inside the text becomes: a hard break continuing the
+    /// block (`"\\\n"`, `"\\\n  "` in a list item, `"\\\n> "` in a note) or
+    /// `"&#10;"` where no line may break (a heading, running text).
+    pub newline: &'a str,
+    /// Inside an ATX heading: every `#` is escaped (a trailing run would close it).
+    pub heading: bool,
+    /// Spaces and newlines at both edges become `&#32;`, `&#10;` (inside
+    /// `**…**`, a heading), so
+    /// emphasis still closes and nothing is trimmed.
+    pub guard_edges: bool,
+}
+
+impl MarkdownAt<'_> {
+    /// Running text inside a line, with a newline written as `&#10;`.
+    pub const INLINE: MarkdownAt<'static> = MarkdownAt {
+        line_start: false,
+        line_end: false,
+        newline: "&#10;",
+        heading: false,
+        guard_edges: false,
+    };
+}
+
+/// Content text made safe for Markdown inside a line: [`markdown_in`] at
+/// [`MarkdownAt::INLINE`].
 pub fn markdown(text: &str) -> String {
+    markdown_in(text, MarkdownAt::INLINE)
+}
+
+/// Content text made safe for Markdown where it stands (`at`): a CommonMark
+/// parser (with HTML enabled, and GFM's `~` and `|` too) reads back exactly
+/// `text`, a newline as `at.newline` says. Escaped with a backslash: always
+/// `` \ ` * [ ] < ~ | ``; `_` unless between two letters or digits; `&` before a
+/// letter, digit, `#` or the end; `#` at a line start or in a heading; `>`,
+/// `-`, `+`, `=` and the `.` or `)` after up to nine digits at a line start.
+/// Spaces and tabs at a line's edges are written `&#32;`/`&#9;`. Hidden
+/// characters (controls but tab and newline, direction changes, invisible
+/// characters, which `check` refuses) are made visible as for a [`terminal`].
+/// Ordinary text ("(source: X), 2 mg") is left as it is.
+pub fn markdown_in(text: &str, at: MarkdownAt<'_>) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
-    for c in terminal(text).chars() {
-        if "\\`*_[]<>|~".contains(c) {
+    let breaks_line = at.newline.ends_with('\n') || at.newline.ends_with(' ');
+    let mut line_begin = at.line_start.then_some(0);
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let starts = line_begin == Some(i);
+        let edge = at.guard_edges && (i == 0 || next.is_none());
+        if c == '\n' {
+            if (next.is_none() && at.line_end) || edge {
+                out.push_str("&#10;");
+            } else {
+                out.push_str(at.newline);
+            }
+            line_begin = breaks_line.then_some(i + 1);
+            continue;
+        }
+        let ends = next == Some('\n') || (next.is_none() && at.line_end);
+        if c == ' ' || c == '\t' {
+            if starts || ends || edge {
+                out.push_str(if c == ' ' { "&#32;" } else { "&#9;" });
+            } else {
+                out.push(c);
+            }
+            continue;
+        }
+        if edge && c.is_whitespace() {
+            out.push_str(&format!("&#{};", u32::from(c)));
+            continue;
+        }
+        if needs_escape(c) {
+            out.push_str(&format!("\\\\u{{{:x}}}", c as u32));
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        if needs_backslash(c, prev, next, starts, at.heading) || numbered(&chars, i, line_begin) {
             out.push('\\');
         }
         out.push(c);
@@ -51,8 +129,82 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// Whether a Markdown character must be backslash-escaped here.
+fn needs_backslash(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    starts: bool,
+    heading: bool,
+) -> bool {
+    let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    match c {
+        '\\' | '`' | '*' | '[' | ']' | '<' | '~' | '|' => true,
+        '_' => !(alnum(prev) && alnum(next)),
+        '&' => next.is_none_or(|n| n.is_ascii_alphanumeric() || n == '#'),
+        '#' => starts || heading,
+        '>' | '-' | '+' | '=' => starts,
+        _ => false,
+    }
+}
+
+/// Whether `chars[i]` is the `.` or `)` of an ordered-list marker: one to
+/// nine digits from the start of a line.
+fn numbered(chars: &[char], i: usize, line_begin: Option<usize>) -> bool {
+    let Some(b) = line_begin else { return false };
+    matches!(chars[i], '.' | ')')
+        && (1..=9).contains(&(i.saturating_sub(b)))
+        && b < i
+        && chars[b..i].iter().all(char::is_ascii_digit)
+}
+
+/// Content text as a Markdown code span (`` `…` ``): a fence longer than any
+/// run of backticks inside, padded with a space when the code starts or ends
+/// with a backtick or a space (and is not all spaces); a newline ends one span and starts another
+/// after `at.newline` (a span cannot hold one), or `&#10;` when it ends the
+/// block. Empty code writes nothing.
+pub fn markdown_code(code: &str, at: MarkdownAt<'_>) -> String {
+    let mut out = String::new();
+    let last = code.split('\n').count() - 1;
+    for (n, piece) in code.split('\n').enumerate() {
+        if n > 0 && n == last && piece.is_empty() && at.line_end {
+            // A hard break cannot end a block.
+            out.push_str("&#10;");
+        } else if n > 0 {
+            out.push_str(at.newline);
+        }
+        if piece.is_empty() {
+            continue;
+        }
+        let piece: String = piece
+            .chars()
+            .map(|c| match c {
+                c if c != '\t' && needs_escape(c) => format!("\\u{{{:x}}}", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        let longest = piece.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest + 1);
+        // A parser strips one space at each end unless the code is all spaces.
+        let pad = (piece.starts_with(['`', ' ']) || piece.ends_with(['`', ' ']))
+            && !piece.chars().all(|c| c == ' ');
+        let pad = if pad { " " } else { "" };
+        out.push_str(&format!("{fence}{pad}{piece}{pad}{fence}"));
+    }
+    out
+}
+
+/// Whether a character may not stand in XML 1.0 (or HTML) text as it is:
+/// the hidden characters of [`needs_escape`] but tab and newline, and
+/// U+FFFE, U+FFFF.
+fn needs_escape_in_html(c: char) -> bool {
+    (c != '\n' && c != '\t' && needs_escape(c)) || c == '\u{fffe}' || c == '\u{ffff}'
+}
+
 /// Text escaped for HTML (and XHTML) element content and quoted attributes:
-/// `&`, `<`, `>`, `"` and `'`.
+/// `&`, `<`, `>`, `"` and `'`; a character XML forbids or that hides text
+/// (see [`needs_escape`]) is made visible as `\u{…}`, so the output is
+/// always well-formed XML.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -62,6 +214,7 @@ pub fn html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if needs_escape_in_html(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             _ => out.push(c),
         }
     }
@@ -84,8 +237,8 @@ mod tests {
     #[test]
     fn markdown_escapes_its_punctuation_and_hidden_characters() {
         assert_eq!(
-            markdown("2*5 [x] <b> a_b \u{1b}"),
-            "2\\*5 \\[x\\] \\<b\\> a\\_b \\\\u{1b}"
+            markdown("2*5 [x] <b> a_b _c &amp; & \u{1b}"),
+            "2\\*5 \\[x\\] \\<b> a_b \\_c \\&amp; & \\\\u{1b}"
         );
     }
 

@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod diff;
 #[cfg(feature = "schema")]
 pub mod docs;
+pub mod document;
 pub mod escape;
 pub mod generate;
 pub mod load;

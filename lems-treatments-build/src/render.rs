@@ -1,12 +1,15 @@
-//! The one renderer of the content for readers (Markdown), from the checked
-//! model. The code generator bakes its output into the compiled crate
+//! The one renderer of the content for readers, from the checked model: it
+//! builds typed [`Document`]s (card, guide head, class section, tail) in
+//! which content text is only ever a text node, and its string API is their
+//! Markdown view. The code generator bakes its output into the compiled crate
 //! (`Treatment::card()`, `guide()`), and the editors' tool (`show`, `export
 //! --format markdown`) and the review snapshots call it directly, so what a
 //! reviewer approves is byte for byte what an app shows, and the editors'
 //! tool needs no compiled content to show it.
 
-use std::fmt::Write as _;
-
+use crate::document::{
+    code, emphasis, item, strong, t, Block, Document, Inline, Item, ItemRole, NoteKind,
+};
 use crate::load::Content;
 use crate::model::{ClosedSet, CodeEntry, Grade, Id, TreatmentFile, TreatmentKind};
 use crate::relations::{CautionOrigin, Relations};
@@ -50,19 +53,14 @@ impl<'a> View<'a> {
     /// One treatment as a reader sees it, the disclaimer under its title
     /// (`None` for an unknown id).
     pub fn card(&self, id: &str) -> Option<String> {
-        Some(with_disclaimer(
-            &self.guide_card(id)?,
-            self.content.disclaimer.item.text.as_str(),
-        ))
+        Some(self.card_document(id)?.markdown())
     }
 
     /// One treatment as it stands in the guide: its card without the
     /// disclaimer, which the guide states once at the top and once at the end
     /// (`None` for an unknown id).
     pub fn guide_card(&self, id: &str) -> Option<String> {
-        let mut out = String::new();
-        self.write_card(&mut out, id)?;
-        Some(out)
+        Some(self.guide_card_document(id)?.markdown())
     }
 
     /// The whole guide: [`View::guide_head`], then for each class in guide
@@ -78,7 +76,7 @@ impl<'a> View<'a> {
             for (id, t) in &self.content.treatments {
                 if &t.item.category.0 == cat {
                     f.push('\n');
-                    self.write_card(&mut f, id);
+                    f.push_str(&self.guide_card(id).unwrap_or_default());
                 }
             }
         }
@@ -88,99 +86,139 @@ impl<'a> View<'a> {
 
     /// The guide's opening: the title, the disclaimer and the condition.
     pub fn guide_head(&self) -> String {
-        let mut f = String::new();
-        let c = &self.content.condition.item;
-        let _ = writeln!(
-            f,
-            "# Treating {} ({})",
-            c.name.as_str(),
-            c.abbreviation.as_str()
-        );
-        let _ = writeln!(f);
-        let _ = writeln!(f, "> {}", self.content.disclaimer.item.text.as_str());
-        let _ = writeln!(f);
-        let _ = writeln!(f, "## The condition");
-        let _ = writeln!(f);
-        let _ = writeln!(f, "{}", c.summary.as_str());
-        let _ = writeln!(f);
-        let _ = writeln!(
-            f,
-            "**How muscles normally work.** {}",
-            c.normal_signal.as_str()
-        );
-        let _ = writeln!(f);
-        let _ = writeln!(f, "**What goes wrong.** {}", c.what_goes_wrong.as_str());
-        let _ = writeln!(f);
-        let _ = writeln!(f, "**Treatment.** {}", c.treatment_goal.as_str());
-        let _ = writeln!(f);
-        let cancer = &c.associated_cancer;
-        let _ = writeln!(
-            f,
-            "**Associated cancer.** {} ({} of patients). {}",
-            cancer.name.as_str(),
-            cancer.share_of_patients.as_str(),
-            cancer.treatment_note.as_str()
-        );
-        let _ = writeln!(f);
-        let _ = write!(f, "(");
-        self.cite(&mut f, &c.sources, None);
-        if let Some(d) = &c.reviewed {
-            let _ = write!(f, "; last reviewed against its sources: {}", d.0);
-        }
-        let _ = writeln!(f, ")");
-        if !c.codes.is_empty() {
-            let _ = writeln!(f);
-            let _ = writeln!(f, "**Codes.**");
-            let _ = writeln!(f);
-            for code in &c.codes {
-                self.code_line(&mut f, code);
-            }
-        }
-        f
+        self.guide_head_document().markdown()
     }
 
     /// The heading and description that open a class's part of the guide.
     pub fn guide_section(&self, category: &str) -> String {
-        let mut f = String::new();
-        let Some(l) = self.content.classes.get(category) else {
-            return f;
-        };
-        let _ = writeln!(f);
-        let _ = write!(f, "# {}", l.item.name.as_str());
-        if let Some(p) = &l.item.parent {
-            let _ = write!(f, " (part of {})", self.category_name(&p.0));
+        match self.guide_section_document(category) {
+            Some(d) => format!("\n{}", d.markdown()),
+            None => String::new(),
         }
-        let _ = writeln!(f);
-        let _ = writeln!(f);
-        let _ = write!(f, "{} (", l.item.description.as_str());
-        self.cite(&mut f, &l.item.sources, None);
-        let _ = writeln!(f, ")");
-        f
     }
 
     /// The guide's closing list of every source, and the disclaimer again.
     pub fn guide_tail(&self) -> String {
-        let mut f = String::new();
-        let _ = writeln!(f);
-        let _ = writeln!(f, "# Sources");
-        let _ = writeln!(f);
-        for id in self.content.sources.keys() {
-            self.source_line(&mut f, id);
+        format!("\n{}", self.guide_tail_document().markdown())
+    }
+
+    /// The disclaimer as a note.
+    pub fn disclaimer_note(&self) -> Block {
+        Block::Note {
+            kind: NoteKind::Disclaimer,
+            content: vec![t(self.content.disclaimer.item.text.as_str())],
         }
-        let _ = writeln!(f);
-        let _ = writeln!(f, "> {}", self.content.disclaimer.item.text.as_str());
-        f
+    }
+
+    /// The document of [`View::card`]: the guide card with the disclaimer
+    /// note under its title.
+    pub fn card_document(&self, id: &str) -> Option<Document> {
+        let mut d = self.guide_card_document(id)?;
+        d.blocks
+            .insert(1.min(d.blocks.len()), self.disclaimer_note());
+        Some(d)
+    }
+
+    /// The document of [`View::guide_head`].
+    pub fn guide_head_document(&self) -> Document {
+        let c = &self.content.condition.item;
+        let para = |label: &str, text: &str| Block::Paragraph(vec![strong(label), t(" "), t(text)]);
+        let cancer = &c.associated_cancer;
+        let mut review = vec![t("("), t(self.cite(&c.sources, None))];
+        if let Some(d) = &c.reviewed {
+            review.push(t(format!("; last reviewed against its sources: {}", d.0)));
+        }
+        review.push(t(")"));
+        let mut blocks = vec![
+            heading(
+                1,
+                vec![t(format!(
+                    "Treating {} ({})",
+                    c.name.as_str(),
+                    c.abbreviation.as_str()
+                ))],
+            ),
+            self.disclaimer_note(),
+            heading(2, vec![t("The condition")]),
+            Block::Paragraph(vec![t(c.summary.as_str())]),
+            para("How muscles normally work.", c.normal_signal.as_str()),
+            para("What goes wrong.", c.what_goes_wrong.as_str()),
+            para("Treatment.", c.treatment_goal.as_str()),
+            Block::Paragraph(vec![
+                strong("Associated cancer."),
+                t(format!(
+                    " {} ({} of patients). {}",
+                    cancer.name.as_str(),
+                    cancer.share_of_patients.as_str(),
+                    cancer.treatment_note.as_str()
+                )),
+            ]),
+            Block::Paragraph(review),
+        ];
+        if !c.codes.is_empty() {
+            blocks.push(Block::Paragraph(vec![strong("Codes.")]));
+            blocks.push(Block::List(
+                c.codes.iter().map(|x| self.code_item(x)).collect(),
+            ));
+        }
+        Document::new(blocks)
+    }
+
+    /// The document of [`View::guide_section`] (`None` for an unknown class).
+    pub fn guide_section_document(&self, category: &str) -> Option<Document> {
+        let l = self.content.classes.get(category)?;
+        let mut title = vec![t(l.item.name.as_str())];
+        if let Some(p) = &l.item.parent {
+            title.push(t(format!(" (part of {})", self.category_name(&p.0))));
+        }
+        Some(Document::new(vec![
+            heading(1, title),
+            Block::Paragraph(vec![
+                t(l.item.description.as_str()),
+                t(format!(" ({})", self.cite(&l.item.sources, None))),
+            ]),
+        ]))
+    }
+
+    /// The document of [`View::guide_tail`].
+    pub fn guide_tail_document(&self) -> Document {
+        let sources = self
+            .content
+            .sources
+            .keys()
+            .filter_map(|id| self.source_item(id))
+            .collect();
+        Document::new(vec![
+            heading(1, vec![t("Sources")]),
+            Block::List(sources),
+            self.disclaimer_note(),
+        ])
+    }
+
+    /// The document of [`View::guide_card`] (`None` for an unknown id): its
+    /// sections in reading order, each built by one method below.
+    pub fn guide_card_document(&self, id: &str) -> Option<Document> {
+        let tr = &self.content.treatments.get(id)?.item;
+        let mut b = Vec::new();
+        self.card_head(&mut b, id, tr);
+        self.card_mechanisms(&mut b, tr);
+        self.card_usage(&mut b, id, tr);
+        self.card_regulatory(&mut b, tr);
+        self.card_cautions(&mut b, id, tr);
+        self.card_cancer_note(&mut b, tr);
+        self.card_codes_and_sources(&mut b, id, tr);
+        Some(Document::new(b))
     }
 
     /// `source: A, B` (with the grade when there is one).
-    fn cite(&self, f: &mut String, sources: &[Id], grade: Option<Grade>) {
+    fn cite(&self, sources: &[Id], grade: Option<Grade>) -> String {
         let names: Vec<&str> = sources.iter().map(|s| self.source_title(&s.0)).collect();
-        let _ = write!(f, "source: {}", names.join(", "));
+        let mut f = format!("source: {}", names.join(", "));
         if let Some(g) = grade {
-            let _ = write!(f, ", {}", g.label());
+            f.push_str(&format!(", {}", g.label()));
         }
+        f
     }
-
     /// Every source a card cites (its own, its regulatory facts', codes',
     /// cautions', mechanisms', class's, indication's and not-applied
     /// decisions', and the condition's when it points to the cancer), in id
@@ -227,132 +265,125 @@ impl<'a> View<'a> {
             .collect()
     }
 
-    fn source_line(&self, f: &mut String, id: &str) {
-        let Some(s) = self.content.sources.get(id).map(|l| &l.item) else {
-            return;
-        };
-        let _ = write!(f, "- {} (", s.title.as_str());
+    fn source_item(&self, id: &str) -> Option<Item> {
+        let s = self.content.sources.get(id).map(|l| &l.item)?;
+        let mut f = format!("{} (", s.title.as_str());
         if let Some(p) = &s.publisher {
-            let _ = write!(f, "{}, ", p.as_str());
+            f.push_str(&format!("{}, ", p.as_str()));
         }
-        let _ = write!(f, "{}", s.kind.label());
+        f.push_str(s.kind.label());
         if let Some(d) = &s.last_updated {
-            let _ = write!(f, ", last updated {}", d.0);
+            f.push_str(&format!(", last updated {}", d.0));
         }
         if let Some(n) = &s.note {
-            let _ = write!(f, "; {}", n.as_str());
+            f.push_str(&format!("; {}", n.as_str()));
         }
-        let _ = writeln!(f, ")");
+        f.push(')');
+        Some(item(vec![t(f)]))
     }
 
-    fn code_line(&self, f: &mut String, c: &CodeEntry) {
-        let _ = write!(f, "- {}: `{}`", c.system.label(), c.code.as_str());
+    fn code_item(&self, c: &CodeEntry) -> Item {
+        let mut v = vec![t(format!("{}: ", c.system.label())), code(c.code.as_str())];
         if let Some(l) = &c.label {
-            let _ = write!(f, " ({})", l.as_str());
+            v.push(t(format!(" ({})", l.as_str())));
         }
-        let _ = writeln!(
-            f,
+        v.push(t(format!(
             ", from {} ({})",
             self.source_title(&c.source.0),
             c.grade.label()
-        );
-    }
-
-    /// A card; in the guide the disclaimer stands once at the top instead.
-    /// Its sections in reading order, each written by one method below.
-    fn write_card(&self, f: &mut String, id: &str) -> Option<()> {
-        let t = &self.content.treatments.get(id)?.item;
-        self.card_head(f, id, t);
-        self.card_mechanisms(f, t);
-        self.card_usage(f, id, t);
-        self.card_regulatory(f, t);
-        self.card_cautions(f, id, t);
-        self.card_cancer_note(f, t);
-        self.card_codes_and_sources(f, id, t);
-        Some(())
+        )));
+        item(v)
     }
 
     /// The title, summary and identity lines: id, kind, class, names, brands.
-    fn card_head(&self, f: &mut String, id: &str, t: &TreatmentFile) {
-        let _ = writeln!(f, "## {}", t.name.as_str());
-        let _ = writeln!(f);
-        let _ = writeln!(f, "{}", t.summary.as_str());
-        let _ = writeln!(f);
-        let _ = writeln!(f, "- Id: `{id}`");
-        let _ = writeln!(f, "- Kind: {}", t.kind.label());
-        let _ = write!(f, "- Class: {}", self.category_name(&t.category.0));
+    fn card_head(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
+        b.push(heading(2, vec![t(tr.name.as_str())]));
+        b.push(Block::Paragraph(vec![t(tr.summary.as_str())]));
+        let mut class = format!("Class: {}", self.category_name(&tr.category.0));
         for p in self
             .relations
             .class_ancestors
-            .get(&t.category.0)
+            .get(&tr.category.0)
             .into_iter()
             .flatten()
         {
-            let _ = write!(f, " (part of {})", self.category_name(p));
+            class.push_str(&format!(" (part of {})", self.category_name(p)));
         }
-        let _ = writeln!(f);
-        if !t.synonyms.is_empty() {
-            let names: Vec<&str> = t.synonyms.iter().map(|s| s.as_str()).collect();
-            let _ = writeln!(f, "- Also called: {}", names.join(", "));
+        let mut items = vec![
+            item(vec![t("Id: "), code(id)]),
+            item(vec![t(format!("Kind: {}", tr.kind.label()))]),
+            item(vec![t(class)]),
+        ];
+        if !tr.synonyms.is_empty() {
+            let names: Vec<&str> = tr.synonyms.iter().map(|s| s.as_str()).collect();
+            items.push(item(vec![t(format!("Also called: {}", names.join(", ")))]));
         }
-        for b in &t.brands {
-            let _ = write!(f, "- Brand: {}", b.name.as_str());
-            if !b.regions.is_empty() {
-                let regions: Vec<&str> = b.regions.iter().map(|r| r.label()).collect();
-                let _ = write!(f, " ({})", regions.join(", "));
+        for br in &tr.brands {
+            let mut f = format!("Brand: {}", br.name.as_str());
+            if !br.regions.is_empty() {
+                let regions: Vec<&str> = br.regions.iter().map(|r| r.label()).collect();
+                f.push_str(&format!(" ({})", regions.join(", ")));
             }
-            let _ = writeln!(f);
+            items.push(item(vec![t(f)]));
         }
+        b.push(Block::List(items));
     }
 
     /// How it works: each mechanism and what it acts on.
-    fn card_mechanisms(&self, f: &mut String, t: &TreatmentFile) {
-        if !t.mechanisms.is_empty() {
-            let _ = writeln!(f);
-            let _ = writeln!(f, "### How it works");
-            let _ = writeln!(f);
-            for m in &t.mechanisms {
-                let Some(m) = self.content.mechanisms.get(&m.0).map(|l| &l.item) else {
-                    continue;
-                };
-                let _ = writeln!(
-                    f,
-                    "- **{}** (acts on {}): {}",
-                    m.name.as_str(),
-                    m.target.label(),
-                    m.explanation.as_str()
-                );
-            }
+    fn card_mechanisms(&self, b: &mut Vec<Block>, tr: &TreatmentFile) {
+        if tr.mechanisms.is_empty() {
+            return;
         }
+        b.push(heading(3, vec![t("How it works")]));
+        let items = tr
+            .mechanisms
+            .iter()
+            .filter_map(|m| self.content.mechanisms.get(&m.0).map(|l| &l.item))
+            .map(|m| {
+                item(vec![
+                    strong(m.name.as_str()),
+                    t(format!(
+                        " (acts on {}): {}",
+                        m.target.label(),
+                        m.explanation.as_str()
+                    )),
+                ])
+            })
+            .collect();
+        b.push(Block::List(items));
     }
 
     /// How it is used, when, and with what, each line with its source.
-    fn card_usage(&self, f: &mut String, id: &str, t: &TreatmentFile) {
-        let _ = writeln!(f);
-        let _ = writeln!(f, "### How it is used");
-        let _ = writeln!(f);
-        for u in &t.usage {
-            let _ = write!(f, "- {} (", u.as_str());
-            self.cite(f, &t.sources, None);
-            let _ = writeln!(f, ")");
-        }
-        if let Some(i) = &t.indication {
-            let _ = write!(f, "- When it is used: {}", i.note.as_str());
+    fn card_usage(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
+        b.push(heading(3, vec![t("How it is used")]));
+        let mut items: Vec<Item> = tr
+            .usage
+            .iter()
+            .map(|u| {
+                item(vec![
+                    t(u.as_str()),
+                    t(format!(" ({})", self.cite(&tr.sources, None))),
+                ])
+            })
+            .collect();
+        if let Some(i) = &tr.indication {
+            let mut v = vec![t("When it is used: "), t(i.note.as_str())];
             if !i.after_other.is_empty() {
                 let names: Vec<&str> = i
                     .after_other
                     .iter()
                     .map(|x| self.category_name(&x.0))
                     .collect();
-                let _ = write!(
-                    f,
+                v.push(t(format!(
                     " (after other treatments: {}, when they have not worked)",
                     names.join(", ")
-                );
+                )));
             }
-            let _ = write!(f, " (");
-            self.cite(f, std::slice::from_ref(&i.source), None);
-            let _ = writeln!(f, ")");
+            v.push(t(format!(
+                " ({})",
+                self.cite(std::slice::from_ref(&i.source), None)
+            )));
+            items.push(item(v));
         }
         let used: Vec<&str> = self
             .relations
@@ -363,134 +394,153 @@ impl<'a> View<'a> {
             .map(|o| self.treatment_name(o))
             .collect();
         if !used.is_empty() {
-            let _ = writeln!(f, "- Sometimes combined with: {}", used.join(", "));
+            items.push(item(vec![t(format!(
+                "Sometimes combined with: {}",
+                used.join(", ")
+            ))]));
         }
+        b.push(Block::List(items));
     }
 
     /// Regulatory status, with authority, date, note and source.
-    fn card_regulatory(&self, f: &mut String, t: &TreatmentFile) {
-        if !t.regulatory.is_empty() {
-            let _ = writeln!(f);
-            let _ = writeln!(f, "### Regulatory status");
-            let _ = writeln!(f);
-            for x in &t.regulatory {
-                let _ = write!(
-                    f,
-                    "- {}: {} for {}",
-                    x.region.label(),
-                    x.status.label(),
-                    x.scope.as_str()
-                );
-                if let Some(a) = &x.authority {
-                    let _ = write!(f, " by the {}", a.as_str());
-                }
-                if let Some(d) = &x.date {
-                    let _ = write!(f, ", {}", d.0);
-                }
-                if let Some(n) = &x.note {
-                    let _ = write!(f, ". {}", n.as_str());
-                }
-                let _ = write!(f, " (source: {}", self.source_title(&x.source.0));
-                if let Some(g) = x.grade {
-                    let _ = write!(f, ", {}", g.label());
-                }
-                let _ = writeln!(f, ")");
-            }
+    fn card_regulatory(&self, b: &mut Vec<Block>, tr: &TreatmentFile) {
+        if tr.regulatory.is_empty() {
+            return;
         }
+        b.push(heading(3, vec![t("Regulatory status")]));
+        let mut items = Vec::new();
+        for x in &tr.regulatory {
+            let mut f = format!(
+                "{}: {} for {}",
+                x.region.label(),
+                x.status.label(),
+                x.scope.as_str()
+            );
+            if let Some(a) = &x.authority {
+                f.push_str(&format!(" by the {}", a.as_str()));
+            }
+            if let Some(d) = &x.date {
+                f.push_str(&format!(", {}", d.0));
+            }
+            if let Some(n) = &x.note {
+                f.push_str(&format!(". {}", n.as_str()));
+            }
+            f.push_str(&format!(" (source: {}", self.source_title(&x.source.0)));
+            if let Some(g) = x.grade {
+                f.push_str(&format!(", {}", g.label()));
+            }
+            f.push(')');
+            items.push(item(vec![t(f)]));
+        }
+        b.push(Block::List(items));
     }
 
-    /// Every caution that applies (with its origin and source), the ones recorded as not applied, or a line saying the sources name none.
-    fn card_cautions(&self, f: &mut String, id: &str, t: &TreatmentFile) {
-        let _ = writeln!(f);
-        let _ = writeln!(f, "### Cautions");
-        let _ = writeln!(f);
+    /// Every caution that applies (with its origin and source), the ones
+    /// recorded as not applied, or a line saying the sources name none.
+    fn card_cautions(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
+        b.push(heading(3, vec![t("Cautions")]));
+        let mut items = Vec::new();
         let cautions = self.relations.treatment_cautions.get(id);
         if cautions.is_none_or(|c| c.is_empty()) {
-            let _ = writeln!(
-                f,
-                "- The sources used here name no cautions for {}. That does not mean it is free of risks: ask a doctor about them.",
-                t.name.as_str()
-            );
+            items.push(item(vec![t(format!(
+                "The sources used here name no cautions for {}. That does not mean it is free of risks: ask a doctor about them.",
+                tr.name.as_str()
+            ))]));
         }
         for (cid, origin) in cautions.into_iter().flatten() {
             let Some(c) = self.content.cautions.get(cid).map(|l| &l.item) else {
                 continue;
             };
-            let _ = write!(f, "- **{}** ({}", c.title.as_str(), c.kind.label());
+            let mut f = format!(" ({}", c.kind.label());
             if let Some(region) = c.region {
-                let _ = write!(f, ", stated in {} labelling", region.label());
+                f.push_str(&format!(", stated in {} labelling", region.label()));
             }
             match origin {
                 CautionOrigin::Class(cat) => {
-                    let _ = write!(f, "; applies to all {}", self.category_name(cat));
+                    f.push_str(&format!("; applies to all {}", self.category_name(cat)));
                 }
-                CautionOrigin::Treatment => {
-                    let _ = write!(f, "; stated for this treatment");
-                }
+                CautionOrigin::Treatment => f.push_str("; stated for this treatment"),
             }
-            let _ = write!(f, "; ");
-            self.cite(f, &c.sources, c.grade);
-            let _ = writeln!(
-                f,
-                "): {} What this means for the patient: {}",
-                c.explanation.as_str(),
-                c.for_the_patient.as_str()
-            );
+            f.push_str(&format!("; {}): ", self.cite(&c.sources, c.grade)));
+            items.push(Item {
+                role: ItemRole::Caution {
+                    kind: c.kind.label(),
+                },
+                content: vec![
+                    strong(c.title.as_str()),
+                    t(f),
+                    t(c.explanation.as_str()),
+                    t(" What this means for the patient: "),
+                    t(c.for_the_patient.as_str()),
+                ],
+            });
         }
-        for n in &t.cautions_not_applied {
+        for n in &tr.cautions_not_applied {
             let name = self
                 .content
                 .cautions
                 .get(&n.caution.0)
                 .map_or(n.caution.0.as_str(), |l| l.item.title.as_str());
-            let _ = write!(f, "- Not applied: **{name}**. {} (", n.reason.as_str());
-            self.cite(f, std::slice::from_ref(&n.source), None);
-            let _ = writeln!(f, ")");
+            items.push(item(vec![
+                t("Not applied: "),
+                strong(name),
+                t(format!(
+                    ". {} ({})",
+                    n.reason.as_str(),
+                    self.cite(std::slice::from_ref(&n.source), None)
+                )),
+            ]));
         }
+        b.push(Block::List(items));
     }
 
-    /// The note on the associated cancer, pointing to its care (not on that care's own card).
-    fn card_cancer_note(&self, f: &mut String, t: &TreatmentFile) {
-        if t.kind != TreatmentKind::AssociatedDiseaseCare {
-            let condition = &self.content.condition.item;
-            let cancer = &condition.associated_cancer;
-            let _ = writeln!(f);
-            let _ = write!(
-                f,
-                "**If you also have {}:** {}",
-                cancer.name.as_str(),
-                cancer.treatment_note.as_str()
-            );
-            for care in &self.relations.associated_disease_care {
-                let _ = write!(f, " See *{}*.", self.treatment_name(care));
-            }
-            let _ = write!(f, " (");
-            self.cite(f, &condition.sources, None);
-            let _ = writeln!(f, ")");
+    /// The note on the associated cancer, pointing to its care (not on that
+    /// care's own card).
+    fn card_cancer_note(&self, b: &mut Vec<Block>, tr: &TreatmentFile) {
+        if tr.kind == TreatmentKind::AssociatedDiseaseCare {
+            return;
         }
+        let condition = &self.content.condition.item;
+        let cancer = &condition.associated_cancer;
+        let mut v: Vec<Inline> = vec![
+            strong(format!("If you also have {}:", cancer.name.as_str())),
+            t(format!(" {}", cancer.treatment_note.as_str())),
+        ];
+        for care in &self.relations.associated_disease_care {
+            v.push(t(" See "));
+            v.push(emphasis(self.treatment_name(care)));
+            v.push(t("."));
+        }
+        v.push(t(format!(" ({})", self.cite(&condition.sources, None))));
+        b.push(Block::Paragraph(v));
     }
 
     /// Codes, the sources the card cites, and the review date.
-    fn card_codes_and_sources(&self, f: &mut String, id: &str, t: &TreatmentFile) {
-        if !t.codes.is_empty() {
-            let _ = writeln!(f);
-            let _ = writeln!(f, "### Codes");
-            let _ = writeln!(f);
-            for c in &t.codes {
-                self.code_line(f, c);
-            }
+    fn card_codes_and_sources(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
+        if !tr.codes.is_empty() {
+            b.push(heading(3, vec![t("Codes")]));
+            b.push(Block::List(
+                tr.codes.iter().map(|c| self.code_item(c)).collect(),
+            ));
         }
-        let _ = writeln!(f);
-        let _ = writeln!(f, "### Sources");
-        let _ = writeln!(f);
-        for s in self.card_sources(id) {
-            self.source_line(f, s);
-        }
-        if let Some(d) = &t.reviewed {
-            let _ = writeln!(f);
-            let _ = writeln!(f, "Last reviewed against its sources: {}.", d.0);
+        b.push(heading(3, vec![t("Sources")]));
+        let sources = self
+            .card_sources(id)
+            .into_iter()
+            .filter_map(|s| self.source_item(s))
+            .collect();
+        b.push(Block::List(sources));
+        if let Some(d) = &tr.reviewed {
+            b.push(Block::Paragraph(vec![t(format!(
+                "Last reviewed against its sources: {}.",
+                d.0
+            ))]));
         }
     }
+}
+
+fn heading(level: u8, content: Vec<Inline>) -> Block {
+    Block::Heading { level, content }
 }
 
 /// The name of the entity `id` in `items` (its id when unknown).
@@ -507,5 +557,15 @@ fn name_of<'b, T>(
 /// so that each card's text is stored once).
 pub fn with_disclaimer(guide_card: &str, disclaimer: &str) -> String {
     let (title, rest) = guide_card.split_once('\n').unwrap_or((guide_card, ""));
-    format!("{title}\n\n> {disclaimer}\n{rest}")
+    format!("{title}\n\n{}{rest}", disclaimer_markdown(disclaimer))
+}
+
+/// The disclaimer note's Markdown (`> …` and a newline), as cards and the
+/// guide show it; the compiled crate stores it as `DISCLAIMER_MARKDOWN`.
+pub fn disclaimer_markdown(disclaimer: &str) -> String {
+    Document::new(vec![Block::Note {
+        kind: NoteKind::Disclaimer,
+        content: vec![t(disclaimer)],
+    }])
+    .markdown()
 }

@@ -9,7 +9,9 @@ use lems_treatments_build::relations::Relations;
 use lems_treatments_build::render::View;
 use lems_treatments_build::Content;
 
-use super::html::{disclaimer_box, guide_title, markdown_to_html, page, text};
+use lems_treatments_build::document::{Document, Html};
+
+use super::html::{guide_title, heading_text, page, text};
 use super::style::STYLE;
 use super::Site;
 
@@ -42,10 +44,13 @@ fn index_page(c: &Content, rel: &Relations, note: &str) -> String {
         "<nav><a href=\"#treatments\">The treatments, class by class</a> · <a href=\"#sources\">Sources</a></nav>\n",
     );
     body.push_str(note);
-    body.push_str(&markdown_to_html(&view.guide_head(), 0));
+    let head = view.guide_head_document();
+    body.push_str(&head.html(Html::page(0)));
     body.push_str("<section id=\"treatments\">\n");
     for class in &rel.guide_order {
-        body.push_str(&markdown_to_html(&view.guide_section(class), 1));
+        if let Some(d) = view.guide_section_document(class) {
+            body.push_str(&d.html(Html::page(1)));
+        }
         let members: Vec<(&String, &str)> = c
             .treatments
             .iter()
@@ -67,9 +72,9 @@ fn index_page(c: &Content, rel: &Relations, note: &str) -> String {
         body.push_str("</ul>\n");
     }
     body.push_str("</section>\n<section id=\"sources\">\n");
-    body.push_str(&markdown_to_html(&view.guide_tail(), 1));
+    body.push_str(&view.guide_tail_document().html(Html::page(1)));
     body.push_str("</section>\n");
-    page(&guide_title(c), "", &body)
+    page(&heading_text(&head), "", &body)
 }
 
 pub(super) fn treatment_page(
@@ -79,31 +84,17 @@ pub(super) fn treatment_page(
     changed: &str,
 ) -> Option<String> {
     let view = View::new(c, rel);
-    let card = view.card(id)?;
-    let name = c.treatments.get(id)?.item.name.as_str();
+    let card = view.card_document(id)?;
+    let name = heading_text(&card);
     let mut body = String::new();
     body.push_str("<nav><a href=\"../index.html\">← All treatments</a></nav>\n");
-    // The disclaimer comes first, then a diff's "Changed" box, then the card.
-    // When the card carries the disclaimer itself (under its title), the box
-    // follows it; otherwise the page adds the disclaimer above the card.
-    let has_disclaimer = card.contains(c.disclaimer.item.text.as_str());
-    let card = markdown_to_html(&card, -1);
-    let after_disclaimer = card
-        .find("</blockquote>\n")
-        .map(|at| at + "</blockquote>\n".len())
-        .filter(|_| has_disclaimer);
-    match after_disclaimer {
-        Some(at) => {
-            body.push_str(&card[..at]);
-            body.push_str(changed);
-            body.push_str(&card[at..]);
-        }
-        None => {
-            body.push_str(&disclaimer_box(c));
-            body.push_str(changed);
-            body.push_str(&card);
-        }
-    }
+    // The card's title and the disclaimer under it come first, then a
+    // diff's "Changed" box, then the rest of the card.
+    let split = 2.min(card.blocks.len());
+    let (top, rest) = card.blocks.split_at(split);
+    body.push_str(&Document::new(top.to_vec()).html(Html::page(-1)));
+    body.push_str(changed);
+    body.push_str(&Document::new(rest.to_vec()).html(Html::page(-1)));
     body.push_str("<nav><a href=\"../index.html\">← All treatments</a></nav>\n");
     Some(page(&format!("{name} – {}", guide_title(c)), "../", &body))
 }

@@ -1,16 +1,18 @@
 //! `lems-content render --format html` (and `export --format html`, `diff
 //! --format html`): the guide as a small, self-contained static site.
 //!
-//! There is one renderer: every piece of content on a page is the Markdown
-//! that [`View`](lems_treatments_build::render::View) produces (the guide's
-//! head, each class's section, each card, the tail), converted to HTML by
-//! `pulldown-cmark`. This room only adds the frame around it: the page
+//! There is one renderer: every piece of content on a page is a document
+//! that [`View`](lems_treatments_build::render::View) builds (the guide's
+//! head, each class's section, each card, the tail), in its HTML view
+//! (the same document whose Markdown view is the guide; no Markdown is parsed
+//! back). This room only adds the frame around it: the page
 //! skeleton, the navigation, the links to each treatment's page and, for a
 //! diff, the marked changes. It returns the pages as text; `out` writes them.
 //!
-//! Content is untrusted: raw HTML in it is written as escaped text, links and
-//! images in it are reduced to their text (no `javascript:` URL, no remote
-//! image), and every string this room writes itself is HTML-escaped. The
+//! Content is untrusted: it is only ever a text node, written through
+//! `escape::html`, so markup, links and entities in it show as the text they
+//! are (no `javascript:` URL, no remote image), and every string this room
+//! writes itself is HTML-escaped. The
 //! pages use no JavaScript. The output is deterministic: the same content gives
 //! the same bytes.
 //!

@@ -30,6 +30,7 @@ pub(super) fn condition(view: &View<'_>) -> TokenStream {
     let cond_doc_doc = doc_attrs(&format!("{name} ({abbr}): {summary}"));
     let disclaimer = c.disclaimer.item.text.as_str();
     let (head, tail) = (view.guide_head(), view.guide_tail());
+    let disclaimer_markdown = crate::render::disclaimer_markdown(c.disclaimer.item.text.as_str());
     let disclaimer_reviewed = opt_date(c.disclaimer.item.reviewed.as_ref());
     let cond_reviewed = opt_date(k.reviewed.as_ref());
     let disclaimer_doc = doc_attrs(disclaimer);
@@ -59,6 +60,8 @@ pub(super) fn condition(view: &View<'_>) -> TokenStream {
         const GUIDE_HEAD: &str = #head;
         /// The guide's closing list of sources, in Markdown.
         const GUIDE_TAIL: &str = #tail;
+        /// The disclaimer as the note a card shows under its title, in Markdown.
+        const DISCLAIMER_MARKDOWN: &str = #disclaimer_markdown;
     });
     out
 }

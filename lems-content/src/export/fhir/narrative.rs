@@ -1,7 +1,7 @@
 //! What people read in a resource: its narrative (XHTML, escaped), the
 //! citation of its sources, grades and `relatedArtifact` citations.
 
-use lems_treatments_build::escape::html;
+use lems_treatments_build::document::{strong, t, Block, Document, Html};
 use lems_treatments_build::model::{ClosedSet, Date, Grade, Id};
 use lems_treatments_build::Content;
 use serde_json::{json, Value};
@@ -23,21 +23,28 @@ pub(super) fn cite(c: &Content, sources: &[Id]) -> String {
 
 /// A resource's narrative (`text`), which importers show to people: what it
 /// says, where it comes from, when it was last reviewed, and the disclaimer.
+///
+/// It is a document (one paragraph per line, the disclaimer strong) in its
+/// XHTML view, so every text is a text node escaped by `escape::html` and
+/// the `div` is well-formed XML whatever the content holds.
 pub(super) fn narrative(c: &Content, lines: &[String], reviewed: Option<&Date>) -> Value {
-    let mut div = String::from("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
-    for l in lines {
-        div.push_str(&format!("<p>{}</p>", html(l)));
-    }
+    let mut blocks: Vec<Block> = lines
+        .iter()
+        .map(|l| Block::Paragraph(vec![t(l.as_str())]))
+        .collect();
     if let Some(d) = reviewed {
-        div.push_str(&format!(
-            "<p>Last reviewed against its sources: {}.</p>",
-            html(&d.0)
-        ));
+        blocks.push(Block::Paragraph(vec![t(format!(
+            "Last reviewed against its sources: {}.",
+            d.0
+        ))]));
     }
-    div.push_str(&format!(
-        "<p><b>{}</b></p></div>",
-        html(c.disclaimer.item.text.as_str())
-    ));
+    blocks.push(Block::Paragraph(vec![strong(
+        c.disclaimer.item.text.as_str(),
+    )]));
+    let div = format!(
+        "<div xmlns=\"http://www.w3.org/1999/xhtml\">{}</div>",
+        Document::new(blocks).html(Html::NARRATIVE)
+    );
     json!({"status": "additional", "div": div})
 }
 
