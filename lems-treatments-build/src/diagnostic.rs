@@ -65,6 +65,8 @@ pub enum Code {
     TooManyProblems,
     /// Text that is not in Unicode normalisation form C.
     NotNormalized,
+    /// A character that is not text: a noncharacter, a private-use character, U+FFFC or U+FFFD.
+    NotText,
     /// A name that looks like another one, or mixes scripts within a word.
     Confusable,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
@@ -73,7 +75,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
@@ -83,6 +85,7 @@ impl Code {
         Code::TooLarge,
         Code::TooManyProblems,
         Code::NotNormalized,
+        Code::NotText,
         Code::UnknownField,
         Code::MissingField,
         Code::WrongType,
@@ -109,6 +112,7 @@ impl Code {
             Code::TooLarge => "Content larger than a limit: a file that grows past 8 MiB once its values, anchors and aliases are expanded, or a content tree past 64 MiB or 50,000 files.",
             Code::TooManyProblems => "More than 100 problems in one file: the first 100 are listed and the rest are counted in one line. Fix those and check again.",
             Code::NotNormalized => "Text that is not in Unicode normalisation form C (NFC), for example an `é` written as `e` plus a combining accent. It looks the same but compares differently; the help shows the NFC form.",
+            Code::NotText => "A character that is not text a reader can be shown: a Unicode noncharacter (U+FFFE, U+FFFF, U+FDD0 to U+FDEF, and the last two of every plane), a private-use character (U+E000 to U+F8FF, and planes 15 and 16: no agreed picture, each font draws its own), or U+FFFC / U+FFFD, which stand for something lost. XML, and so the FHIR export, refuses noncharacters. The help names the character (U+XXXX).",
             Code::UnknownField => "A field the schema does not know, usually a typo. Example: `brand:` instead of `brands:`; the help suggests the closest field.",
             Code::MissingField => "A required field is missing or a required list is empty. Example: a treatment without `kind:`.",
             Code::WrongType => "A value of the wrong type. Example: `name: 1e3` (YAML reads a number; quote it) or a list where one text is expected.",
@@ -136,6 +140,7 @@ impl Code {
             Code::TooLarge => "E0007",
             Code::TooManyProblems => "E0008",
             Code::NotNormalized => "E0009",
+            Code::NotText => "E0010",
             Code::UnknownField => "E0101",
             Code::MissingField => "E0102",
             Code::WrongType => "E0103",
