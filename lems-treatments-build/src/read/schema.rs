@@ -87,24 +87,6 @@ pub fn repeated_item(
     )
 }
 
-/// Turns text into a plausible id, for hints: `Foo Bar` → `foo_bar`.
-pub fn suggest_id(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('_') && !out.is_empty() {
-            out.push('_');
-        }
-    }
-    let out = out.trim_end_matches('_').to_string();
-    if out.is_empty() || !out.starts_with(|c: char| c.is_ascii_lowercase()) {
-        format!("item_{out}").trim_end_matches('_').to_string()
-    } else {
-        out
-    }
-}
-
 #[cfg(feature = "schema-validation")]
 mod imp {
     use std::collections::BTreeSet;
@@ -115,7 +97,7 @@ mod imp {
     use serde_json::Value;
 
     use super::field_label;
-    use super::suggest_id;
+    use crate::names::suggest_id;
     use crate::diagnostic::{Code, Diagnostic};
     use crate::model::{ClosedSet, CodeSystem, DATE_PATTERN, ID_PATTERN, PARTIAL_DATE_PATTERN};
     use crate::read::yaml::{escape_pointer, Document};
@@ -700,12 +682,5 @@ mod tests {
     fn labels_read_like_field_paths() {
         assert_eq!(field_label("/brands/0/regions/1"), "`brands[0].regions[1]`");
         assert_eq!(field_label(""), "the file");
-    }
-
-    #[test]
-    fn suggested_ids_match_the_id_pattern() {
-        assert_eq!(suggest_id("Foo Bar"), "foo_bar");
-        assert_eq!(suggest_id("3x"), "item_3x");
-        assert_eq!(suggest_id("--"), "item");
     }
 }
