@@ -144,16 +144,18 @@ mod tests {
         assert!(find(Some(&empty)).is_err_and(|e| e.contains("no content found")));
         // A folder beside the content is not taken for it, even inside the repository.
         let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let repo = std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
-            .expect("repo");
+        let repo =
+            std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).expect("repo");
         let says_where = format!("the folder `{}` above it holds `data/`", repo.display());
         assert!(find(Some(&beside)).is_err_and(|e| e.contains(&says_where)));
         // `data/../schema` is the folder beside `data/`: named as such, with the root to pass.
         let dotted = repo.join("data/../schema");
         let e = find(Some(&dotted)).expect_err("schema/ is not a content root");
         assert!(
-            e.contains(&format!("`{}` is not a content root", repo.join("schema").display()))
-                && e.contains(&says_where),
+            e.contains(&format!(
+                "`{}` is not a content root",
+                repo.join("schema").display()
+            )) && e.contains(&says_where),
             "{e}"
         );
         // `data/../data/treatments` lies in data/: found.

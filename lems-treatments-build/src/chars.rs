@@ -87,7 +87,16 @@ mod tests {
         ] {
             assert!(not_text_kind(c).is_some(), "U+{:04X}", c as u32);
         }
-        for c in ['a', 'é', '\u{FDCF}', '\u{FDF0}', '\u{FFFB}', '\u{F900}', '\u{1F600}', '\u{EFFFF}'] {
+        for c in [
+            'a',
+            'é',
+            '\u{FDCF}',
+            '\u{FDF0}',
+            '\u{FFFB}',
+            '\u{F900}',
+            '\u{1F600}',
+            '\u{EFFFF}',
+        ] {
             assert!(not_text_kind(c).is_none(), "U+{:04X}", c as u32);
         }
     }

@@ -116,14 +116,14 @@ impl Code {
             Code::UnknownField => "A field the schema does not know, usually a typo. Example: `brand:` instead of `brands:`; the help suggests the closest field.",
             Code::MissingField => "A required field is missing or a required list is empty. Example: a treatment without `kind:`.",
             Code::WrongType => "A value of the wrong type. Example: `name: 1e3` (YAML reads a number; quote it) or a list where one text is expected.",
-            Code::InvalidValue => "A value the schema or the rules do not allow. Example: `kind: medecine` (did you mean `medicine`?), an id with capitals, a date that does not exist.",
+            Code::InvalidValue => "A value the schema or the rules do not allow. Example: `kind: medecine` (did you mean `medicine`?), an id with capitals, a date that does not exist, a whole number that is negative, written `6.0` or too large, or an item listed twice in a list (the message names it and where the first one is).",
             Code::DuplicateId => "Two things claim the same id or name. Example: an `id:` that differs from the file name, or a brand listed on two treatments.",
             Code::UnknownReference => "A reference to an id that does not exist, or a mechanism or caution that nothing uses. Example: `mechanisms: [cholinesterase_inhibiton]`.",
-            Code::BadIdentifier => "An id that cannot become a Rust name, or whose Rust name the generated code already uses (`ALL`, `COUNT`, …). Example: a mechanism with `id: self`, or a treatment with `id: a_l_l`.",
+            Code::BadIdentifier => "An id that cannot become a Rust name, whose Rust name the generated code already uses (`ALL`, `COUNT`, …), or that Windows reserves as a file name (`con`, `prn`, `aux`, `nul`, `com0`–`com9`, `lpt0`–`lpt9`). Example: a mechanism with `id: self`, or a treatment with `id: a_l_l` or `id: con`. `lems-content new` refuses the same ids.",
             Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
             Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
             Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
-            Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, or a `TODO` placeholder left by `lems-content new`.",
+            Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, a placeholder (`TODO` as left by `lems-content new`, or `TBD`, `FIXME`, `XXX` as a word in any case), filler such as `Lorem ipsum`, or a text that is only `N/A`, `n.a.`, `TBA` or punctuation (`.`, `-`, `?`).",
             Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }
     }

@@ -27,8 +27,7 @@ pub fn is_rust_variant(name: &str) -> bool {
 /// extension follows (`con.yaml` cannot be checked out there).
 pub const WINDOWS_RESERVED: &[&str] = &[
     "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
-    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
-    "lpt9",
+    "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
 /// Why an id is refused on its own, with how to fix it.
@@ -104,10 +103,14 @@ pub fn suggest_id(text: &str) -> String {
         return out;
     }
     let joined: String = out.chars().filter(|c| *c != '_').collect();
-    [joined.clone(), format!("{out}_item"), format!("{joined}_item")]
-        .into_iter()
-        .find(|c| accepted(c))
-        .unwrap_or_else(|| "item".to_string())
+    [
+        joined.clone(),
+        format!("{out}_item"),
+        format!("{joined}_item"),
+    ]
+    .into_iter()
+    .find(|c| accepted(c))
+    .unwrap_or_else(|| "item".to_string())
 }
 
 /// Whether `id` passes every rule of [`id_refusal`] (without building its help).
@@ -208,9 +211,29 @@ mod tests {
         let long = "a".repeat(65);
         let long_words = "word_".repeat(20);
         for text in [
-            "Foo Bar", "3x", "--", "", "self", "Self", "crate", "super", "con", "NUL", "com1",
-            "lpt9", "a_l_l", "all", "ALL", "c_o_u_n_t", long.as_str(), long_words.as_str(), "é",
-            "item", "a__b", "_x_", "fn",
+            "Foo Bar",
+            "3x",
+            "--",
+            "",
+            "self",
+            "Self",
+            "crate",
+            "super",
+            "con",
+            "NUL",
+            "com1",
+            "lpt9",
+            "a_l_l",
+            "all",
+            "ALL",
+            "c_o_u_n_t",
+            long.as_str(),
+            long_words.as_str(),
+            "é",
+            "item",
+            "a__b",
+            "_x_",
+            "fn",
         ] {
             let s = suggest_id(text);
             assert_eq!(id_refusal(&s), None, "{text:?} -> {s:?}");
@@ -225,11 +248,20 @@ mod tests {
 
     #[test]
     fn reserved_and_long_ids_are_refused_and_near_ones_accepted() {
-        for bad in ["self", "con", "nul", "aux", "prn", "com1", "lpt0", "a_l_l", "Bad"] {
+        for bad in [
+            "self", "con", "nul", "aux", "prn", "com1", "lpt0", "a_l_l", "Bad",
+        ] {
             assert!(id_refusal(bad).is_some(), "{bad}");
         }
         assert!(id_refusal(&"a".repeat(65)).is_some_and(|r| r.why.contains("65 bytes")));
-        for good in ["con_x", "console", "com10", "nul_item", "pyridostigmine", &"a".repeat(64)] {
+        for good in [
+            "con_x",
+            "console",
+            "com10",
+            "nul_item",
+            "pyridostigmine",
+            &"a".repeat(64),
+        ] {
             assert_eq!(id_refusal(good), None, "{good}");
         }
     }

@@ -55,9 +55,10 @@ pub fn repeated_item(
 ) -> Option<crate::diagnostic::Diagnostic> {
     use crate::diagnostic::{Code, Diagnostic};
     let items = doc.value.pointer(pointer)?.as_array()?;
-    let (first, again) = items.iter().enumerate().find_map(|(j, x)| {
-        items[..j].iter().position(|y| y == x).map(|i| (i, j))
-    })?;
+    let (first, again) = items
+        .iter()
+        .enumerate()
+        .find_map(|(j, x)| items[..j].iter().position(|y| y == x).map(|i| (i, j)))?;
     let value = match &items[again] {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -97,9 +98,9 @@ mod imp {
     use serde_json::Value;
 
     use super::field_label;
-    use crate::names::suggest_id;
     use crate::diagnostic::{Code, Diagnostic};
     use crate::model::{ClosedSet, CodeSystem, DATE_PATTERN, ID_PATTERN, PARTIAL_DATE_PATTERN};
+    use crate::names::suggest_id;
     use crate::read::yaml::{escape_pointer, Document};
     use crate::suggest::did_you_mean;
 
@@ -412,12 +413,18 @@ mod imp {
             ),
             ValidationErrorKind::Minimum { limit } => (
                 Code::InvalidValue,
-                format!("{field} is `{}`, but it must be at least {limit}", scalar_text(instance)),
+                format!(
+                    "{field} is `{}`, but it must be at least {limit}",
+                    scalar_text(instance)
+                ),
                 Some(allowed_range(schema)),
             ),
             ValidationErrorKind::Maximum { limit } => (
                 Code::InvalidValue,
-                format!("{field} is `{}`, but it must be at most {limit}", scalar_text(instance)),
+                format!(
+                    "{field} is `{}`, but it must be at most {limit}",
+                    scalar_text(instance)
+                ),
                 Some(allowed_range(schema)),
             ),
             other => (

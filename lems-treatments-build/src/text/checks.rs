@@ -106,7 +106,11 @@ fn repeated_items(file: &str, doc: &Document) -> Vec<Diagnostic> {
         let pointers: Vec<String> = match tail {
             None => vec![head.to_string()],
             Some(tail) => {
-                let n = doc.value.pointer(head).and_then(Value::as_array).map_or(0, Vec::len);
+                let n = doc
+                    .value
+                    .pointer(head)
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len);
                 (0..n).map(|i| format!("{head}/{i}{tail}")).collect()
             }
         };
@@ -123,7 +127,12 @@ fn repeated_items(file: &str, doc: &Document) -> Vec<Diagnostic> {
 fn not_text_in_key(file: &str, doc: &Document, pointer: &str, key: &str) -> Option<Diagnostic> {
     let span = doc.locate(pointer);
     let (start, end) = span.key.unwrap_or(span.value);
-    let d = not_text(file, start, &format!("the key `{}`", crate::escape::terminal(key)), key)?;
+    let d = not_text(
+        file,
+        start,
+        &format!("the key `{}`", crate::escape::terminal(key)),
+        key,
+    )?;
     Some(d.until(end).at_pointer(pointer))
 }
 
@@ -161,10 +170,18 @@ fn string_checks(file: &str, doc: &Document, pointer: &str, s: &str, out: &mut V
         .chars()
         .find(|c| c.is_control() && *c != '\n' && *c != '\t')
     {
-        out.push(at(
-            Diagnostic::new(file, span.value.0, Code::UnusableText, format!("{field} holds the control character U+{:04X}, which readers cannot see", c as u32))
-                .with_help("remove it (check for `\\0`, `\\a`, `\\x..` escapes in double-quoted text)"),
-        ));
+        out.push(at(Diagnostic::new(
+            file,
+            span.value.0,
+            Code::UnusableText,
+            format!(
+                "{field} holds the control character U+{:04X}, which readers cannot see",
+                c as u32
+            ),
+        )
+        .with_help(
+            "remove it (check for `\\0`, `\\a`, `\\x..` escapes in double-quoted text)",
+        )));
     }
     if let Some(d) = not_text(file, span.value.0, &field, s) {
         out.push(at(d));
@@ -192,10 +209,15 @@ fn string_checks(file: &str, doc: &Document, pointer: &str, s: &str, out: &mut V
         }
     }
     if !s.contains('\n') && s.trim() != s && !s.trim().is_empty() {
-        out.push(at(
-            Diagnostic::new(file, span.value.0, Code::UnusableText, format!("{field} starts or ends with spaces"))
-                .with_help("remove the spaces: they are invisible to a reader and break lookups by name"),
-        ));
+        out.push(at(Diagnostic::new(
+            file,
+            span.value.0,
+            Code::UnusableText,
+            format!("{field} starts or ends with spaces"),
+        )
+        .with_help(
+            "remove the spaces: they are invisible to a reader and break lookups by name",
+        )));
     }
     if let Some(found) = crate::text::placeholders::placeholder(s) {
         out.push(at(Diagnostic::new(

@@ -63,7 +63,9 @@ pub fn placeholder(s: &str) -> Option<Placeholder> {
     let trimmed = s.trim();
     if !trimmed.is_empty()
         && (!trimmed.chars().any(char::is_alphanumeric)
-            || EMPTY_ANSWERS.iter().any(|a| trimmed.eq_ignore_ascii_case(a)))
+            || EMPTY_ANSWERS
+                .iter()
+                .any(|a| trimmed.eq_ignore_ascii_case(a)))
     {
         return Some(Placeholder::SaysNothing(trimmed.to_string()));
     }
