@@ -95,7 +95,7 @@ mod tests {
             '\u{FFFB}',
             '\u{F900}',
             '\u{1F600}',
-            '\u{EFFFF}',
+            '\u{EFFFD}',
         ] {
             assert!(not_text_kind(c).is_none(), "U+{:04X}", c as u32);
         }

@@ -148,7 +148,12 @@ fn not_text(file: &str, at: Position, what: &str, s: &str) -> Option<Diagnostic>
     } else if u == 0xFFFC {
         format!("delete U+{u:04X}; describe the picture or symbol in words if the text needs it")
     } else {
-        format!("delete U+{u:04X} (written as `\\u{u:04X}` in double quotes, or pasted from a font's symbol table); write the letter or symbol you meant as the Unicode character itself, or in words")
+        let escape = if u > 0xFFFF {
+            format!("\\U{u:08X}")
+        } else {
+            format!("\\u{u:04X}")
+        };
+        format!("delete U+{u:04X} (written as `{escape}` in double quotes, or pasted from a font's symbol table); write the letter or symbol you meant as the Unicode character itself, or in words")
     };
     Some(
         Diagnostic::new(
