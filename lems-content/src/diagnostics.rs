@@ -225,7 +225,8 @@ fn json_safe(text: String) -> String {
     out
 }
 
-/// The diagnostics as one JSON document.
+/// The diagnostics as one JSON document: every diagnostic and warning, and
+/// every note (`notes`, such as a stale schema), as the human format prints them.
 pub fn json(report: &Report) -> String {
     let diagnostics: Vec<serde_json::Value> = report
         .diagnostics
@@ -249,6 +250,7 @@ pub fn json(report: &Report) -> String {
         "ok": report.diagnostics.is_empty(),
         "summary": summary(report),
         "diagnostics": diagnostics,
+        "notes": report.notes,
     });
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

@@ -21,7 +21,10 @@ pub fn find(start: Option<&Path>) -> Result<Paths, String> {
         std::env::current_dir().map_err(|e| format!("the current folder cannot be read: {e}"))?;
     let explicit = start.is_some();
     let start = match start {
-        Some(p) => cwd.join(p),
+        // `..` and links are resolved first, so that `data/../schema` is the
+        // folder `schema` beside `data/`, as the file system has it.
+        Some(p) => std::fs::canonicalize(cwd.join(p))
+            .map_err(|e| format!("`{}` cannot be read: {e}", p.display()))?,
         None => cwd,
     };
     let meta = std::fs::metadata(&start)
@@ -54,10 +57,26 @@ pub fn find(start: Option<&Path>) -> Result<Paths, String> {
                 .map_or_else(|| "data".to_string(), |n| n.to_string_lossy().into_owned()),
         });
     }
-    Err(format!(
-        "no content found: neither `{}` nor any folder above it holds a `data/` folder; run this inside the repository or pass --root PATH",
-        start.display()
-    ))
+    Err(not_found(&start, explicit))
+}
+
+/// Why no content was found from `start`, saying what was searched: with
+/// `--root`, the folder itself and the `data/` folders it lies in, and the
+/// folder above it that does hold `data/`, if any.
+fn not_found(start: &Path, explicit: bool) -> String {
+    let above = start.ancestors().skip(1).find(|d| d.join("data").is_dir());
+    match (explicit, above) {
+        (true, Some(root)) => format!(
+            "`{}` is not a content root: it holds no `data/` folder and lies in no `data/` folder; the folder `{}` above it holds `data/`: pass --root {}",
+            start.display(),
+            root.display(),
+            root.display()
+        ),
+        _ => format!(
+            "no content found: neither `{}` nor any folder above it holds a `data/` folder; run this inside the repository or pass --root PATH",
+            start.display()
+        ),
+    }
 }
 
 /// `root/schema` when it exists, else the repository's own schemas.
@@ -125,7 +144,23 @@ mod tests {
         assert!(find(Some(&empty)).is_err_and(|e| e.contains("no content found")));
         // A folder beside the content is not taken for it, even inside the repository.
         let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        assert!(find(Some(&beside)).is_err_and(|e| e.contains("no content found")));
+        let repo =
+            std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("..")).expect("repo");
+        let says_where = format!("the folder `{}` above it holds `data/`", repo.display());
+        assert!(find(Some(&beside)).is_err_and(|e| e.contains(&says_where)));
+        // `data/../schema` is the folder beside `data/`: named as such, with the root to pass.
+        let dotted = repo.join("data/../schema");
+        let e = find(Some(&dotted)).expect_err("schema/ is not a content root");
+        assert!(
+            e.contains(&format!(
+                "`{}` is not a content root",
+                repo.join("schema").display()
+            )) && e.contains(&says_where),
+            "{e}"
+        );
+        // `data/../data/treatments` lies in data/: found.
+        let p = find(Some(&repo.join("data/../data/treatments"))).expect("inside data/");
+        assert_eq!(std::fs::canonicalize(p.data).ok(), Some(repo.join("data")));
         let _ = std::fs::remove_dir(&empty);
     }
 }

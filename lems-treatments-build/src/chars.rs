@@ -43,3 +43,61 @@ pub fn invisible_char_name(c: char) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Characters that are not text a reader can be shown: Unicode
+/// noncharacters (never assigned; XML refuses U+FFFE and U+FFFF), private-use
+/// characters (no agreed picture: each font draws what it likes), and the
+/// replacement characters U+FFFC and U+FFFD (they stand for something that is
+/// not there). What kind of character it is, or `None` for ordinary text.
+pub fn not_text_kind(c: char) -> Option<&'static str> {
+    let u = c as u32;
+    Some(match u {
+        0xFDD0..=0xFDEF => "a Unicode noncharacter (never assigned to any letter or symbol)",
+        _ if u & 0xFFFE == 0xFFFE => {
+            "a Unicode noncharacter (never assigned to any letter or symbol)"
+        }
+        0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x10_0000..=0x10_FFFD => {
+            "a private-use character (it has no agreed picture: each font draws its own, or nothing)"
+        }
+        0xFFFC => "OBJECT REPLACEMENT CHARACTER (it stands for a picture or object that is not there)",
+        0xFFFD => "REPLACEMENT CHARACTER (it marks a character that was lost when the text was converted)",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::not_text_kind;
+
+    #[test]
+    fn noncharacters_private_use_and_replacements_are_not_text() {
+        for c in [
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{FDD0}',
+            '\u{FDEF}',
+            '\u{1FFFE}',
+            '\u{10FFFF}',
+            '\u{E000}',
+            '\u{F8FF}',
+            '\u{F0000}',
+            '\u{10FFFD}',
+            '\u{FFFC}',
+            '\u{FFFD}',
+        ] {
+            assert!(not_text_kind(c).is_some(), "U+{:04X}", c as u32);
+        }
+        for c in [
+            'a',
+            'é',
+            '\u{FDCF}',
+            '\u{FDF0}',
+            '\u{FFFB}',
+            '\u{F900}',
+            '\u{1F600}',
+            '\u{EFFFD}',
+        ] {
+            assert!(not_text_kind(c).is_none(), "U+{:04X}", c as u32);
+        }
+    }
+}

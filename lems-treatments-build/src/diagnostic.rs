@@ -65,6 +65,8 @@ pub enum Code {
     TooManyProblems,
     /// Text that is not in Unicode normalisation form C.
     NotNormalized,
+    /// A character that is not text: a noncharacter, a private-use character, U+FFFC or U+FFFD.
+    NotText,
     /// A name that looks like another one, or mixes scripts within a word.
     Confusable,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
@@ -73,7 +75,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
@@ -83,6 +85,7 @@ impl Code {
         Code::TooLarge,
         Code::TooManyProblems,
         Code::NotNormalized,
+        Code::NotText,
         Code::UnknownField,
         Code::MissingField,
         Code::WrongType,
@@ -109,17 +112,18 @@ impl Code {
             Code::TooLarge => "Content larger than a limit: a file that grows past 8 MiB once its values, anchors and aliases are expanded, or a content tree past 64 MiB or 50,000 files.",
             Code::TooManyProblems => "More than 100 problems in one file: the first 100 are listed and the rest are counted in one line. Fix those and check again.",
             Code::NotNormalized => "Text that is not in Unicode normalisation form C (NFC), for example an `é` written as `e` plus a combining accent. It looks the same but compares differently; the help shows the NFC form.",
+            Code::NotText => "A character that is not text a reader can be shown: a Unicode noncharacter (U+FFFE, U+FFFF, U+FDD0 to U+FDEF, and the last two of every plane), a private-use character (U+E000 to U+F8FF, and planes 15 and 16: no agreed picture, each font draws its own), or U+FFFC / U+FFFD, which stand for something lost. XML, and so the FHIR export, refuses noncharacters. The help names the character (U+XXXX).",
             Code::UnknownField => "A field the schema does not know, usually a typo. Example: `brand:` instead of `brands:`; the help suggests the closest field.",
             Code::MissingField => "A required field is missing or a required list is empty. Example: a treatment without `kind:`.",
             Code::WrongType => "A value of the wrong type. Example: `name: 1e3` (YAML reads a number; quote it) or a list where one text is expected.",
-            Code::InvalidValue => "A value the schema or the rules do not allow. Example: `kind: medecine` (did you mean `medicine`?), an id with capitals, a date that does not exist.",
+            Code::InvalidValue => "A value the schema or the rules do not allow. Example: `kind: medecine` (did you mean `medicine`?), an id with capitals, a date that does not exist, a whole number that is negative, written `6.0` or too large, or an item listed twice in a list (the message names it and where the first one is).",
             Code::DuplicateId => "Two things claim the same id or name. Example: an `id:` that differs from the file name, or a brand listed on two treatments.",
             Code::UnknownReference => "A reference to an id that does not exist, or a mechanism or caution that nothing uses. Example: `mechanisms: [cholinesterase_inhibiton]`.",
-            Code::BadIdentifier => "An id that cannot become a Rust name, or whose Rust name the generated code already uses (`ALL`, `COUNT`, …). Example: a mechanism with `id: self`, or a treatment with `id: a_l_l`.",
+            Code::BadIdentifier => "An id that cannot become a Rust name, whose Rust name the generated code already uses (`ALL`, `COUNT`, …), or that Windows reserves as a file name (`con`, `prn`, `aux`, `nul`, `com0`–`com9`, `lpt0`–`lpt9`). Example: a mechanism with `id: self`, or a treatment with `id: a_l_l` or `id: con`. `lems-content new` refuses the same ids.",
             Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
             Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
             Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
-            Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, or a `TODO` placeholder left by `lems-content new`.",
+            Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, a placeholder (`TODO` as left by `lems-content new`, or `TBD`, `FIXME`, `XXX` as a word in any case), filler such as `Lorem ipsum`, or a text that is only `N/A`, `n.a.`, `TBA` or punctuation (`.`, `-`, `?`).",
             Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }
     }
@@ -136,6 +140,7 @@ impl Code {
             Code::TooLarge => "E0007",
             Code::TooManyProblems => "E0008",
             Code::NotNormalized => "E0009",
+            Code::NotText => "E0010",
             Code::UnknownField => "E0101",
             Code::MissingField => "E0102",
             Code::WrongType => "E0103",

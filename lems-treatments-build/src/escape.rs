@@ -8,7 +8,9 @@
 /// characters (escape sequences start with one), direction changes and
 /// invisible characters.
 pub fn needs_escape(c: char) -> bool {
-    c.is_control() || crate::chars::invisible_char_name(c).is_some()
+    c.is_control()
+        || crate::chars::invisible_char_name(c).is_some()
+        || crate::chars::not_text_kind(c).is_some()
 }
 
 /// Whether JSON output escapes a character beyond what JSON requires: the

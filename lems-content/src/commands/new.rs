@@ -3,8 +3,8 @@
 
 use std::process::ExitCode;
 
-use lems_treatments_build::model::id_problem;
-use lems_treatments_build::read::schema::suggest_id;
+use lems_treatments_build::escape::terminal;
+use lems_treatments_build::names::id_refusal;
 use lems_treatments_build::{FileKind, Paths};
 
 use super::fail;
@@ -13,9 +13,10 @@ use crate::skeleton::skeleton;
 
 /// Creates `data/<kind's folder>/<id>.yaml` from the skeleton of `kind`.
 pub fn run(paths: &Paths, kind: FileKind, id: &str) -> ExitCode {
-    if let Some(why) = id_problem(id) {
-        eprintln!("error: `{id}` {why}");
-        eprintln!("help: for example `{}`", suggest_id(id));
+    // The same rule `check` applies to every id, so `new` never writes a file `check` refuses.
+    if let Some(refusal) = id_refusal(id) {
+        eprintln!("error: the id `{}` {}", terminal(id), refusal.why);
+        eprintln!("help: {}", refusal.help);
         return ExitCode::from(2);
     }
     let dir = paths.data.join(kind.location());

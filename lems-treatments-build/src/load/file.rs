@@ -101,6 +101,13 @@ pub(super) fn read_file<T: DeserializeOwned>(
     }
     let mut text_problems = text_checks(shown, &doc);
     let clean = clean_bytes && text_problems.is_empty();
+    // A number the text checks refused at its value is what serde refuses too, unlocated.
+    let number_refused = text_problems.iter().any(|d| {
+        d.pointer
+            .rsplit('/')
+            .next()
+            .is_some_and(|k| crate::text::numbers::WHOLE_NUMBER_FIELDS.contains(&k))
+    });
     out.diagnostics.append(&mut text_problems);
     match serde_json::from_value::<T>(doc.value.clone()) {
         Ok(item) if clean => {
@@ -111,6 +118,7 @@ pub(super) fn read_file<T: DeserializeOwned>(
             })
         }
         Ok(_) => {}
+        Err(_) if number_refused => {}
         Err(e) => out.diagnostics.push(model_error(kind, shown, &doc, &e)),
     }
     out

@@ -448,7 +448,7 @@ fn id_matches_file_name(
         (true, false) => format!("rename the file to `{id}.yaml`"),
         (false, true) => format!("set `id: {stem}`"),
         (false, false) => {
-            let good = crate::read::schema::suggest_id(id);
+            let good = crate::names::suggest_id(id);
             format!("set `id: {good}` and rename the file to `{good}.yaml`")
         }
     };

@@ -46,22 +46,46 @@ pub fn field_label(pointer: &str) -> String {
     format!("`{out}`")
 }
 
-/// Turns text into a plausible id, for hints: `Foo Bar` → `foo_bar`.
-pub fn suggest_id(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('_') && !out.is_empty() {
-            out.push('_');
-        }
-    }
-    let out = out.trim_end_matches('_').to_string();
-    if out.is_empty() || !out.starts_with(|c: char| c.is_ascii_lowercase()) {
-        format!("item_{out}").trim_end_matches('_').to_string()
-    } else {
-        out
-    }
+/// The first item of the list at `pointer` that repeats an earlier one, as
+/// an error at the repeated item naming its value and where the first one is.
+pub fn repeated_item(
+    file: &str,
+    doc: &crate::read::yaml::Document,
+    pointer: &str,
+) -> Option<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::{Code, Diagnostic};
+    let items = doc.value.pointer(pointer)?.as_array()?;
+    let (first, again) = items
+        .iter()
+        .enumerate()
+        .find_map(|(j, x)| items[..j].iter().position(|y| y == x).map(|i| (i, j)))?;
+    let value = match &items[again] {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let at = format!("{pointer}/{again}");
+    let span = doc.locate(&at);
+    let first_at = doc.locate(&format!("{pointer}/{first}")).value.0;
+    Some(
+        Diagnostic::new(
+            file,
+            span.value.0,
+            Code::InvalidValue,
+            format!(
+                "{} repeats `{}`, already listed at line {} as {}",
+                field_label(&at),
+                crate::escape::terminal(&value),
+                first_at.line,
+                field_label(&format!("{pointer}/{first}"))
+            ),
+        )
+        .until(span.value.1)
+        .at_pointer(at)
+        .with_help(format!(
+            "remove this item: each item of {} is listed once",
+            field_label(pointer)
+        )),
+    )
 }
 
 #[cfg(feature = "schema-validation")]
@@ -69,13 +93,14 @@ mod imp {
     use std::collections::BTreeSet;
 
     use jsonschema::error::{TypeKind, ValidationErrorKind};
+    use jsonschema::ValidationError;
     use jsonschema::Validator;
     use serde_json::Value;
 
     use super::field_label;
-    use super::suggest_id;
     use crate::diagnostic::{Code, Diagnostic};
     use crate::model::{ClosedSet, CodeSystem, DATE_PATTERN, ID_PATTERN, PARTIAL_DATE_PATTERN};
+    use crate::names::suggest_id;
     use crate::read::yaml::{escape_pointer, Document};
     use crate::suggest::did_you_mean;
 
@@ -96,9 +121,25 @@ mod imp {
 
         /// Validates a document; returns one diagnostic per problem, deduplicated.
         pub fn check(&self, file: &str, doc: &Document) -> Vec<Diagnostic> {
-            let mut out: Vec<Diagnostic> = Vec::new();
+            let errors: Vec<ValidationError<'_>> = self.validator.iter_errors(&doc.value).collect();
             let mut seen_values: BTreeSet<String> = BTreeSet::new();
-            for error in self.validator.iter_errors(&doc.value) {
+            self.check_errors(file, doc, &errors, &mut seen_values)
+        }
+
+        /// One diagnostic per error of `errors`; a value already reported
+        /// (in `seen_values`) is reported once. Where an `anyOf`/`oneOf`
+        /// fails but one alternative has the value's type (a mapping where a
+        /// mapping or nothing is allowed), that alternative's own errors are
+        /// reported, at the value they are about.
+        fn check_errors(
+            &self,
+            file: &str,
+            doc: &Document,
+            errors: &[ValidationError<'_>],
+            seen_values: &mut BTreeSet<String>,
+        ) -> Vec<Diagnostic> {
+            let mut out: Vec<Diagnostic> = Vec::new();
+            for error in errors {
                 let site = self.site(error.instance_path().as_str());
                 match error.kind() {
                     ValidationErrorKind::AdditionalProperties { unexpected }
@@ -107,6 +148,19 @@ mod imp {
                     }
                     ValidationErrorKind::Required { property } => {
                         out.push(self.missing_field(file, doc, &site, property));
+                    }
+                    ValidationErrorKind::UniqueItems
+                        if super::repeated_item(file, doc, &site.pointer).is_some() =>
+                    {
+                        out.extend(super::repeated_item(file, doc, &site.pointer));
+                    }
+                    ValidationErrorKind::AnyOf { context }
+                    | ValidationErrorKind::OneOfNotValid { context }
+                        if fitting_alternative(context, &site.pointer).is_some() =>
+                    {
+                        if let Some(inner) = fitting_alternative(context, &site.pointer) {
+                            out.extend(self.check_errors(file, doc, inner, seen_values));
+                        }
                     }
                     kind => {
                         if !seen_values.insert(site.pointer.clone()) {
@@ -264,6 +318,32 @@ mod imp {
         field_name: String,
     }
 
+    /// The one alternative of a failed `anyOf`/`oneOf` that the value at
+    /// `pointer` has the type of (its errors are about what is inside the
+    /// value), when there is exactly one.
+    fn fitting_alternative<'e>(
+        context: &'e [Vec<ValidationError<'static>>],
+        pointer: &str,
+    ) -> Option<&'e [ValidationError<'static>]> {
+        let mut fitting = context.iter().filter(|errors| {
+            !errors.is_empty()
+                && !errors.iter().any(|e| {
+                    e.instance_path().as_str() == pointer
+                        && matches!(
+                            e.kind(),
+                            ValidationErrorKind::Type { .. }
+                                | ValidationErrorKind::Constant { .. }
+                                | ValidationErrorKind::Enum { .. }
+                        )
+                })
+        });
+        let one = fitting.next()?;
+        match fitting.next() {
+            None => Some(one.as_slice()),
+            Some(_) => None,
+        }
+    }
+
     fn first_sentence(desc: &str) -> &str {
         desc.split_inclusive(". ").next().unwrap_or(desc).trim_end()
     }
@@ -333,19 +413,43 @@ mod imp {
             ),
             ValidationErrorKind::Minimum { limit } => (
                 Code::InvalidValue,
-                format!("{field} must be at least {limit}"),
-                None,
+                format!(
+                    "{field} is `{}`, but it must be at least {limit}",
+                    scalar_text(instance)
+                ),
+                Some(allowed_range(schema)),
             ),
             ValidationErrorKind::Maximum { limit } => (
                 Code::InvalidValue,
-                format!("{field} must be at most {limit}"),
-                None,
+                format!(
+                    "{field} is `{}`, but it must be at most {limit}",
+                    scalar_text(instance)
+                ),
+                Some(allowed_range(schema)),
             ),
             other => (
                 Code::InvalidValue,
                 format!("{field} is not valid: {other:?}"),
                 None,
             ),
+        }
+    }
+
+    /// The numbers a field allows, from its schema's `minimum`, `maximum`
+    /// and `format`, as a help.
+    fn allowed_range(schema: Option<&Value>) -> String {
+        let get = |k: &str| schema.and_then(|s| s.get(k));
+        let whole = get("type").is_some_and(|t| t.to_string().contains("integer"));
+        let min = get("minimum").map(ToString::to_string);
+        let max = get("maximum").map(ToString::to_string).or_else(|| {
+            (get("format").and_then(Value::as_str) == Some("uint32")).then(|| u32::MAX.to_string())
+        });
+        let what = if whole { "a whole number" } else { "a number" };
+        match (min, max) {
+            (Some(lo), Some(hi)) => format!("write {what} from {lo} to {hi}"),
+            (Some(lo), None) => format!("write {what} of at least {lo}"),
+            (None, Some(hi)) => format!("write {what} of at most {hi}"),
+            (None, None) => format!("write {what}"),
         }
     }
 
@@ -585,12 +689,5 @@ mod tests {
     fn labels_read_like_field_paths() {
         assert_eq!(field_label("/brands/0/regions/1"), "`brands[0].regions[1]`");
         assert_eq!(field_label(""), "the file");
-    }
-
-    #[test]
-    fn suggested_ids_match_the_id_pattern() {
-        assert_eq!(suggest_id("Foo Bar"), "foo_bar");
-        assert_eq!(suggest_id("3x"), "item_3x");
-        assert_eq!(suggest_id("--"), "item");
     }
 }

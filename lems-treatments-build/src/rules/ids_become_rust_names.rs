@@ -1,14 +1,15 @@
-//! `ids-become-rust-names`: every id becomes a Rust variant that is not
-//! reserved, that the generated code does not already use, and that no other
-//! id of the kind becomes.
+//! `ids-become-rust-names`: every id passes [`id_refusal`] (a file name
+//! Windows allows, a Rust variant that is not reserved and that the generated
+//! code does not already use), and no other id of the kind becomes the same
+//! Rust variant.
 
 use std::collections::BTreeMap;
 
 use super::Cx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::{Content, HasId, Loaded};
-use crate::model::{id_problem, FileKind};
-use crate::names::{is_rust_variant, variant_name, ASSOCIATED_ITEMS};
+use crate::model::FileKind;
+use crate::names::{id_refusal, variant_name, ASSOCIATED_ITEMS};
 use crate::relations::Relations;
 
 /// Every id becomes a Rust variant that nothing else generated takes.
@@ -25,34 +26,20 @@ fn check_ids<T: HasId>(cx: &mut Cx, items: &BTreeMap<String, Loaded<T>>, kind: F
     for (id, l) in items {
         let v = variant_name(id);
         let span = l.doc.locate("/id");
-        if !is_rust_variant(&v) {
-            cx.push(
-                Diagnostic::new(
-                    &l.file,
-                    span.value.0,
-                    Code::BadIdentifier,
-                    format!("the id `{id}` cannot become a Rust name (`{v}` is reserved)"),
+        if let Some(refusal) = id_refusal(id) {
+            let message = if ASSOCIATED_ITEMS.contains(&v.as_str()) {
+                format!(
+                    "the id `{id}` becomes the Rust name `{v}`, which the generated code already uses for `{}::{v}`",
+                    kind_rust_name(kind)
                 )
-                .at_pointer("/id")
-                .with_help("choose another id, for example by adding a word"),
-            );
-        } else if ASSOCIATED_ITEMS.contains(&v.as_str()) {
+            } else {
+                format!("the id `{id}` {}", refusal.why)
+            };
             cx.push(
-                Diagnostic::new(
-                    &l.file,
-                    span.value.0,
-                    Code::BadIdentifier,
-                    format!(
-                        "the id `{id}` becomes the Rust name `{v}`, which the generated code already uses for `{}::{v}`",
-                        kind_rust_name(kind)
-                    ),
-                )
-                .until(span.value.1)
-                .at_pointer("/id")
-                .with_help(format!(
-                    "choose an id whose words are not single letters, for example `{}`",
-                    suggest_free_id(id)
-                )),
+                Diagnostic::new(&l.file, span.value.0, Code::BadIdentifier, message)
+                    .until(span.value.1)
+                    .at_pointer("/id")
+                    .with_help(refusal.help),
             );
         } else if let Some(other) = variants.insert(v.clone(), id.clone()) {
             cx.push(
@@ -81,19 +68,5 @@ fn kind_rust_name(kind: FileKind) -> &'static str {
         FileKind::Caution => "Caution",
         FileKind::Source => "Source",
         _ => "the enum",
-    }
-}
-
-/// An id like `a_l_l` joined into one word (`all`), which the checker accepts.
-fn suggest_free_id(id: &str) -> String {
-    let joined: String = id.chars().filter(|c| *c != '_').collect();
-    let v = variant_name(&joined);
-    if id_problem(&joined).is_none()
-        && is_rust_variant(&v)
-        && !ASSOCIATED_ITEMS.contains(&v.as_str())
-    {
-        joined
-    } else {
-        format!("{joined}_item")
     }
 }

@@ -73,7 +73,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "cautions-not-applied",
-        requires: "a caution recorded as not applied does not also apply",
+        requires: "a caution recorded as not applied does not also apply, and is recorded once",
         codes: &[Code::InvalidValue],
         check: cautions_not_applied::check,
     },
