@@ -78,9 +78,10 @@ pub fn html(text: &str) -> String {
 ///   rustdoc enables, smart punctuation included) may read as markup is
 ///   escaped with a backslash, and an escaped one is always shown as
 ///   itself. Left as they are, to keep the generated source readable:
-///   `, ; ? % @ /`, which mean nothing without a `<`, `[` or `&` (all
-///   escaped), and a full stop that follows no digit or full stop and
-///   precedes no full stop.
+///   `, ; ? % @ / (`, which mean nothing without a `<`, `[`, `]` or `&`
+///   (all escaped); a full stop that follows no digit or full stop and
+///   precedes no full stop; a hyphen inside a line and beside no hyphen; a
+///   `)` after no digit.
 /// - Spaces at the start or end of a line and every tab are written as
 ///   character references (`&#32;`, `&#9;`): the line shows them, and they
 ///   can neither indent a code block nor make a hard break.
@@ -113,7 +114,14 @@ pub fn rustdoc(text: &str) -> String {
                 '.' if !matches!(previous, Some('0'..='9' | '.')) && next != Some('.') => {
                     out.push('.');
                 }
-                ',' | ';' | '?' | '%' | '@' | '/' => out.push(c),
+                // A hyphen means something only first on a line (a list, a
+                // rule, a heading's underline) or beside another (`--` is a
+                // dash); a closing parenthesis only after a number (`1)`).
+                '-' if at != start && previous != Some('-') && next != Some('-') => {
+                    out.push('-');
+                }
+                ')' if !matches!(previous, Some('0'..='9')) => out.push(')'),
+                ',' | ';' | '?' | '%' | '@' | '/' | '(' => out.push(c),
                 c if c.is_ascii_punctuation() => {
                     out.push('\\');
                     out.push(c);
