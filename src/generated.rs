@@ -377,21 +377,21 @@ pub enum Source {
     AdrecsDrugRecord,
     /// DrugBank.
     Drugbank,
-    /// EMA European public assessment report summary \(Firdapse\), EMA.
+    /// EMA European public assessment report summary (Firdapse), EMA.
     EmaEparSummaryFirdapse,
-    /// FDA Global Substance Registration System \(openFDA substance endpoint\), FDA.
+    /// FDA Global Substance Registration System (openFDA substance endpoint), FDA.
     FdaGsrs,
-    /// FDA news release of 2018\-11\-28, FDA.
+    /// FDA news release of 2018-11-28, FDA.
     FdaNewsRelease20181128,
     /// FIRDAPSE US prescribing information.
     FirdapseUsPrescribingInformation,
     /// Several HL7 FHIR implementation guides, HL7.
     Hl7FhirImplementationGuides,
-    /// HL7 PDDI\-CDS implementation guide value set, HL7.
+    /// HL7 PDDI-CDS implementation guide value set, HL7.
     Hl7PddiCdsValueSet,
-    /// ICD\-10\-CM code tables.
+    /// ICD-10-CM code tables.
     Icd10CmCodeTables,
-    /// LEMS Treatment, Lambert\-Eaton News.
+    /// LEMS Treatment, Lambert-Eaton News.
     LemsTreatmentArticle,
     /// MeSH, cited by several references.
     Mesh,
@@ -399,13 +399,13 @@ pub enum Source {
     OrphanetViaAustralianPortal,
     /// rxreasoner substance page.
     RxreasonerSubstancePage,
-    /// Trade press reports of the FDA decision extending approval to children \(2022\).
+    /// Trade press reports of the FDA decision extending approval to children (2022\).
     TradePressFdaPediatric2022,
     /// WHO ATC/DDD index, WHO.
     WhoAtcDddIndex,
-    /// WHO ICD\-10, WHO.
+    /// WHO ICD-10, WHO.
     WhoIcd10,
-    /// WHO ICD\-11, via the Australian rare disease portal, WHO.
+    /// WHO ICD-11, via the Australian rare disease portal, WHO.
     WhoIcd11ViaAustralianPortal,
 }
 impl core::fmt::Debug for Source {
@@ -851,9 +851,9 @@ impl Caution {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Mechanism {
-    /// **Antibody blocking**: IVIG adds antibodies \(immunoglobulin\) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.
+    /// **Antibody blocking**: IVIG adds antibodies (immunoglobulin) taken from human blood. These extra antibodies are not aimed at anything in particular. Having more of them in the blood keeps the immune system busy and stops antibodies from binding to their target, so the nerve endings are attacked less.
     AntibodyBlocking,
-    /// **Removing antibody\-making cells**: Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.
+    /// **Removing antibody-making cells**: Rituximab contains an antibody that sticks to the immune cells that make antibodies and causes those cells to destroy themselves. This holds back the immune attack on the nerve endings that release acetylcholine.
     AntibodyProducingCellDepletion,
     /// **Antibody removal**: Blood is taken out of the body, antibodies and immune cells are filtered out of it, and the blood is put back. Fewer immune cells are then left to attack the nerve endings that release acetylcholine.
     AntibodyRemoval,
@@ -865,7 +865,7 @@ pub enum Mechanism {
     DailyTaskAdaptation,
     /// **Blocking DNA production**: After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.
     DnaSynthesisInhibition,
-    /// **Immune suppression**: In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening \(suppressing\) the immune system lessens this attack on the nerve endings.
+    /// **Immune suppression**: In LEMS, the immune system damages the nerve endings so they release less acetylcholine. Weakening (suppressing) the immune system lessens this attack on the nerve endings.
     ImmuneSuppression,
     /// **Muscle strengthening**: In LEMS, muscles get too little acetylcholine and grow weaker. Exercises that strengthen the muscles a therapy works on help people keep using them for as long as possible.
     MuscleStrengthening,
@@ -1059,13 +1059,13 @@ impl Mechanism {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Category {
-    /// **Antibody\-based immune suppressants**: Immune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.
+    /// **Antibody-based immune suppressants**: Immune suppressants that contain an antibody. The antibody latches onto the immune cells that make antibodies. In LEMS, this is an option when other immune suppressants have not helped.
     AntibodyTherapy,
-    /// **Treatment of an associated cancer**: Treating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small\-cell lung cancer; for them, treating the cancer is the priority.
+    /// **Treatment of an associated cancer**: Treating a cancer that occurs together with LEMS. Roughly half of people with LEMS also have small-cell lung cancer; for them, treating the cancer is the priority.
     CancerTreatment,
     /// **Cholinesterase inhibitors**: Medicines that block cholinesterase, the enzyme that clears acetylcholine away. The messenger stays around longer, so the signal that reaches the muscle is stronger and lasts longer.
     CholinesteraseInhibitors,
-    /// **Immune suppressants**: Medicines that weaken \(suppress\) the immune system so that it does less damage to the nerve endings.
+    /// **Immune suppressants**: Medicines that weaken (suppress) the immune system so that it does less damage to the nerve endings.
     ImmuneSuppressants,
     /// **Immune therapy**: Treatments that block or hold back the immune system to lessen its attack on the nerve endings.
     ImmuneTherapy,
@@ -1352,17 +1352,17 @@ impl Category {
 pub enum Treatment {
     /// **Amifampridine**: A potassium channel blocker. It makes the nerve signal last longer, so more acetylcholine is released and the message to the muscle is stronger.
     Amifampridine,
-    /// **Azathioprine**: An immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast\-dividing immune cells and lessens the attack on the nerve endings.
+    /// **Azathioprine**: An immune suppressant. The body turns it into a small molecule that stops DNA from being made, which weakens fast-dividing immune cells and lessens the attack on the nerve endings.
     Azathioprine,
     /// **Guanidine**: Another potassium channel blocker that can be used for LEMS. It makes the nerve signal last longer, so more acetylcholine is released. It is used less often because it may harm the kidneys and bone marrow.
     Guanidine,
-    /// **Intravenous immunoglobulin**: Antibodies \(immunoglobulin\) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.
+    /// **Intravenous immunoglobulin**: Antibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.
     IntravenousImmunoglobulin,
     /// **Mycophenolate**: An immune suppressant\: a medicine that weakens the immune system to lessen its attack on the nerve endings.
     Mycophenolate,
     /// **Occupational therapy**: Therapy aimed at daily life\: the therapist works out easier ways to get jobs done at home and at work.
     OccupationalTherapy,
-    /// **Physical therapy**: Exercise\-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.
+    /// **Physical therapy**: Exercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.
     PhysicalTherapy,
     /// **Plasmapheresis**: A procedure that draws blood out of the body, filters the antibodies and immune cells out of it, and puts the cleaned blood back.
     Plasmapheresis,
@@ -1372,7 +1372,7 @@ pub enum Treatment {
     Pyridostigmine,
     /// **Rituximab**: A medicine made of an antibody. It latches on to the immune cells that produce antibodies, and those cells then die off.
     Rituximab,
-    /// **Treatment of small\-cell lung cancer**: Treatment of small\-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.
+    /// **Treatment of small-cell lung cancer**: Treatment of small-cell lung cancer, which roughly half of people with LEMS also have. For people who have both, treating the cancer is the priority.
     SmallCellLungCancerTreatment,
     /// **Speech therapy**: Therapy built on exercises that strengthen the muscles used for chewing, swallowing and speaking.
     SpeechTherapy,
@@ -2196,7 +2196,7 @@ impl Treatment {
         }
     }
 }
-/// Lambert\-Eaton myasthenic syndrome (LEMS): LEMS is a rare disease. The body\'s defence system \(the immune system\) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.
+/// Lambert-Eaton myasthenic syndrome (LEMS): LEMS is a rare disease. The body\'s defence system (the immune system) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.
 pub const CONDITION: Condition = Condition {
     name: "Lambert-Eaton myasthenic syndrome",
     abbreviation: "LEMS",
@@ -2259,7 +2259,7 @@ pub const CONDITION: Condition = Condition {
 };
 /// When the disclaimer was last reviewed (`YYYY-MM-DD`), if recorded.
 pub const DISCLAIMER_REVIEWED: Option<&str> = Some("2026-11-27");
-/// This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" \(Lambert\-Eaton News\), was last updated on 2019\-07\-18; anything found since then is not reflected here.
+/// This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.
 pub const DISCLAIMER: &str = "This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.";
 /// The guide's opening (title, disclaimer, condition), in Markdown.
 const GUIDE_HEAD: &str = "# Treating Lambert-Eaton myasthenic syndrome (LEMS)\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\n## The condition\n\nLEMS is a rare disease. The body's defence system (the immune system) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.\n\n**How muscles normally work.** A muscle moves when the brain sends an electrical message down a nerve. At the neuromuscular junction, where nerve and muscle meet, the nerve ending passes the message on by releasing a chemical messenger, acetylcholine, which binds to receptors on the muscle and makes it contract. The enzyme cholinesterase then breaks the acetylcholine down, which lets the muscle relax and readies the junction for the next message.\n\n**What goes wrong.** In LEMS, the immune system damages the nerve endings, so they let out less acetylcholine. With too little of this messenger, muscles cannot tighten with full strength, and they become weaker as time goes on.\n\n**Treatment.** At present there is no cure for LEMS. Treatment aims to keep symptoms under control and help people live better day to day.\n\n**Associated cancer.** small-cell lung cancer (roughly half of patients). For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well.\n\n(source: LEMS Treatment; last reviewed against its sources: 2026-11-27)\n\n**Codes.**\n\n- Orphanet: `ORPHA:43393`, from Orphanet record, via the Australian rare disease portal (primary)\n- ICD-11: `8C62`, from WHO ICD-11, via the Australian rare disease portal (primary)\n- ICD-10 (WHO): `G73.1` (Lambert-Eaton syndrome, in neoplastic disease), from WHO ICD-10 (secondary)\n- ICD-10-CM (US): `G70.80` (unspecified), from ICD-10-CM code tables (secondary)\n- ICD-10-CM (US): `G70.81` (in disease classified elsewhere), from ICD-10-CM code tables (secondary)\n- MeSH: `D015624`, from MeSH, cited by several references (secondary)\n";
