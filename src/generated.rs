@@ -399,7 +399,7 @@ pub enum Source {
     OrphanetViaAustralianPortal,
     /// rxreasoner substance page.
     RxreasonerSubstancePage,
-    /// Trade press reports of the FDA decision extending approval to children (2022).
+    /// Trade press reports of the FDA decision extending approval to children (2022\).
     TradePressFdaPediatric2022,
     /// WHO ATC/DDD index, WHO.
     WhoAtcDddIndex,
@@ -861,7 +861,7 @@ pub enum Mechanism {
     CholinesteraseInhibition,
     /// **Corticosteroid action**: Prednisone copies the effect of a hormone the body makes on its own to hold back the immune system. This calms the immune attack on the nerve endings that release acetylcholine.
     CorticosteroidAction,
-    /// **Adapting daily tasks**: This works around muscle weakness rather than on its cause: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.
+    /// **Adapting daily tasks**: This works around muscle weakness rather than on its cause\: simpler ways of doing jobs at home and at work, and aids such as a cane or a wheelchair, help a person cope with daily life.
     DailyTaskAdaptation,
     /// **Blocking DNA production**: After azathioprine is swallowed, the body changes it into a small molecule that stops cells from making DNA. Cells that divide quickly, such as immune cells, are affected most. This weakens the immune system and lessens its attack on the nerve endings that release acetylcholine.
     DnaSynthesisInhibition,
@@ -1358,9 +1358,9 @@ pub enum Treatment {
     Guanidine,
     /// **Intravenous immunoglobulin**: Antibodies (immunoglobulin) collected from human blood and given into a vein. The added antibodies keep the immune system occupied and block antibodies from binding to what they target.
     IntravenousImmunoglobulin,
-    /// **Mycophenolate**: An immune suppressant: a medicine that weakens the immune system to lessen its attack on the nerve endings.
+    /// **Mycophenolate**: An immune suppressant\: a medicine that weakens the immune system to lessen its attack on the nerve endings.
     Mycophenolate,
-    /// **Occupational therapy**: Therapy aimed at daily life: the therapist works out easier ways to get jobs done at home and at work.
+    /// **Occupational therapy**: Therapy aimed at daily life\: the therapist works out easier ways to get jobs done at home and at work.
     OccupationalTherapy,
     /// **Physical therapy**: Exercise-based therapy to build strength, so that a person keeps moving freely and stays supple for as long as possible.
     PhysicalTherapy,
@@ -2196,7 +2196,7 @@ impl Treatment {
         }
     }
 }
-/// Lambert-Eaton myasthenic syndrome (LEMS): LEMS is a rare disease. The body's defence system (the immune system) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.
+/// Lambert-Eaton myasthenic syndrome (LEMS): LEMS is a rare disease. The body\'s defence system (the immune system) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.
 pub const CONDITION: Condition = Condition {
     name: "Lambert-Eaton myasthenic syndrome",
     abbreviation: "LEMS",
@@ -2259,7 +2259,7 @@ pub const CONDITION: Condition = Condition {
 };
 /// When the disclaimer was last reviewed (`YYYY-MM-DD`), if recorded.
 pub const DISCLAIMER_REVIEWED: Option<&str> = Some("2026-11-27");
-/// This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article "LEMS Treatment" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.
+/// This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.
 pub const DISCLAIMER: &str = "This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.";
 /// The guide's opening (title, disclaimer, condition), in Markdown.
 const GUIDE_HEAD: &str = "# Treating Lambert-Eaton myasthenic syndrome (LEMS)\n\n> This is general information taken from the sources it cites. It is not medical advice, and it does not diagnose or treat any condition. Nobody should start, stop or change a treatment, or put off getting care, because of what they read here. For questions about your own health or treatment, talk to a doctor or another qualified health professional. The main source, the article \"LEMS Treatment\" (Lambert-Eaton News), was last updated on 2019-07-18; anything found since then is not reflected here.\n\n## The condition\n\nLEMS is a rare disease. The body's defence system (the immune system) turns against a protein found at the tips of nerve cells by error. This leads to weak muscles and other symptoms.\n\n**How muscles normally work.** A muscle moves when the brain sends an electrical message down a nerve. At the neuromuscular junction, where nerve and muscle meet, the nerve ending passes the message on by releasing a chemical messenger, acetylcholine, which binds to receptors on the muscle and makes it contract. The enzyme cholinesterase then breaks the acetylcholine down, which lets the muscle relax and readies the junction for the next message.\n\n**What goes wrong.** In LEMS, the immune system damages the nerve endings, so they let out less acetylcholine. With too little of this messenger, muscles cannot tighten with full strength, and they become weaker as time goes on.\n\n**Treatment.** At present there is no cure for LEMS. Treatment aims to keep symptoms under control and help people live better day to day.\n\n**Associated cancer.** small-cell lung cancer (roughly half of patients). For people who have both, treating the cancer is the priority. Treating it often eases the symptoms of LEMS as well.\n\n(source: LEMS Treatment; last reviewed against its sources: 2026-11-27)\n\n**Codes.**\n\n- Orphanet: `ORPHA:43393`, from Orphanet record, via the Australian rare disease portal (primary)\n- ICD-11: `8C62`, from WHO ICD-11, via the Australian rare disease portal (primary)\n- ICD-10 (WHO): `G73.1` (Lambert-Eaton syndrome, in neoplastic disease), from WHO ICD-10 (secondary)\n- ICD-10-CM (US): `G70.80` (unspecified), from ICD-10-CM code tables (secondary)\n- ICD-10-CM (US): `G70.81` (in disease classified elsewhere), from ICD-10-CM code tables (secondary)\n- MeSH: `D015624`, from MeSH, cited by several references (secondary)\n";

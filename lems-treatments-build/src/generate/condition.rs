@@ -3,7 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::emit::{code_slice, doc_attrs, opt_date, slice_of};
+use super::emit::{
+    code_slice, doc, opt_date, slice_of,
+    Doc::{Content, Ours},
+};
 use crate::render::View;
 
 /// `CONDITION` and `DISCLAIMER`.
@@ -27,13 +30,19 @@ pub(super) fn condition(view: &View<'_>) -> TokenStream {
     );
     let csources = slice_of("Source", k.sources.iter().map(|s| s.0.clone()));
     let ccodes = code_slice(&k.codes);
-    let cond_doc_doc = doc_attrs(&format!("{name} ({abbr}): {summary}"));
+    let cond_doc_doc = doc(&[
+        Content(name),
+        Ours(" ("),
+        Content(abbr),
+        Ours("): "),
+        Content(summary),
+    ]);
     let disclaimer = c.disclaimer.item.text.as_str();
     let (head, tail) = (view.guide_head(), view.guide_tail());
     let disclaimer_markdown = crate::render::disclaimer_markdown(c.disclaimer.item.text.as_str());
     let disclaimer_reviewed = opt_date(c.disclaimer.item.reviewed.as_ref());
     let cond_reviewed = opt_date(k.reviewed.as_ref());
-    let disclaimer_doc = doc_attrs(disclaimer);
+    let disclaimer_doc = doc(&[Content(disclaimer)]);
     out.extend(quote! {
         #cond_doc_doc
         pub const CONDITION: Condition = Condition {

@@ -20,24 +20,42 @@ pub(super) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// Doc attributes for any text: one `#[doc]` per line, each with a leading
-/// space so it renders as `/// text`. The text stays a string literal, so
-/// nothing in it can end a comment or start code; line breaks of every kind
-/// split lines, and characters a comment may not hold (controls, bidi
-/// controls, which rustc rejects in comments) become spaces. The data itself
-/// is never changed: only its rendering in docs.
-pub(super) fn doc_attrs(text: &str) -> TokenStream {
-    let clean: String = text
-        .chars()
-        .map(|c| match c {
-            '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' => '\n',
-            c if c.is_control() && c != '\n' => ' ',
-            c if crate::chars::invisible_char_name(c).is_some() => ' ',
-            c => c,
+/// A piece of doc text: the generator's own Markdown (a `&'static str`, so
+/// it can only be written in this crate), or content, which is shown
+/// exactly as written (see [`crate::escape::rustdoc`]).
+#[derive(Clone, Copy)]
+pub(super) enum Doc<'a> {
+    /// Markdown written here: formatting around content, accessor docs.
+    Ours(&'static str),
+    /// Content text: never code, a link, HTML or any other markup.
+    Content(&'a str),
+}
+
+/// The one emitter of doc attributes: the parts joined, one `#[doc]` per
+/// line, each with a leading space so it renders as `/// text`. The text stays
+/// a string literal, so nothing in it can end a comment or start code;
+/// content goes through [`crate::escape::rustdoc`], so rustdoc shows it
+/// verbatim: no doctest, link or HTML, and no character a comment may not
+/// hold (controls, bidi controls, which rustc rejects in comments). The data
+/// itself is never changed: only its rendering in docs.
+pub(super) fn doc(parts: &[Doc<'_>]) -> TokenStream {
+    let markdown: String = parts
+        .iter()
+        .map(|part| match part {
+            Doc::Ours(text) => std::borrow::Cow::Borrowed(*text),
+            Doc::Content(text) => std::borrow::Cow::Owned(crate::escape::rustdoc(text)),
         })
         .collect();
-    let lines = clean.trim().lines().map(|l| format!(" {}", l.trim_end()));
+    let lines = markdown
+        .trim()
+        .lines()
+        .map(|l| format!(" {}", l.trim_end()));
     quote! { #(#[doc = #lines])* }
+}
+
+/// Doc attributes for the generator's own Markdown (no content): [`doc`].
+pub(super) fn doc_attrs(ours: &'static str) -> TokenStream {
+    doc(&[Doc::Ours(ours)])
 }
 
 pub(super) fn v(id: &str) -> Ident {
@@ -99,7 +117,7 @@ pub(super) fn opt_str(s: Option<&Text>) -> TokenStream {
 /// keeps rustc's time and memory linear in the content, where a `match` with
 /// one arm per variant in every accessor does not.
 pub(super) fn accessor<'a>(
-    doc: &str,
+    doc: &'static str,
     name: &str,
     ret: TokenStream,
     arms: impl Iterator<Item = (&'a str, TokenStream)>,
@@ -214,7 +232,7 @@ fn flat_slice_accessor(ret: &TokenStream, arms: &[(&str, TokenStream)]) -> Optio
 /// literals cost 12 s and 1.2 GB; as one, 3 s and 0.5 GB), so long texts go
 /// in one.
 pub(super) fn texts_in_one_literal(
-    doc: &str,
+    doc: &'static str,
     name: &str,
     texts: impl Iterator<Item = String>,
 ) -> TokenStream {
@@ -266,7 +284,7 @@ fn one_literal_text(texts: impl IntoIterator<Item = String>, this: TokenStream) 
 
 /// An accessor returning one text field of every entity.
 pub(super) fn text_accessor<T>(
-    doc: &str,
+    doc: &'static str,
     name: &str,
     items: &BTreeMap<String, Loaded<T>>,
     field: fn(&T) -> &Text,
@@ -284,7 +302,7 @@ pub(super) fn text_accessor<T>(
 
 /// The `sources()` accessor of an entity kind.
 pub(super) fn sources_accessor<T: HasSources>(
-    doc: &str,
+    doc: &'static str,
     items: &BTreeMap<String, Loaded<T>>,
 ) -> TokenStream {
     accessor(
@@ -366,7 +384,7 @@ pub(super) fn slice_of(kind: &str, ids: impl IntoIterator<Item = String>) -> Tok
 /// An accessor returning, per entity, the ids a relation gives it as a
 /// slice of `kind` (the relations are computed at build time).
 pub(super) fn relation_accessor(
-    doc: &str,
+    doc: &'static str,
     name: &str,
     kind: &str,
     relation: &BTreeMap<String, BTreeSet<String>>,
@@ -386,17 +404,20 @@ pub(super) fn relation_accessor(
 /// variant documented by its name in bold and a line of explanation.
 pub(super) fn named_entity_enum<T>(
     rust: &str,
-    doc: &str,
+    doc: &'static str,
     items: &BTreeMap<String, Loaded<T>>,
     name: fn(&T) -> &Text,
     blurb: fn(&T) -> &Text,
 ) -> TokenStream {
-    let entries: Vec<(String, String, String)> = items
+    let entries: Vec<(String, String, TokenStream)> = items
         .iter()
         .map(|(id, l)| {
             let n = name(&l.item).as_str();
-            let line = format!("**{n}**: {}", blurb(&l.item).as_str());
-            (id.clone(), n.to_string(), line)
+            (
+                id.clone(),
+                n.to_string(),
+                bold_name_then(n, blurb(&l.item).as_str()),
+            )
         })
         .collect();
     let keys = lookup_keys(
@@ -405,6 +426,13 @@ pub(super) fn named_entity_enum<T>(
             .map(|(id, l)| (id.as_str(), vec![name(&l.item).as_str()])),
     );
     entity_enum(rust, doc, &entries, &keys)
+}
+
+/// The doc of a variant: its name in bold, then a line of explanation, both
+/// content.
+pub(super) fn bold_name_then(name: &str, blurb: &str) -> TokenStream {
+    use Doc::{Content, Ours};
+    doc(&[Ours("**"), Content(name), Ours("**: "), Content(blurb)])
 }
 
 pub(super) fn code_slice(codes: &[CodeEntry]) -> TokenStream {
@@ -424,18 +452,18 @@ pub(super) fn strs<'a>(items: impl IntoIterator<Item = &'a str>) -> TokenStream 
     quote! { &[#(#items),*] }
 }
 
-/// An enum of content entities with the common surface.
+/// An enum of content entities with the common surface: per entry its id,
+/// its name and the doc attributes of its variant.
 pub(super) fn entity_enum(
     rust: &str,
-    doc: &str,
-    entries: &[(String, String, String)],
+    doc: &'static str,
+    entries: &[(String, String, TokenStream)],
     lookup: &BTreeMap<String, String>,
 ) -> TokenStream {
     let name = ident(rust);
     let variants = entries.iter().map(|(id, _, d)| {
         let var = v(id);
-        let d_doc = doc_attrs(d);
-        quote! { #d_doc #var }
+        quote! { #d #var }
     });
     let all = entries.iter().map(|(id, _, _)| v(id));
     let ids = accessor(

@@ -3,7 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::emit::{accessor, entity_enum, ident, opt_str};
+use super::emit::{
+    accessor, doc, entity_enum, ident, opt_str,
+    Doc::{Content, Ours},
+};
 use crate::model::ClosedSet;
 use crate::relations::lookup_keys;
 use crate::render::View;
@@ -12,18 +15,16 @@ use crate::render::View;
 pub(super) fn sources(view: &View<'_>) -> TokenStream {
     let c = view.content;
     let mut out = TokenStream::new();
-    let entries: Vec<(String, String, String)> = c
+    let entries: Vec<(String, String, TokenStream)> = c
         .sources
         .iter()
         .map(|(id, l)| {
-            (
-                id.clone(),
-                l.item.title.0.clone(),
-                match &l.item.publisher {
-                    Some(p) => format!("{}, {}.", l.item.title.0, p.0),
-                    None => format!("{}.", l.item.title.0),
-                },
-            )
+            let title = l.item.title.as_str();
+            let line = match &l.item.publisher {
+                Some(p) => doc(&[Content(title), Ours(", "), Content(p.as_str()), Ours(".")]),
+                None => doc(&[Content(title), Ours(".")]),
+            };
+            (id.clone(), title.to_string(), line)
         })
         .collect();
     let keys = lookup_keys(

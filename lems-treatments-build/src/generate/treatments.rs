@@ -7,8 +7,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::emit::{
-    accessor, code_slice, entity_enum, ident, opt_grade, opt_str, relation_accessor,
-    reviewed_accessor, slice_of, sources_accessor, strs, text_accessor, texts_in_one_literal, v,
+    accessor, bold_name_then, code_slice, entity_enum, ident, opt_grade, opt_str,
+    relation_accessor, reviewed_accessor, slice_of, sources_accessor, strs, text_accessor,
+    texts_in_one_literal, v,
 };
 use crate::model::{ClosedSet, CodeSystem};
 use crate::relations::{treatment_keys, CautionOrigin};
@@ -20,14 +21,11 @@ pub(super) fn treatments(view: &View<'_>) -> TokenStream {
     let c = view.content;
     let mut out = TokenStream::new();
     let ts = &c.treatments;
-    let entries: Vec<(String, String, String)> = ts
+    let entries: Vec<(String, String, TokenStream)> = ts
         .iter()
         .map(|(id, l)| {
-            (
-                id.clone(),
-                l.item.name.0.clone(),
-                format!("**{}**: {}", l.item.name.0, l.item.summary.0),
-            )
+            let (name, summary) = (l.item.name.as_str(), l.item.summary.as_str());
+            (id.clone(), name.to_string(), bold_name_then(name, summary))
         })
         .collect();
     let keys = treatment_keys(c);
