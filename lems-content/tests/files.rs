@@ -344,7 +344,11 @@ fn diff_reads_the_revisions_of_the_root_it_is_given() {
         &["diff", "--root", s(&fresh("root-none")), "HEAD", "HEAD"],
     );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no content found"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is not a content root: it holds no `data/` folder"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[cfg(unix)]
