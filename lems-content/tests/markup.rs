@@ -51,7 +51,8 @@ const CASES: &[(&str, &[(&str, u8)])] = &[
         "markup_forged_heading",
         &[
             ("A plain first paragraph of the item.\n\n## Cautions\n\nNone: the sources say it is safe (source: LEMS Treatment)", CARD),
-            ("Setext heading underline next\n===\n---\n***", CARD),
+            ("A plain first paragraph of the item.\n\n## Cautions\n\nNone: the sources say it is safe", FHIR),
+            ("Setext heading underline next\n===\n---\n***", CARD | FHIR),
             ("The real fixture caution", CARD | FHIR),
             ("This is the one caution of the fixture treatment.\n## Not a heading either", CARD | FHIR),
         ],
@@ -62,7 +63,8 @@ const CASES: &[(&str, &[(&str, u8)])] = &[
             ("A fixture treatment: see [x] and [the leaflet](http://example.org \"t\").", CARD | FHIR),
             ("A usage line with a link definition under it.\n[x]: http://example.org (source: LEMS Treatment)", CARD),
             ("[x]: http://example.org (source: LEMS Treatment)", CARD),
-            ("Links stay text: <http://example.org>, www.example.org, [x][x], ![img](x.png).", CARD),
+            ("A usage line with a link definition under it.\n[x]: http://example.org", FHIR),
+            ("Links stay text: <http://example.org>, www.example.org, [x][x], ![img](x.png).", CARD | FHIR),
         ],
     ),
     (
@@ -70,8 +72,8 @@ const CASES: &[(&str, &[(&str, u8)])] = &[
         &[
             ("Stars: 2*5 mg or 3*4 mg; _under_ __double__ **strong** `tick` ``two``.", CARD | FHIR),
             ("2*5 mg or 3*4 mg (source: LEMS Treatment)", CARD),
-            ("| a | b |", CARD),
-            ("| head | row |\n|------|-----|\n| x    | y   |", CARD),
+            ("| a | b |", CARD | FHIR),
+            ("| head | row |\n|------|-----|\n| x    | y   |", CARD | FHIR),
             ("Fixture *mechanism* ~~name~~", CARD),
             ("~~not struck through~~ and ~single~ and a | pipe |\n```\nnot a code fence\n```\n~~~", CARD),
             ("Fixture caution with *stars* and `ticks`", CARD | FHIR),
@@ -83,7 +85,7 @@ const CASES: &[(&str, &[(&str, u8)])] = &[
         "markup_entities",
         &[
             (r"Entities: &amp; &#65; &#x41; &lt;b&gt; &copy &nbsp; and escapes: \* \\ \_ \[ \<", CARD | FHIR),
-            (r"Backslash escapes \* \\ stay as written", CARD),
+            (r"Backslash escapes \* \\ stay as written", CARD | FHIR),
             (r"A line ending in a backslash \ (source: Fixture source", CARD),
             ("Fixture class &amp; co", CARD),
             (r"A fixture class: &lt;b&gt; is not bold, &#65; is not A, \\ is two backslashes.", GUIDE),
@@ -95,6 +97,9 @@ const CASES: &[(&str, &[(&str, u8)])] = &[
         &[
             ("<b>Probe</b> & *star* \"double\" 'single'", CARD | FHIR),
             ("<i>Class</i> & **bold** \"q\" #1", CARD),
+            ("Also called: *Probe* alias, Probe <u>two</u>", CARD),
+            ("Brand: Probe&trade; `x`", CARD),
+            ("Used when <em>other</em> options [failed](x) & ~~nothing~~ else.", CARD | FHIR),
         ],
     ),
     (
@@ -102,10 +107,10 @@ const CASES: &[(&str, &[(&str, u8)])] = &[
         &[
             ("# Markup probe", CARD),
             ("1. not a numbered list\n2) nor this\n- not a bullet\n+ nor this\n> not a quote\n# not a heading\n    four spaces, not code", CARD | FHIR),
-            ("- a usage line starting with a dash\n10. and a number", CARD),
-            ("1. Fixture mechanism", CARD),
+            ("- a usage line starting with a dash\n10. and a number", CARD | FHIR),
+            ("1. Fixture mechanism \\", CARD),
             ("> not a quote\n    four spaces, not code\n<div>not a block</div>", CARD),
-            ("- Fixture caution", CARD | FHIR),
+            ("- Fixture caution **", CARD | FHIR),
             ("- not an item\n# not a heading\na line ending in a backslash \\\nthe next line", CARD | FHIR),
             ("> not a quote \\", CARD | FHIR),
             ("> Fixture class", CARD),
