@@ -166,7 +166,8 @@ impl Tree {
     }
     /// Something that must not be there, kept so the comparison fails.
     fn foreign(&mut self, what: String) {
-        self.children().push(Node::El(format!("⟨{what}⟩"), Vec::new()));
+        self.children()
+            .push(Node::El(format!("⟨{what}⟩"), Vec::new()));
     }
     fn finish(mut self) -> Vec<Node> {
         while !self.stack.is_empty() {
@@ -222,7 +223,11 @@ fn inline_tree(content: &[Inline], t: &mut Tree) {
                 t.close();
             }
             Inline::Strong(x) | Inline::Emphasis(x) => {
-                t.open(if matches!(i, Inline::Strong(_)) { "strong" } else { "em" });
+                t.open(if matches!(i, Inline::Strong(_)) {
+                    "strong"
+                } else {
+                    "em"
+                });
                 inline_tree(x, t);
                 t.close();
             }
@@ -296,7 +301,10 @@ fn html_page(page: &str) -> Page {
                     }
                     continue;
                 }
-                let class = tag.attributes.get(b"class".as_slice()).map(|v| v.value.0.clone());
+                let class = tag
+                    .attributes
+                    .get(b"class".as_slice())
+                    .map(|v| v.value.0.clone());
                 match &name[..] {
                     b"main" => in_main = true,
                     b"title" => in_title = true,
@@ -358,7 +366,10 @@ fn xml_tree(div: &str) -> Vec<Node> {
     let doc = roxmltree::Document::parse(div).unwrap_or_else(|e| panic!("not XML: {e}\n{div}"));
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "div", "{div}");
-    assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/1999/xhtml"));
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/1999/xhtml")
+    );
     fn walk(n: roxmltree::Node<'_, '_>, t: &mut Tree) {
         for c in n.children() {
             if c.is_text() {
@@ -468,10 +479,7 @@ fn materialised(name: &str) -> (PathBuf, Content) {
 }
 
 fn strings(name: &str, shown: u8) -> Vec<&'static str> {
-    let (_, all) = CASES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .expect("case listed");
+    let (_, all) = CASES.iter().find(|(n, _)| *n == name).expect("case listed");
     all.iter()
         .filter(|(_, w)| w & shown != 0)
         .map(|(s, _)| *s)
@@ -495,21 +503,33 @@ fn guide_documents(view: &View<'_>) -> (Document, Vec<(Document, Document)>, Doc
         }
         sections.push((section, cards));
     }
-    (view.guide_head_document(), sections, view.guide_tail_document())
+    (
+        view.guide_head_document(),
+        sections,
+        view.guide_tail_document(),
+    )
 }
 
 /// The card (`View::card`, `show`) and the guide (`View::guide`, `export
 /// --format markdown`) read back as their documents, under both parsers.
 fn check_markdown(name: &str, root: &Path, view: &View<'_>) -> String {
     let card = view.card(PROBE).expect("the probe's card");
-    assert_eq!(cli(&["show", PROBE, "--root", s(root)]), card, "show is the card");
+    assert_eq!(
+        cli(&["show", PROBE, "--root", s(root)]),
+        card,
+        "show is the card"
+    );
     let doc = view.card_document(PROBE).expect("card document");
     let want = documents_tree(&[(&doc, 0)]);
     let gfm = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     for options in [Options::empty(), gfm] {
         let got = markdown_tree(&card, options);
         assert_eq!(got, want, "{name}: the card's Markdown\n{card}");
-        assert_eq!(headings(&got, "Cautions"), 1, "{name}: one Cautions heading");
+        assert_eq!(
+            headings(&got, "Cautions"),
+            1,
+            "{name}: one Cautions heading"
+        );
         for s in strings(name, CARD) {
             assert_in_runs(&format!("{name} card"), &got, s);
         }
@@ -551,7 +571,15 @@ fn check_site(name: &str, root: &Path, view: &View<'_>) {
         .join("markup-site")
         .join(name);
     let _ = std::fs::remove_dir_all(&out);
-    cli(&["render", "--format", "html", "--root", s(root), "--out", s(&out)]);
+    cli(&[
+        "render",
+        "--format",
+        "html",
+        "--root",
+        s(root),
+        "--out",
+        s(&out),
+    ]);
     let read = |p: &str| std::fs::read_to_string(out.join(p)).expect("page written");
     let index = html_page(&read("index.html"));
     let (head, sections, tail) = guide_documents(view);
@@ -559,22 +587,46 @@ fn check_site(name: &str, root: &Path, view: &View<'_>) {
     docs.extend(sections.iter().map(|(section, _)| (section, 1)));
     docs.push((&tail, 1));
     assert_eq!(index.main, documents_tree(&docs), "{name}: index.html");
-    assert_eq!(index.title, first_h1(&index.main), "{name}: index <title> is its <h1>");
+    assert_eq!(
+        index.title,
+        first_h1(&index.main),
+        "{name}: index <title> is its <h1>"
+    );
     for s in strings(name, GUIDE) {
         assert_in_runs(&format!("{name} index.html"), &index.main, s);
     }
-    let mut names: Vec<&str> = view.content.treatments.values().map(|t| t.item.name.as_str()).collect();
+    let mut names: Vec<&str> = view
+        .content
+        .treatments
+        .values()
+        .map(|t| t.item.name.as_str())
+        .collect();
     let mut links: Vec<&str> = index.links.iter().map(String::as_str).collect();
     names.sort_unstable();
     links.sort_unstable();
-    assert_eq!(links, names, "{name}: the index links each treatment by its name as written");
+    assert_eq!(
+        links, names,
+        "{name}: the index links each treatment by its name as written"
+    );
     for id in view.content.treatments.keys() {
         let page = html_page(&read(&format!("treatments/{id}.html")));
         let doc = view.card_document(id).expect("card document");
-        assert_eq!(page.main, documents_tree(&[(&doc, -1)]), "{name}: treatments/{id}.html");
+        assert_eq!(
+            page.main,
+            documents_tree(&[(&doc, -1)]),
+            "{name}: treatments/{id}.html"
+        );
         let h1 = first_h1(&page.main);
-        assert_eq!(page.title, format!("{h1} – {}", index.title), "{name}: {id}'s <title>");
-        assert_eq!(headings(&page.main, "Cautions"), 1, "{name}: {id}'s Cautions heading");
+        assert_eq!(
+            page.title,
+            format!("{h1} – {}", index.title),
+            "{name}: {id}'s <title>"
+        );
+        assert_eq!(
+            headings(&page.main, "Cautions"),
+            1,
+            "{name}: {id}'s Cautions heading"
+        );
         if id == PROBE {
             for s in strings(name, CARD) {
                 assert_in_runs(&format!("{name} {id}.html"), &page.main, s);
@@ -639,7 +691,10 @@ fn every_markup_case_is_listed() {
     found.sort();
     let mut listed: Vec<String> = CASES.iter().map(|(n, _)| n.to_string()).collect();
     listed.sort();
-    assert_eq!(found, listed, "every tests/accepted/markup_* case is in CASES");
+    assert_eq!(
+        found, listed,
+        "every tests/accepted/markup_* case is in CASES"
+    );
 }
 
 #[test]
