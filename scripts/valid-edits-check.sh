@@ -38,17 +38,18 @@ today="$(date -u +%F)"
 lc() { cargo run -q -p lems-content -- "$@"; }
 t=data/treatments
 
-# Replaces the first match of a Perl regex (multi-line) in a file, which must match.
+# Replaces the first match of a Perl regex (multi-line: ^ is a line start) in a
+# file, which must match, by literal text.
 edit() {
   local file="$1" from="$2" to="$3"
   FROM="$from" TO="$to" perl -0pi -e 'BEGIN { $n = 0 } $n += s/$ENV{FROM}/$ENV{TO}/m; END { exit($n ? 0 : 1) }' "$file" \
     || { echo "error: $file does not match $from" >&2; exit 1; }
 }
 
-add_brand() { edit $t/pyridostigmine.yaml '^(brands:\n  - name: "Mestinon"\n)' '$1  - name: "Example Brand"\n'; }
+add_brand() { edit $t/pyridostigmine.yaml '^(?=kind: )' $'  - name: "Example Brand"\n'; }
 review_today() { edit $t/pyridostigmine.yaml '^reviewed: .*$' "reviewed: \"$today\""; }
 remove_brand() { edit $t/amifampridine.yaml '^brands:\n  - name: "Firdapse"\n    regions:\n      - us\n      - eu\n' ''; }
-add_synonym() { edit $t/rituximab.yaml '^(name: .*\n)' '$1synonyms:\n  - "Example synonym"\n'; }
+add_synonym() { edit $t/rituximab.yaml '^(?=kind: )' $'synonyms:\n  - "Example synonym"\n'; }
 remove_synonym() { edit $t/intravenous_immunoglobulin.yaml '^synonyms:\n  - "IVIG"\n' ''; }
 reword_summary() { edit $t/pyridostigmine.yaml 'nerve to muscle is stronger' 'nerve to muscle is clearer'; }
 # A new mechanism replaces muscle_strengthening, whose file goes (EDITING.md:
