@@ -27,15 +27,16 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A fresh copy of the repository's content (data/, schema/, Cargo.toml) at
-/// `<tmp>/diff/<name>`.
+/// A fresh copy of the tests' own content (`tests/fixture/data/`, with the
+/// repository's schema/ and Cargo.toml) at `<tmp>/diff/<name>`: the cases edit
+/// it as text, so they own it; an edit of the real `data/` never breaks them.
 fn scratch(name: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("diff")
         .join(name);
     let _ = std::fs::remove_dir_all(&root);
     let repo = common::repo_root();
-    common::copy_dir(&repo.join("data"), &root.join("data"));
+    common::copy_dir(&common::fixture_root().join("data"), &root.join("data"));
     common::copy_dir(&repo.join("schema"), &root.join("schema"));
     std::fs::copy(repo.join("Cargo.toml"), root.join("Cargo.toml")).expect("copy Cargo.toml");
     root

@@ -54,11 +54,13 @@ fn fresh(name: &str) -> PathBuf {
     dir
 }
 
-/// A fresh copy of the repository's content (data/, schema/) at `<tmp>/site/<name>`.
+/// A fresh copy of the tests' own content (`tests/fixture/data/`, with the
+/// repository's schema/) at `<tmp>/site/<name>`: the tests that edit it as
+/// text own what they edit, so an edit of the real `data/` never breaks them.
 fn scratch(name: &str) -> PathBuf {
     let root = fresh(name);
     let repo = common::repo_root();
-    common::copy_dir(&repo.join("data"), &root.join("data"));
+    common::copy_dir(&common::fixture_root().join("data"), &root.join("data"));
     common::copy_dir(&repo.join("schema"), &root.join("schema"));
     root
 }

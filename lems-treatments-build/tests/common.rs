@@ -1,4 +1,5 @@
-//! Shared helpers: build a content tree from the real one plus a broken overlay.
+//! Shared helpers: build a content tree from the tests' own content
+//! (`tests/fixture/data/`, a frozen copy of the content) plus a broken overlay.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -21,7 +22,9 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The corpus cases, sorted: each is a folder of files overlaid on `data/`,
+/// The corpus cases, sorted: each is a folder of files overlaid on the
+/// fixture's `data/` (`tests/fixture/data/`, so that an edit of the real
+/// content never changes what a case reports),
 /// plus an optional `REMOVE` file listing paths to delete.
 pub fn corpus_cases() -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(repo_root().join("tests/corpus"))
@@ -33,13 +36,13 @@ pub fn corpus_cases() -> Vec<PathBuf> {
     cases
 }
 
-/// Makes `<tmp>/<name>/{data,schema}`: the real content with the case applied.
+/// Makes `<tmp>/<name>/{data,schema}`: the fixture's content with the case applied.
 pub fn materialise(case: &Path, name: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("corpus")
         .join(name);
     let _ = std::fs::remove_dir_all(&root);
-    copy_dir(&repo_root().join("data"), &root.join("data"));
+    copy_dir(&fixture_root().join("data"), &root.join("data"));
     copy_dir(&repo_root().join("schema"), &root.join("schema"));
     for entry in std::fs::read_dir(case).expect("case dir") {
         let entry = entry.expect("entry");
@@ -60,4 +63,19 @@ pub fn materialise(case: &Path, name: &str) -> PathBuf {
         }
     }
     root
+}
+
+/// The tests' own content tree (`tests/fixture/`, holding `data/`): a frozen
+/// copy of the content for tests that need particular facts, so that a valid
+/// edit of the real `data/` never breaks them. Its schemas are the
+/// repository's (`schema/`).
+pub fn fixture_root() -> PathBuf {
+    repo_root().join("tests/fixture")
+}
+
+/// The fixture's paths: its `data/` with the repository's `schema/`.
+pub fn fixture_paths() -> lems_treatments_build::Paths {
+    let mut paths = lems_treatments_build::Paths::under(&fixture_root());
+    paths.schema = repo_root().join("schema");
+    paths
 }

@@ -223,8 +223,13 @@ pub(super) fn treatment_codes(view: &View<'_>) -> TokenStream {
         ///
         /// ```
         /// use lems_treatments::{CodeSystem, Treatment};
-        /// assert_eq!(Treatment::from_code(CodeSystem::Atc, "N07XX05"), Some(Treatment::Amifampridine));
-        /// assert_eq!(Treatment::from_code(CodeSystem::Atc, "X00XX00"), None);
+        /// for t in Treatment::ALL {
+        ///     for code in t.codes() {
+        ///         assert_eq!(Treatment::from_code(code.system, code.code), Some(*t));
+        ///     }
+        /// }
+        /// // An ATC code is written in capitals: this one is never found.
+        /// assert_eq!(Treatment::from_code(CodeSystem::Atc, "n07xx05"), None);
         /// ```
         pub const fn from_code(system: CodeSystem, code: &str) -> Option<Treatment> {
             match (system, code.as_bytes()) {
