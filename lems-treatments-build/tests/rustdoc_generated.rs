@@ -148,6 +148,9 @@ proptest! {
     fn markup_like_text_stays_text_in_the_generated_docs(
         s in "([-*_`~#>|!\\[\\]()<>&;:/\\\\\"'=+., 0-9a-z]|\\n|    ){1,40}"
     ) {
+        // A text of only spaces and line breaks is refused by `check`
+        // (E0206), so it never reaches the generator.
+        prop_assume!(!s.trim().is_empty());
         let base = base();
         check(&base, &s)?;
     }
