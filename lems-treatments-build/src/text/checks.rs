@@ -53,28 +53,16 @@ pub const PLACEHOLDER: &str = "TODO";
 /// repeat an item ([`crate::read::schema::repeated_item`]).
 pub fn text_checks(file: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut todo: Vec<(String, &Value)> = vec![(String::new(), &doc.value)];
-    while let Some((pointer, v)) = todo.pop() {
-        match v {
-            Value::Array(items) => todo.extend(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (format!("{pointer}/{i}"), x)),
-            ),
-            Value::Object(map) => {
-                for (k, x) in map {
-                    let p = format!("{pointer}/{}", yaml::escape_pointer(k));
-                    if let Some(d) = not_text_in_key(file, doc, &p, k) {
-                        out.push(d);
-                    }
-                    todo.push((p, x));
-                }
+    yaml::each_value(&doc.value, |pointer, key, v| {
+        if let Some(k) = key {
+            if let Some(d) = not_text_in_key(file, doc, pointer, k) {
+                out.push(d);
             }
-            Value::String(s) => string_checks(file, doc, &pointer, s, &mut out),
-            _ => {}
         }
-    }
+        if let Value::String(s) = v {
+            string_checks(file, doc, pointer, s, &mut out);
+        }
+    });
     out.extend(crate::text::numbers::number_problems(file, doc));
     out.extend(repeated_items(file, doc));
     out

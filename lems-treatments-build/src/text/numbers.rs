@@ -17,30 +17,13 @@ pub const WHOLE_NUMBER_FIELDS: &[&str] = &["order", "min_age_years"];
 /// 0 to [`u32::MAX`], located at the value.
 pub fn number_problems(file: &str, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut todo: Vec<(String, &Value)> = vec![(String::new(), &doc.value)];
-    while let Some((pointer, v)) = todo.pop() {
-        match v {
-            Value::Array(items) => todo.extend(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, x)| (format!("{pointer}/{i}"), x)),
-            ),
-            Value::Object(map) => {
-                for (k, x) in map {
-                    let p = format!("{pointer}/{}", crate::read::yaml::escape_pointer(k));
-                    if WHOLE_NUMBER_FIELDS.contains(&k.as_str()) {
-                        if let Value::Number(n) = x {
-                            out.extend(out_of_range(file, doc, &p, n));
-                        }
-                    } else {
-                        todo.push((p, x));
-                    }
-                }
+    crate::read::yaml::each_value(&doc.value, |pointer, key, v| {
+        if let (Some(k), Value::Number(n)) = (key, v) {
+            if WHOLE_NUMBER_FIELDS.contains(&k) {
+                out.extend(out_of_range(file, doc, pointer, n));
             }
-            _ => {}
         }
-    }
+    });
     out
 }
 

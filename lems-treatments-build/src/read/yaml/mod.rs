@@ -118,6 +118,36 @@ pub fn escape_pointer(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
+/// Visits every value under `root` (itself included) with its JSON pointer
+/// and, for a mapping's value, its key: the one walk of a file's values that
+/// the per-value checks share. Depth is bounded by the reader's nesting limit.
+pub fn each_value<'v>(
+    root: &'v serde_json::Value,
+    mut visit: impl FnMut(&str, Option<&'v str>, &'v serde_json::Value),
+) {
+    let mut todo: Vec<(String, Option<&str>, &serde_json::Value)> =
+        vec![(String::new(), None, root)];
+    while let Some((pointer, key, v)) = todo.pop() {
+        visit(&pointer, key, v);
+        match v {
+            serde_json::Value::Array(items) => todo.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("{pointer}/{i}"), None, x)),
+            ),
+            serde_json::Value::Object(map) => todo.extend(map.iter().map(|(k, x)| {
+                (
+                    format!("{pointer}/{}", escape_pointer(k)),
+                    Some(k.as_str()),
+                    x,
+                )
+            })),
+            _ => {}
+        }
+    }
+}
+
 /// Whether `c` is an emoji-like pictograph, for the one place a zero-width
 /// joiner is allowed: between two of them, as in 👩‍⚕️.
 fn is_pictographic(c: char) -> bool {
