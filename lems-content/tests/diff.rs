@@ -661,7 +661,7 @@ fn a_diff_with_nothing_to_review_says_none_in_every_format() {
     assert!(!f.human.contains("«"), "{}", f.human);
     assert!(
         f.markdown
-            .contains(&format!("### Clinical review: none\n\nNone: every change")),
+            .contains("### Clinical review: none\n\nNone: every change"),
         "{}",
         f.markdown
     );
