@@ -119,7 +119,10 @@ fn rewording_a_summary_is_a_patch_shown_word_by_word() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     println!("{text}");
-    assert!(text.contains("treatment amifampridine (changed)"), "{text}");
+    assert!(
+        text.contains("treatment “Amifampridine” (amifampridine): changed"),
+        "{text}"
+    );
     assert!(text.contains("  summary: changed [patch, text]"), "{text}");
     assert!(
         text.contains("makes [-the-]{+each+} nerve signal"),
@@ -129,7 +132,7 @@ fn rewording_a_summary_is_a_patch_shown_word_by_word() {
         text.contains("release needed: patch (rule text: wording of a text, a fixed typo, a new or corrected source citation, a new review date)"),
         "{text}"
     );
-    assert!(!text.contains("clinical review"), "{text}");
+    assert!(text.contains("\nclinical review: none: every change was checked and none needs a clinician's review\n"), "{text}");
 
     let v = json_diff(&base, &head);
     assert_eq!(v["diff"]["decision"]["level"], "patch");
@@ -177,7 +180,10 @@ fn removing_a_caution_is_minor_called_out_and_flagged_for_clinical_review() {
         text.contains("  cautions (resolved): removed \"amifampridine_seizure_warning\" [minor, caution-or-class, CHANGELOG.md] — was its own (clinical review)"),
         "{text}"
     );
-    assert!(text.contains("clinical review (1):"), "{text}");
+    assert!(
+        text.contains("clinical review: required: 1 change needs a clinician's review"),
+        "{text}"
+    );
     assert!(
         text.contains("release needed: minor (rule caution-or-class: a caution newly applied to, or removed from, a treatment; a changed class)"),
         "{text}"
@@ -487,4 +493,259 @@ fn out_with_a_format_that_prints_is_refused_not_ignored() {
     assert!(stderr(&o).contains("the fhir output goes to standard output"));
     assert!(stdout(&o).is_empty());
     assert!(!target.exists());
+}
+
+/// Every format of `diff BASE HEAD`: human, Markdown, JSON and the HTML `diff.html`.
+struct Formats {
+    human: String,
+    markdown: String,
+    json: serde_json::Value,
+    html: String,
+}
+
+fn formats(base: &Path, head: &Path, name: &str) -> Formats {
+    let run = |format: &str| {
+        let o = lems_content(&["diff", s(base), s(head), "--format", format]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        redact(&stdout(&o), base, head)
+    };
+    let site = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("diff")
+        .join(name)
+        .join("site");
+    let _ = std::fs::remove_dir_all(&site);
+    let o = lems_content(&[
+        "diff",
+        s(base),
+        s(head),
+        "--format",
+        "html",
+        "--out",
+        s(&site),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    Formats {
+        human: run("human"),
+        markdown: run("markdown"),
+        json: json_diff(base, head),
+        html: std::fs::read_to_string(site.join("diff.html")).expect("diff.html"),
+    }
+}
+
+const GUANIDINE: &str = "data/treatments/guanidine.yaml";
+const SEIZURES: &str = "data/cautions/amifampridine_seizure_history_contraindication.yaml";
+
+/// The two wordings issue 18 names: "may harm" → "can harm" in a treatment's
+/// summary, and a contraindication reversed in its text for the patient.
+fn clinical_wording(root: &Path) {
+    edit(
+        root,
+        GUANIDINE,
+        "because it may harm",
+        "because it can harm",
+    );
+    edit(root, SEIZURES, "should not be used", "can safely be used");
+}
+
+#[test]
+fn certainty_words_are_flagged_and_highlighted_in_every_format() {
+    let base = scratch("clinical/base");
+    let head = scratch("clinical/head");
+    clinical_wording(&head);
+    let f = formats(&base, &head, "clinical");
+    let h = &f.human;
+    assert!(h.contains("clinical review: required: 2 changes need a clinician's review, whatever the release level"), "{h}");
+    assert!(
+        h.contains("  - treatment “Guanidine” (guanidine): summary changed:"),
+        "{h}"
+    );
+    assert!(h.contains("  - caution “History of seizures” (amifampridine_seizure_history_contraindication): for_the_patient changed:"), "{h}");
+    assert!(h.contains("it [-«may»-]{+«can»+} harm"), "{h}");
+    assert!(
+        h.contains("amifampridine [-«should»-]{+«can»+} [-«not»-]{+«safely»+} be used"),
+        "{h}"
+    );
+    assert!(
+        h.contains("«…» marks a changed negation or certainty word"),
+        "{h}"
+    );
+    insta::assert_snapshot!("human_clinical_wording", h);
+
+    let m = &f.markdown;
+    assert!(
+        m.contains("### Clinical review: required\n\nRequired: 2 changes need"),
+        "{m}"
+    );
+    assert!(
+        m.contains("- [ ] treatment “Guanidine” (guanidine): summary changed:"),
+        "{m}"
+    );
+    assert!(
+        m.contains("it ~~<mark>may</mark>~~**<mark>can</mark>** harm"),
+        "{m}"
+    );
+    assert!(m.contains("~~<mark>should</mark>~~**<mark>can</mark>** ~~<mark>not</mark>~~**<mark>safely</mark>**"), "{m}");
+    assert!(m.contains("### Caution “History of seizures” (amifampridine_seizure_history_contraindication), changed"), "{m}");
+
+    let d = &f.json["diff"];
+    assert_eq!(d["clinical_verdict"], "required");
+    let flags = d["clinical_review"].as_array().expect("flags");
+    let flagged: Vec<(&str, &str, &str)> = flags
+        .iter()
+        .map(|x| {
+            (
+                x["id"].as_str().unwrap_or(""),
+                x["title"].as_str().unwrap_or(""),
+                x["field"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        flagged.contains(&("guanidine", "Guanidine", "summary")),
+        "{flagged:?}"
+    );
+    assert!(
+        flagged.contains(&(
+            "amifampridine_seizure_history_contraindication",
+            "History of seizures",
+            "for_the_patient"
+        )),
+        "{flagged:?}"
+    );
+    let marked: Vec<(&str, &str, &str)> = d["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .flat_map(|e| e["changes"].as_array().into_iter().flatten())
+        .flat_map(|c| c["words"].as_array().into_iter().flatten())
+        .filter(|p| p.get("mark").is_some())
+        .map(|p| {
+            (
+                p["op"].as_str().unwrap_or(""),
+                p["text"].as_str().unwrap_or(""),
+                p["mark"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        marked.contains(&("delete", "may", "certainty")),
+        "{marked:?}"
+    );
+    assert!(
+        marked.contains(&("insert", "safely", "certainty")),
+        "{marked:?}"
+    );
+
+    let w = &f.html;
+    assert!(w.contains("<h2>Clinical review: required</h2>"), "{w}");
+    assert!(w.contains("<del><mark class=\"certainty\">may</mark></del><ins><mark class=\"certainty\">can</mark></ins>"), "{w}");
+    assert!(w.contains("caution “History of seizures” (<code>amifampridine_seizure_history_contraindication</code>): for_the_patient changed"), "{w}");
+    assert!(
+        w.contains("<h3>Treatment “Guanidine” (<code>guanidine</code>), changed</h3>"),
+        "{w}"
+    );
+}
+
+#[test]
+fn a_diff_with_nothing_to_review_says_none_in_every_format() {
+    let base = scratch("verdict_none/base");
+    let head = scratch("verdict_none/head");
+    reword_summary(&head);
+    let f = formats(&base, &head, "verdict_none");
+    let none = "none: every change was checked and none needs a clinician's review";
+    assert!(
+        f.human.contains(&format!("clinical review: {none}")),
+        "{}",
+        f.human
+    );
+    assert!(!f.human.contains("«"), "{}", f.human);
+    assert!(
+        f.markdown
+            .contains("### Clinical review: none\n\nNone: every change"),
+        "{}",
+        f.markdown
+    );
+    assert!(!f.markdown.contains("<mark>"), "{}", f.markdown);
+    assert_eq!(f.json["diff"]["clinical_verdict"], "none");
+    assert_eq!(f.json["diff"]["clinical_review"], serde_json::json!([]));
+    assert!(
+        f.html.contains("<h2>Clinical review: none</h2>"),
+        "{}",
+        f.html
+    );
+    assert!(!f.html.contains("<mark"), "{}", f.html);
+    // Entities are named by title with their id.
+    assert!(
+        f.human
+            .contains("treatment “Amifampridine” (amifampridine): changed"),
+        "{}",
+        f.human
+    );
+    assert!(
+        f.markdown
+            .contains("### Treatment “Amifampridine” (amifampridine), changed"),
+        "{}",
+        f.markdown
+    );
+    assert_eq!(f.json["diff"]["entities"][0]["title"], "Amifampridine");
+    assert!(
+        f.html
+            .contains("<h3>Treatment “Amifampridine” (<code>amifampridine</code>), changed</h3>"),
+        "{}",
+        f.html
+    );
+    // No change at all is a verdict too.
+    let same = formats(&base, &base, "verdict_same");
+    assert!(
+        same.human.contains(&format!("clinical review: {none}")),
+        "{}",
+        same.human
+    );
+    assert!(
+        same.html.contains("<h2>Clinical review: none</h2>"),
+        "{}",
+        same.html
+    );
+}
+
+#[test]
+fn a_number_with_its_unit_is_highlighted_in_every_format() {
+    let base = scratch("quantity/base");
+    let head = scratch("quantity/head");
+    // The same fact, reworded with a unit: the inserted unit is marked.
+    edit(
+        &head,
+        AMI,
+        "scope: \"LEMS in children aged 6 and older\"",
+        "scope: \"LEMS in children aged 6 years and older\"",
+    );
+    let f = formats(&base, &head, "quantity");
+    assert!(
+        f.human.contains("aged 6 {+«years» +}and older"),
+        "{}",
+        f.human
+    );
+    assert!(
+        f.markdown
+            .contains("aged 6 **<mark>years</mark>** and older"),
+        "{}",
+        f.markdown
+    );
+    assert!(
+        f.html
+            .contains("aged 6 <ins><mark class=\"quantity\">years</mark> </ins>and older"),
+        "{}",
+        f.html
+    );
+    let words = &f.json["diff"]["entities"][0]["changes"][0]["words"];
+    let marked: Vec<&serde_json::Value> = words
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["mark"] == "quantity")
+        .collect();
+    assert_eq!(marked.len(), 1, "{words}");
+    assert_eq!(marked[0]["text"], "years");
+    // A scope is a regulatory fact: clinical whatever its level.
+    assert_eq!(f.json["diff"]["clinical_verdict"], "required");
 }

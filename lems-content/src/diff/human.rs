@@ -1,7 +1,8 @@
 //! The diff report for people at a terminal: every content text is escaped
-//! for the terminal, changed words are marked `[-old-]{+new+}`.
+//! for the terminal, changed words are marked `[-old-]{+new+}`, and a changed
+//! negation or certainty word or number with its unit is put in `«…»`.
 
-use lems_treatments_build::diff::{EntityDiff, FieldChange, Op, PieceOp};
+use lems_treatments_build::diff::{runs, ContentDiff, EntityDiff, FieldChange, Op, PieceOp};
 use lems_treatments_build::escape::terminal;
 
 use super::report::{zero_x, DiffReport, ZERO_X_RULE};
@@ -14,15 +15,37 @@ fn rule_tag(c: &FieldChange) -> String {
     s
 }
 
+/// What `«…»` means, printed once when a diff has a marked word.
+pub const MARK_LEGEND: &str =
+    "«…» marks a changed negation or certainty word (not, may, can, should, safe…) or a number with its unit";
+
 fn words_plain(c: &FieldChange) -> String {
-    c.words
-        .iter()
-        .map(|p| match p.op {
-            PieceOp::Equal => terminal(&p.text).into_owned(),
-            PieceOp::Delete => format!("[-{}-]", terminal(&p.text)),
-            PieceOp::Insert => format!("{{+{}+}}", terminal(&p.text)),
+    runs(&c.words)
+        .into_iter()
+        .map(|(op, pieces)| {
+            let inner: String = pieces
+                .iter()
+                .map(|p| match p.mark {
+                    Some(_) => format!("«{}»", terminal(&p.text)),
+                    None => terminal(&p.text).into_owned(),
+                })
+                .collect();
+            match op {
+                PieceOp::Equal => inner,
+                PieceOp::Delete => format!("[-{inner}-]"),
+                PieceOp::Insert => format!("{{+{inner}+}}"),
+            }
         })
         .collect()
+}
+
+/// Whether any changed text of the diff has a marked word.
+pub fn has_marks(d: &ContentDiff) -> bool {
+    d.entities
+        .iter()
+        .flat_map(|e| &e.changes)
+        .flat_map(|c| &c.words)
+        .any(|p| p.mark.is_some())
 }
 
 fn value_plain(c: &FieldChange) -> String {
@@ -37,7 +60,7 @@ fn value_plain(c: &FieldChange) -> String {
 }
 
 fn entity_title(e: &EntityDiff) -> String {
-    format!("{} {} ({})", e.kind.as_str(), e.id, e.op.as_str())
+    format!("{}: {}", terminal(&e.label()), e.op.as_str())
 }
 
 /// The report for people at a terminal.
@@ -69,19 +92,17 @@ pub fn text(r: &DiffReport) -> String {
             }
         }
     }
-    if !d.clinical_review.is_empty() {
+    if has_marks(d) {
+        out.push_str(&format!("\n{MARK_LEGEND}\n"));
+    }
+    let verdict = d.clinical_verdict.sentence(d.clinical_review.len());
+    out.push_str(&format!("\nclinical review: {verdict}\n"));
+    for f in &d.clinical_review {
         out.push_str(&format!(
-            "\nclinical review ({}):\n",
-            d.clinical_review.len()
+            "  - {}: {}\n",
+            terminal(&f.label()),
+            terminal(&f.what)
         ));
-        for f in &d.clinical_review {
-            out.push_str(&format!(
-                "  - {} {}: {}\n",
-                f.kind.as_str(),
-                f.id,
-                terminal(&f.what)
-            ));
-        }
     }
     out.push('\n');
     match &d.decision {

@@ -1,20 +1,39 @@
 //! The diff report as Markdown, for a pull-request comment: every content
 //! text is escaped for Markdown, deleted words are ~~struck~~ and inserted
-//! ones **bold**.
+//! ones **bold**; a changed negation or certainty word or number with its
+//! unit is also in `<mark>` (highlighted where inline HTML is shown, and
+//! still readable as text where it is not).
 
-use lems_treatments_build::diff::{FieldChange, Op, PieceOp};
-use lems_treatments_build::escape::markdown;
+use lems_treatments_build::diff::{runs, FieldChange, Op, PieceOp};
+use lems_treatments_build::escape::{markdown, markdown_in, MarkdownAt};
 
 use super::report::{zero_x, DiffReport, ZERO_X_RULE};
 use crate::text::capitalised;
 
+use super::human::has_marks;
+
+/// Where an entity's name stands: in an ATX heading.
+const HEADING: MarkdownAt<'static> = MarkdownAt {
+    heading: true,
+    ..MarkdownAt::INLINE
+};
+
+/// What `<mark>` means, said once when a diff has a marked word.
+const MARK_LEGEND: &str = "Highlighted (<mark>…</mark>): a changed negation or certainty word (not, may, can, should, safe…) or a number with its unit.";
+
 fn words_markdown(c: &FieldChange) -> String {
-    c.words
-        .iter()
-        .map(|p| {
-            let t = markdown(&p.text);
+    runs(&c.words)
+        .into_iter()
+        .map(|(op, pieces)| {
+            let t: String = pieces
+                .iter()
+                .map(|p| match p.mark {
+                    Some(_) => format!("<mark>{}</mark>", markdown(&p.text)),
+                    None => markdown(&p.text),
+                })
+                .collect();
             let (lead, core, trail) = split_space(&t);
-            match p.op {
+            match op {
                 PieceOp::Equal => t.clone(),
                 _ if core.is_empty() => t.clone(),
                 PieceOp::Delete => format!("{lead}~~{core}~~{trail}"),
@@ -75,25 +94,29 @@ pub fn text(r: &DiffReport) -> String {
             markdown(&v.message)
         ));
     }
+    let verdict = d.clinical_verdict;
+    out.push_str(&format!(
+        "\n### Clinical review: {}\n\n{}.\n",
+        verdict.as_str(),
+        markdown(&capitalised(&verdict.sentence(d.clinical_review.len())))
+    ));
     if !d.clinical_review.is_empty() {
+        out.push('\n');
+    }
+    for f in &d.clinical_review {
         out.push_str(&format!(
-            "\n### Clinical review ({})\n\n",
-            d.clinical_review.len()
+            "- [ ] {}: {}\n",
+            markdown(&f.label()),
+            markdown(&f.what)
         ));
-        for f in &d.clinical_review {
-            out.push_str(&format!(
-                "- [ ] {} `{}`: {}\n",
-                f.kind.as_str(),
-                f.id,
-                markdown(&f.what)
-            ));
-        }
+    }
+    if has_marks(d) {
+        out.push_str(&format!("\n{MARK_LEGEND}\n"));
     }
     for e in &d.entities {
         out.push_str(&format!(
-            "\n### {} `{}` ({})\n\n",
-            capitalised(e.kind.as_str()),
-            e.id,
+            "\n### {}, {}\n\n",
+            markdown_in(&capitalised(&e.label()), HEADING),
             e.op.as_str()
         ));
         for c in &e.changes {

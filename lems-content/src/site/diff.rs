@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use lems_treatments_build::diff::{EntityDiff, EntityKind, FieldChange, Op, PieceOp};
+use lems_treatments_build::diff::{runs, EntityDiff, EntityKind, FieldChange, Mark, Op, PieceOp};
 use lems_treatments_build::escape::html;
 use lems_treatments_build::relations::Relations;
 use lems_treatments_build::Content;
@@ -17,15 +17,35 @@ use super::Site;
 use crate::diff::report::{zero_x, DiffReport, ZERO_X_RULE};
 use crate::text::capitalised;
 
+/// A changed text word by word: `<del>`, `<ins>`, and `<mark>` on a changed
+/// negation or certainty word or number with its unit.
 fn words_html(c: &FieldChange) -> String {
-    c.words
-        .iter()
-        .map(|p| match p.op {
-            PieceOp::Equal => text(&p.text),
-            PieceOp::Delete => format!("<del>{}</del>", text(&p.text)),
-            PieceOp::Insert => format!("<ins>{}</ins>", text(&p.text)),
+    runs(&c.words)
+        .into_iter()
+        .map(|(op, pieces)| {
+            let inner: String = pieces
+                .iter()
+                .map(|p| match p.mark {
+                    Some(m) => {
+                        format!("<mark class=\"{}\">{}</mark>", mark_class(m), text(&p.text))
+                    }
+                    None => text(&p.text),
+                })
+                .collect();
+            match op {
+                PieceOp::Equal => inner,
+                PieceOp::Delete => format!("<del>{inner}</del>"),
+                PieceOp::Insert => format!("<ins>{inner}</ins>"),
+            }
         })
         .collect()
+}
+
+fn mark_class(m: Mark) -> &'static str {
+    match m {
+        Mark::Certainty => "certainty",
+        Mark::Quantity => "quantity",
+    }
 }
 
 fn value_html(c: &FieldChange) -> String {
@@ -108,18 +128,6 @@ fn shown_on(c: &Content, rel: &Relations, e: &EntityDiff) -> BTreeSet<String> {
     }
 }
 
-fn entity_name(c: &Content, e: &EntityDiff) -> Option<String> {
-    let name = match e.kind {
-        EntityKind::Treatment => c.treatments.get(&e.id)?.item.name.as_str(),
-        EntityKind::Caution => c.cautions.get(&e.id)?.item.title.as_str(),
-        EntityKind::Mechanism => c.mechanisms.get(&e.id)?.item.name.as_str(),
-        EntityKind::Class => c.classes.get(&e.id)?.item.name.as_str(),
-        EntityKind::Source => c.sources.get(&e.id)?.item.title.as_str(),
-        EntityKind::Condition | EntityKind::Disclaimer => return None,
-    };
-    Some(name.to_string())
-}
-
 fn treatment_link(c: &Content, id: &str, up: &str) -> String {
     let name = c.treatments.get(id).map_or(id, |t| t.item.name.as_str());
     format!(
@@ -195,22 +203,33 @@ fn release_section(b: &mut String, r: &DiffReport) {
     b.push_str("</section>\n");
 }
 
-/// What a clinician must check, each treatment linked to its page.
+/// The clinical-review verdict, "none" included, and what a clinician must
+/// check, each treatment linked to its page.
 fn clinical_review_list(b: &mut String, head: &Content, r: &DiffReport) {
     let d = &r.diff;
-    if d.clinical_review.is_empty() {
-        return;
-    }
+    let verdict = d.clinical_verdict;
     let _ = writeln!(
         b,
-        "<h2>Clinical review ({})</h2>\n<ul>",
-        d.clinical_review.len()
+        "<section class=\"clinical-review\">\n<h2>Clinical review: {}</h2>\n<p>{}.</p>",
+        html(verdict.as_str()),
+        text(&capitalised(&verdict.sentence(d.clinical_review.len())))
     );
+    if !d.clinical_review.is_empty() {
+        b.push_str("<ul>\n");
+    }
     for f in &d.clinical_review {
+        let title = f
+            .title
+            .as_ref()
+            .map_or(String::new(), |t| format!("“{}” ", text(t)));
         let who = if f.kind == EntityKind::Treatment && head.treatments.contains_key(&f.id) {
-            treatment_link(head, &f.id, "")
+            format!(
+                "{} (<code>{}</code>)",
+                treatment_link(head, &f.id, ""),
+                text(&f.id)
+            )
         } else {
-            format!("<code>{}</code>", text(&f.id))
+            format!("{title}(<code>{}</code>)", text(&f.id))
         };
         let _ = writeln!(
             b,
@@ -220,19 +239,28 @@ fn clinical_review_list(b: &mut String, head: &Content, r: &DiffReport) {
             text(&f.what)
         );
     }
-    b.push_str("</ul>\n");
+    if !d.clinical_review.is_empty() {
+        b.push_str("</ul>\n");
+    }
+    if crate::diff::human::has_marks(d) {
+        b.push_str("<p><mark>Highlighted</mark>: a changed negation or certainty word (not, may, can, should, safe…) or a number with its unit.</p>\n");
+    }
+    b.push_str("</section>\n");
 }
 
 /// One changed entity: its heading, the pages it shows on, its changes.
 fn change_section(b: &mut String, head: &Content, rel: &Relations, e: &EntityDiff) {
-    let name = entity_name(head, e).map_or(String::new(), |n| format!(" “{}”", text(&n)));
+    let name = e
+        .title
+        .as_ref()
+        .map_or(String::new(), |n| format!(" “{}”", text(n)));
     let _ = writeln!(
         b,
-        "<section id=\"{}\">\n<h3>{} <code>{}</code>{} ({})</h3>",
+        "<section id=\"{}\">\n<h3>{}{} (<code>{}</code>), {}</h3>",
         html(&anchor(e)),
         capitalised(e.kind.as_str()),
-        text(&e.id),
         name,
+        text(&e.id),
         e.op.as_str()
     );
     let pages = shown_on(head, rel, e);
@@ -291,12 +319,13 @@ fn changed_boxes(head: &Content, rel: &Relations, r: &DiffReport) -> BTreeMap<St
             }
         }
         for e in through.get(id).into_iter().flatten() {
-            let name = entity_name(head, e).unwrap_or_else(|| e.id.clone());
+            let name = e.title.clone().unwrap_or_else(|| e.id.clone());
             let _ = writeln!(
                 s,
-                "<p>Its {} “{}” was {}: <a href=\"../diff.html#{}\">see the change</a>.</p>",
+                "<p>Its {} “{}” (<code>{}</code>) was {}: <a href=\"../diff.html#{}\">see the change</a>.</p>",
                 html(e.kind.as_str()),
                 text(&name),
+                text(&e.id),
                 e.op.as_str(),
                 html(&anchor(e))
             );

@@ -55,6 +55,7 @@ del { background: #ffe1e1; color: #8a0000; text-decoration: line-through; }
 ins { background: #dcf5dc; color: #004d00; text-decoration: underline; }
 del + ins { margin-left: 0.2em; }
 .clinical { font-weight: 700; color: #8a0000; }
+mark { background: #fff08a; color: inherit; font-weight: 700; }
 .rule { color: #555; font-size: 0.95em; }
 footer { max-width: 46rem; margin: 0 auto; padding: 1rem; color: #555; font-size: 0.9rem; border-top: 1px solid #ddd; }
 "#;

@@ -30,8 +30,8 @@ pub(super) fn condition(f: &mut Fields, b: &ConditionFile, a: &ConditionFile) {
     f.ids("sources", &b.sources, &a.sources, RuleId::Text);
 }
 
-/// Every change of the disclaimer.
+/// Every change of the disclaimer: its text is clinical.
 pub(super) fn disclaimer(f: &mut Fields, b: &DisclaimerFile, a: &DisclaimerFile) {
-    f.text("text", &b.text.0, &a.text.0);
+    f.clinical(|f| f.text("text", &b.text.0, &a.text.0));
     f.reviewed(&b.reviewed, &a.reviewed);
 }

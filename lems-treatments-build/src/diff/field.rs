@@ -69,7 +69,7 @@ impl<'c> Fields<'c> {
             note: None,
             rule,
             level: rule.level(),
-            clinical: rule.clinical(self.weight),
+            clinical: rule.clinical(self.weight, false),
         };
         let at = self.out.len();
         self.out.push(change);
@@ -87,8 +87,10 @@ impl<'c> Fields<'c> {
         if before == after {
             return None;
         }
+        let weight = self.weight;
         let c = self.record(field, Some(before.into()), Some(after.into()), rule);
         c.words = word_diff(before, after);
+        c.clinical = rule.clinical(weight, c.words.iter().any(|p| p.mark.is_some()));
         Some(c)
     }
 

@@ -6,13 +6,21 @@
 //! ([`RuleId::ALL`], rendered into README.md by [`rules_markdown`]). The result
 //! is plain data ([`ContentDiff`], `serde::Serialize`) for any renderer.
 //!
-//! Clinical weight is flagged apart from semver: a caution newly applied to or
-//! removed from a treatment (its *resolved* cautions, its class's included), a
-//! changed regulatory fact (its population included), code or grade, a changed
-//! caution grade, indication qualifier or decision not to apply a caution
-//! (`cautions_not_applied`) is marked `clinical` whatever its level. A changed
-//! `reviewed` date is a patch and not clinical: the review, not the content,
-//! changed.
+//! Clinical weight is flagged apart from semver, whatever the level: a
+//! caution newly applied to or removed from a treatment (its *resolved*
+//! cautions, its class's included); any change of a caution but its review
+//! date and sources (its title, kind, explanation, text for the patient,
+//! region, grade); of an indication (its note, the treatments it comes
+//! after, its source); of a usage line; of a regulatory fact (every field,
+//! its population's text and age included); of a code or a brand's regions;
+//! of a decision not to apply a caution (`cautions_not_applied`); of the
+//! disclaimer's text. Any other text is flagged when its word diff deletes
+//! or inserts a negation or certainty word or a number with its unit
+//! ([`Mark`], `marks.rs`): "may harm" → "can harm" is clinical in a summary
+//! too. Which rules weigh this is the policy table's `review` column. A
+//! changed `reviewed` date is a patch and not clinical: the review, not the
+//! content, changed. The verdict is stated even when nothing is flagged
+//! ([`ClinicalVerdict::None`]), and every entity carries its title.
 //!
 //! The files: `policy.rs` is the table (one row per rule: name, level,
 //! changelog, clinical review, the sentence that explains it); `report.rs`
@@ -21,8 +29,8 @@
 //! `mechanism.rs`, `caution.rs`, `source.rs`, `condition.rs`), which records
 //! its changes in a `field::Fields` and says which of its fields are clinical.
 //! `keyed.rs` matches every keyed list (added, removed, in both); `lookup.rs`
-//! classifies names by the lookup keys they add or lose; `show.rs` writes
-//! values. A treatment's resolved cautions come from
+//! classifies names by the lookup keys they add or lose; `marks.rs` finds
+//! and marks the words a clinician must not miss; `show.rs` writes values. A treatment's resolved cautions come from
 //! [`Relations`], computed once per side.
 
 mod caution;
@@ -32,6 +40,7 @@ mod condition;
 mod field;
 mod keyed;
 mod lookup;
+mod marks;
 mod mechanism;
 mod policy;
 mod regulatory;
@@ -49,9 +58,11 @@ use field::Fields;
 use keyed::{pair_up, Pair};
 use lookup::{lost_keys, Keys};
 
+pub use marks::{runs, Mark};
 pub use policy::{Level, RuleId, RuleInfo};
 pub use report::{
-    ClinicalFlag, ContentDiff, Decision, EntityDiff, EntityKind, FieldChange, Op, Piece, PieceOp,
+    ClinicalFlag, ClinicalVerdict, ContentDiff, Decision, EntityDiff, EntityKind, FieldChange, Op,
+    Piece, PieceOp,
 };
 
 /// The policy table as Markdown, exactly as README.md carries it.
@@ -63,8 +74,15 @@ pub fn rules_markdown() -> String {
     out
 }
 
-/// The word diff of two texts.
+/// The word diff of two texts, with each changed negation or certainty word
+/// and number with its unit split off as a piece of its own and marked
+/// ([`Mark`]).
 pub fn word_diff(before: &str, after: &str) -> Vec<Piece> {
+    marks::mark_pieces(word_diff_plain(before, after), before, after)
+}
+
+/// The word diff of two texts, runs of one op merged, nothing marked.
+fn word_diff_plain(before: &str, after: &str) -> Vec<Piece> {
     let diff = similar::TextDiff::from_words(before, after);
     let mut out: Vec<Piece> = Vec::new();
     for change in diff.iter_all_changes() {
@@ -78,6 +96,7 @@ pub fn word_diff(before: &str, after: &str) -> Vec<Piece> {
             _ => out.push(Piece {
                 op,
                 text: change.value().to_string(),
+                mark: None,
             }),
         }
     }
@@ -129,21 +148,44 @@ pub fn diff(before: &Content, after: &Content) -> ContentDiff {
         K::Treatment,
         &b.treatments,
         &a.treatments,
+        |t| &t.name.0,
         treatment::treatment,
     ));
-    entities.extend(cx.entities(K::Class, &b.classes, &a.classes, class::class));
+    entities.extend(cx.entities(
+        K::Class,
+        &b.classes,
+        &a.classes,
+        |x| &x.name.0,
+        class::class,
+    ));
     entities.extend(cx.entities(
         K::Mechanism,
         &b.mechanisms,
         &a.mechanisms,
+        |x| &x.name.0,
         mechanism::mechanism,
     ));
-    entities.extend(cx.entities(K::Caution, &b.cautions, &a.cautions, caution::caution));
-    entities.extend(cx.entities(K::Source, &b.sources, &a.sources, source::source));
+    entities.extend(cx.entities(
+        K::Caution,
+        &b.cautions,
+        &a.cautions,
+        |x| &x.title.0,
+        caution::caution,
+    ));
+    entities.extend(cx.entities(
+        K::Source,
+        &b.sources,
+        &a.sources,
+        |x| &x.title.0,
+        source::source,
+    ));
     let (bc, ac) = (&b.condition.item, &a.condition.item);
-    entities.extend(cx.singleton(K::Condition, "lems", |f| condition::condition(f, bc, ac)));
+    let title = Some(ac.name.0.clone());
+    entities.extend(cx.singleton(K::Condition, "lems", title, |f| {
+        condition::condition(f, bc, ac)
+    }));
     let (bd, ad) = (&b.disclaimer.item, &a.disclaimer.item);
-    entities.extend(cx.singleton(K::Disclaimer, "disclaimer", |f| {
+    entities.extend(cx.singleton(K::Disclaimer, "disclaimer", None, |f| {
         condition::disclaimer(f, bd, ad)
     }));
     summarise(entities)
@@ -156,6 +198,7 @@ impl Cx {
         kind: EntityKind,
         before: &BTreeMap<String, Loaded<T>>,
         after: &BTreeMap<String, Loaded<T>>,
+        title: impl Fn(&T) -> &str,
         compare: impl Fn(&mut Fields, &T, &T),
     ) -> Vec<EntityDiff> {
         let (b, a) = (before.iter(), after.iter());
@@ -167,6 +210,12 @@ impl Cx {
         let mut out = Vec::new();
         for pair in pairs {
             let id = pair.either().0.as_str();
+            // HEAD's title, or BASE's for a removed entity.
+            let named = match &pair {
+                Pair::Both(_, (_, l)) | Pair::Added((_, l)) | Pair::Removed((_, l)) => {
+                    title(&l.item)
+                }
+            };
             let mut f = Fields::new(self, kind, id);
             let op = match pair {
                 Pair::Removed(_) => {
@@ -187,7 +236,7 @@ impl Cx {
                     Op::Changed
                 }
             };
-            out.extend(entity(kind, id, op, f.finish()));
+            out.extend(entity(kind, id, Some(named.to_string()), op, f.finish()));
         }
         out
     }
@@ -197,19 +246,27 @@ impl Cx {
         &self,
         kind: EntityKind,
         id: &str,
+        title: Option<String>,
         compare: impl FnOnce(&mut Fields),
     ) -> Option<EntityDiff> {
         let mut f = Fields::new(self, kind, id);
         compare(&mut f);
-        entity(kind, id, Op::Changed, f.finish())
+        entity(kind, id, title, Op::Changed, f.finish())
     }
 }
 
 /// An entity's diff, when something changed.
-fn entity(kind: EntityKind, id: &str, op: Op, changes: Vec<FieldChange>) -> Option<EntityDiff> {
+fn entity(
+    kind: EntityKind,
+    id: &str,
+    title: Option<String>,
+    op: Op,
+    changes: Vec<FieldChange>,
+) -> Option<EntityDiff> {
     (!changes.is_empty()).then(|| EntityDiff {
         kind,
         id: id.to_string(),
+        title,
         op,
         changes,
     })
@@ -225,13 +282,7 @@ fn summarise(entities: Vec<EntityDiff>) -> ContentDiff {
                 decision = Some(Decision {
                     level: c.level,
                     rule: c.rule.into(),
-                    because: format!(
-                        "{} {}: {} {}",
-                        e.kind.as_str(),
-                        e.id,
-                        c.field,
-                        c.op.as_str()
-                    ),
+                    because: format!("{}: {} {}", e.label(), c.field, c.op.as_str()),
                 });
             }
             changelog_required |= c.rule.changelog();
@@ -239,6 +290,7 @@ fn summarise(entities: Vec<EntityDiff>) -> ContentDiff {
                 clinical_review.push(ClinicalFlag {
                     kind: e.kind,
                     id: e.id.clone(),
+                    title: e.title.clone(),
                     field: c.field.clone(),
                     what: describe(c),
                 });
@@ -248,6 +300,11 @@ fn summarise(entities: Vec<EntityDiff>) -> ContentDiff {
     ContentDiff {
         entities,
         decision,
+        clinical_verdict: if clinical_review.is_empty() {
+            ClinicalVerdict::None
+        } else {
+            ClinicalVerdict::Required
+        },
         clinical_review,
         changelog_required,
     }

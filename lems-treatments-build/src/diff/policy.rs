@@ -56,8 +56,9 @@ pub enum RuleId {
     RemovedCode,
 }
 
-/// Whether a field is a clinical fact (a regulatory fact, a code, an
-/// indication qualifier, a caution's grade...) or plain content. Each
+/// Whether a field is a clinical fact or text (a caution's title, texts and
+/// grade, an indication, a usage line, a regulatory fact and its population,
+/// a code, the disclaimer...) or plain content. Each
 /// comparison says which of its fields are clinical; the rule's
 /// [`Review`] decides what that means for the change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,10 +72,16 @@ pub(super) enum Weight {
 /// When a change under a rule needs a clinician's review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Review {
-    /// Never: lookups and ids are not clinical.
+    /// Never: new entities and removed ids are not clinical (what they
+    /// change on a treatment is, through its resolved cautions).
     Never,
     /// When the changed field is clinical ([`Weight::Clinical`]).
     OfClinicalFields,
+    /// When the changed field is clinical, or when the change deletes or
+    /// inserts a negation or certainty word or a number with its unit
+    /// (`super::Mark`) in any text: "may harm" → "can harm" is clinical
+    /// wherever it is written.
+    OfClinicalFieldsOrMarks,
     /// Always, whatever the field.
     Always,
 }
@@ -104,7 +111,7 @@ pub(super) const RULES: [Rule; 8] = [
         name: "text",
         level: Level::Patch,
         changelog: false,
-        review: Review::OfClinicalFields,
+        review: Review::OfClinicalFieldsOrMarks,
         change: "wording of a text, a fixed typo, a new or corrected source citation, a new review date",
     },
     Rule {
@@ -120,7 +127,7 @@ pub(super) const RULES: [Rule; 8] = [
         name: "new-lookup-key",
         level: Level::Minor,
         changelog: false,
-        review: Review::Never,
+        review: Review::OfClinicalFields,
         change: "a new brand name or synonym (a new lookup key), a new accessor",
     },
     Rule {
@@ -152,7 +159,7 @@ pub(super) const RULES: [Rule; 8] = [
         name: "removed-lookup-key",
         level: Level::Major,
         changelog: false,
-        review: Review::Never,
+        review: Review::OfClinicalFields,
         change: "a removed name, brand or synonym that lookups accepted",
     },
     Rule {
@@ -211,11 +218,13 @@ impl RuleId {
         self.row().changelog
     }
 
-    /// Whether a change of a field of `weight` under this rule needs clinical review.
-    pub(super) fn clinical(self, weight: Weight) -> bool {
+    /// Whether a change of a field of `weight` under this rule needs clinical
+    /// review; `marked`: the change deletes or inserts a marked word.
+    pub(super) fn clinical(self, weight: Weight, marked: bool) -> bool {
         match self.row().review {
             Review::Never => false,
             Review::OfClinicalFields => weight == Weight::Clinical,
+            Review::OfClinicalFieldsOrMarks => weight == Weight::Clinical || marked,
             Review::Always => true,
         }
     }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Level, RuleId, RuleInfo};
+use super::{Level, Mark, RuleId, RuleInfo};
 
 /// The kind of a compared entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -82,6 +82,10 @@ pub struct Piece {
     pub op: PieceOp,
     /// The words, as written.
     pub text: String,
+    /// Set on a deleted or inserted negation or certainty word, or number
+    /// with its unit, which every format highlights.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<Mark>,
 }
 
 /// One change of one field.
@@ -116,6 +120,9 @@ pub struct EntityDiff {
     pub kind: EntityKind,
     /// Its id (`lems` for the condition, `disclaimer` for the disclaimer).
     pub id: String,
+    /// Its name or title as HEAD has it (BASE for a removed entity); `None`
+    /// for the disclaimer, which has none.
+    pub title: Option<String>,
     /// Added, removed or changed.
     pub op: Op,
     /// The changes, field by field.
@@ -140,6 +147,8 @@ pub struct ClinicalFlag {
     pub kind: EntityKind,
     /// The entity's id.
     pub id: String,
+    /// The entity's name or title, as [`EntityDiff::title`].
+    pub title: Option<String>,
     /// The field.
     pub field: String,
     /// What happened, in words.
@@ -153,6 +162,9 @@ pub struct ContentDiff {
     pub entities: Vec<EntityDiff>,
     /// The release the whole change needs; `None` when nothing changed.
     pub decision: Option<Decision>,
+    /// Whether any change needs clinical review: stated even when none does,
+    /// so "none" never looks like "not checked".
+    pub clinical_verdict: ClinicalVerdict,
     /// The changes that need clinical review.
     pub clinical_review: Vec<ClinicalFlag>,
     /// Whether some change must be called out in `CHANGELOG.md`.
@@ -163,5 +175,63 @@ impl ContentDiff {
     /// The release level the change needs, if anything changed.
     pub fn level(&self) -> Option<Level> {
         self.decision.as_ref().map(|d| d.level)
+    }
+}
+
+/// The clinical-review verdict of a whole diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClinicalVerdict {
+    /// No change needs a clinician's review.
+    None,
+    /// Some change needs a clinician's review, whatever its release level.
+    Required,
+}
+
+impl ClinicalVerdict {
+    /// `none` or `required`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClinicalVerdict::None => "none",
+            ClinicalVerdict::Required => "required",
+        }
+    }
+
+    /// The verdict in words, every format's sentence.
+    pub fn sentence(self, flags: usize) -> String {
+        match self {
+            ClinicalVerdict::None => {
+                "none: every change was checked and none needs a clinician's review".to_string()
+            }
+            ClinicalVerdict::Required => format!(
+                "required: {flags} change{} need{} a clinician's review, whatever the release level",
+                if flags == 1 { "" } else { "s" },
+                if flags == 1 { "s" } else { "" },
+            ),
+        }
+    }
+}
+
+/// How an entity is named for people: `treatment “Amifampridine” (amifampridine)`,
+/// or `disclaimer`.
+fn label(kind: EntityKind, id: &str, title: Option<&str>) -> String {
+    match title {
+        Some(t) => format!("{} “{t}” ({id})", kind.as_str()),
+        // The disclaimer: its kind is its name, and its id says the same.
+        None => kind.as_str().to_string(),
+    }
+}
+
+impl EntityDiff {
+    /// Its kind, title and id, for people (unescaped: escape it per target).
+    pub fn label(&self) -> String {
+        label(self.kind, &self.id, self.title.as_deref())
+    }
+}
+
+impl ClinicalFlag {
+    /// Its entity's kind, title and id, for people (unescaped: escape it per target).
+    pub fn label(&self) -> String {
+        label(self.kind, &self.id, self.title.as_deref())
     }
 }

@@ -149,7 +149,7 @@ fn usage_codes_and_regulatory_facts_are_compared_field_by_field() {
     let d = diff(&before, &after);
     let rules = rules_of(&d);
     assert!(
-        rules.contains(&("usage[1]".into(), RuleId::Text, false)),
+        rules.contains(&("usage[1]".into(), RuleId::Text, true)),
         "{rules:?}"
     );
     assert!(
@@ -218,4 +218,74 @@ fn each_row_names_its_rule_as_json_does() {
         let json = serde_json::to_string(&rule).expect("a rule serialises");
         assert_eq!(json, format!("\"{}\"", rule.name()));
     }
+}
+
+#[test]
+fn certainty_words_and_caution_texts_are_clinical_and_plain_rewording_is_not() {
+    let before = real();
+    let mut after = before.clone();
+    let g = &mut after
+        .treatments
+        .get_mut("guanidine")
+        .expect("guanidine")
+        .item;
+    g.summary = Text(g.summary.0.replace("may harm", "can harm"));
+    let c = &mut after
+        .cautions
+        .get_mut("amifampridine_seizure_history_contraindication")
+        .expect("a contraindication")
+        .item;
+    c.for_the_patient = Text(
+        c.for_the_patient
+            .0
+            .replace("should not be used", "can safely be used"),
+    );
+    let a = &mut after
+        .treatments
+        .get_mut("amifampridine")
+        .expect("amifampridine")
+        .item;
+    a.summary = Text(format!("{} Reworded.", a.summary.0));
+    let d = diff(&before, &after);
+    let flagged: Vec<(&str, &str)> = d
+        .clinical_review
+        .iter()
+        .map(|f| (f.id.as_str(), f.field.as_str()))
+        .collect();
+    assert!(flagged.contains(&("guanidine", "summary")), "{flagged:?}");
+    assert!(
+        flagged.contains(&(
+            "amifampridine_seizure_history_contraindication",
+            "for_the_patient"
+        )),
+        "{flagged:?}"
+    );
+    assert!(
+        !flagged.contains(&("amifampridine", "summary")),
+        "{flagged:?}"
+    );
+    assert_eq!(d.clinical_verdict, ClinicalVerdict::Required);
+    let g = d
+        .entities
+        .iter()
+        .find(|e| e.id == "guanidine")
+        .expect("guanidine");
+    assert_eq!(g.title.as_deref(), Some("Guanidine"));
+    let marked: Vec<(PieceOp, &str, Option<Mark>)> = g.changes[0]
+        .words
+        .iter()
+        .filter(|p| p.mark.is_some())
+        .map(|p| (p.op, p.text.as_str(), p.mark))
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            (PieceOp::Delete, "may", Some(Mark::Certainty)),
+            (PieceOp::Insert, "can", Some(Mark::Certainty))
+        ]
+    );
+    assert_eq!(
+        diff(&before, &before).clinical_verdict,
+        ClinicalVerdict::None
+    );
 }

@@ -26,7 +26,7 @@ pub(super) fn treatment(f: &mut Fields, b: &TreatmentFile, a: &TreatmentFile) {
         RuleId::ChangedFact,
     );
     f.text("summary", &b.summary.0, &a.summary.0);
-    f.text_list("usage", &b.usage, &a.usage);
+    f.clinical(|f| f.text_list("usage", &b.usage, &a.usage));
     f.clinical(|f| regulatory(f, &b.regulatory, &a.regulatory));
     f.clinical(|f| resolved_cautions(f, b, a));
     f.clinical(|f| codes(f, &b.codes, &a.codes));
