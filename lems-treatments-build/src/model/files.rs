@@ -130,7 +130,7 @@ pub struct TreatmentFile {
     #[serde(default)]
     pub regulatory: Vec<Regulatory>,
     /// The ids of cautions that apply to this treatment alone (files in `data/cautions/`). Cautions of its class are added automatically: do not repeat them here.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub cautions: Vec<Id>,
     /// Standard codes for it (ATC, UNII, RxNorm, DrugBank, SNOMED CT), each with its source and grade. Only codes a source states.
