@@ -121,8 +121,15 @@ pub struct Population {
 pub struct IndicationNote {
     /// Classes it is used after, when they have not worked (may be empty).
     pub after_other: &'static [Category],
-    /// The qualifier in plain words.
-    pub note: &'static str,
+    /// When it is used, in plain words, when the source says.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub note: Option<&'static str>,
+    /// How well it works for LEMS, in plain words, when the source says.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub effectiveness: Option<&'static str>,
+    /// Why it is used less often than other treatments, when the source says.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub used_less_because: Option<&'static str>,
     /// Where it comes from.
     pub source: Source,
 }
@@ -163,6 +170,9 @@ pub struct Code {
     /// Its label in that terminology, when the source gives one.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub label: Option<&'static str>,
+    /// When the code applies, as the code table's own notes state it.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub note: Option<&'static str>,
     /// Where it was read.
     pub source: Source,
     /// How directly it was read from the issuer.

@@ -61,10 +61,13 @@ regulatory: []
 cautions: []
 # Treatments the source says it is combined with.
 used_with: []
-# Qualifiers the source puts on its use (after which classes, how well it works). Delete if none.
+# Qualifiers the source puts on its use (when it is used and after which classes, how
+# well it works, why it is used less often); keep only those the source states. Delete if none.
 # indication:
 #   after_other: []
-#   note: "TODO: the qualifier, in plain words"
+#   note: "TODO: when it is used, in plain words"
+#   effectiveness: "TODO: how well it works, in plain words"
+#   used_less_because: "TODO: why it is used less often, in plain words"
 #   source: TODO
 # Cautions a reader might expect that the editors decided not to apply, with the reason. Delete if none.
 cautions_not_applied: []

@@ -9,6 +9,7 @@ use std::process::Command;
 
 use lems_content::export::fhir::{self, ids::full_url};
 use lems_content::export::json::{self, ExportDocument};
+use lems_treatments_build::relations::CautionOrigin;
 use lems_treatments_build::{load, Paths, SchemaCheck};
 
 fn run(format: &str) -> String {
@@ -88,8 +89,8 @@ fn json_export_round_trips_to_the_yaml_field_by_field() {
     }
     assert_eq!(exported.treatments.len(), yaml.treatments.len());
     for t in &exported.treatments {
-        let mut y = yaml.treatments[&t.id.0].item.clone();
-        let mut t = t.clone();
+        let mut y = yaml.treatments[&t.file.id.0].item.clone();
+        let mut t = t.file.clone();
         for v in [&mut y, &mut t] {
             v.cautions = sorted(std::mem::take(&mut v.cautions));
             v.used_with = sorted(std::mem::take(&mut v.used_with));
@@ -208,6 +209,16 @@ fn json_export_lists_inherited_cautions_with_their_origin() {
         c.class.as_ref().map(|x| x.0.as_str()),
         Some("immune_suppressants")
     );
+    let prednisone = doc
+        .treatments
+        .iter()
+        .find(|t| t.file.id.0 == "prednisone")
+        .expect("prednisone");
+    assert!(prednisone.file.cautions.is_empty(), "its file lists none");
+    assert!(prednisone.cautions.contains(&json::TreatmentCaution {
+        caution: lems_treatments_build::model::Id("immune_suppression_risks".into()),
+        origin: "immune_suppressants".into(),
+    }));
     let ami = doc
         .applied_cautions
         .iter()
@@ -217,6 +228,61 @@ fn json_export_lists_inherited_cautions_with_their_origin() {
         .cautions
         .iter()
         .all(|c| c.origin == "treatment" && c.class.is_none()));
+}
+
+#[test]
+fn each_exported_treatment_lists_every_caution_that_applies_with_its_origin() {
+    let c = fixture_content();
+    let rel = lems_treatments_build::relations::Relations::of(&c);
+    let doc = json::document(&c, "0.0.0");
+    assert_eq!(doc.treatments.len(), c.treatments.len());
+    let mut inherited = 0;
+    for t in &doc.treatments {
+        let id = t.file.id.0.as_str();
+        let expected: Vec<(String, String)> = rel
+            .treatment_cautions
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|(caution, origin)| {
+                let origin = match origin {
+                    CautionOrigin::Treatment => json::OWN.to_string(),
+                    CautionOrigin::Class(class) => class.clone(),
+                };
+                (caution.clone(), origin)
+            })
+            .collect();
+        let exported: Vec<(String, String)> = t
+            .cautions
+            .iter()
+            .map(|x| (x.caution.0.clone(), x.origin.clone()))
+            .collect();
+        assert_eq!(exported, expected, "treatment {id}");
+        inherited += exported.iter().filter(|(_, o)| o != json::OWN).count();
+        // The file's own list comes through unchanged.
+        assert_eq!(t.file, c.treatments[id].item, "treatment {id}");
+    }
+    assert!(inherited > 0, "the fixture has a class-wide caution");
+    // As JSON, a treatment's `cautions` is that list, and it reads back.
+    let text = json::text(&c, "0.0.0").expect("the export serialises");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let first = &value["treatments"][0];
+    let id = first["id"].as_str().expect("an id");
+    let cautions = first["cautions"].as_array().expect("cautions is a list");
+    assert_eq!(cautions.len(), rel.treatment_cautions[id].len(), "{id}");
+    // Read back, each treatment is the same, its own cautions in id order.
+    let back: ExportDocument = serde_json::from_str(&text).expect("the export reads back");
+    assert_eq!(back.treatments.len(), doc.treatments.len());
+    for (b, d) in back.treatments.iter().zip(&doc.treatments) {
+        let mut file = d.file.clone();
+        file.cautions.sort();
+        assert_eq!(
+            (&b.file, &b.cautions),
+            (&file, &d.cautions),
+            "{}",
+            d.file.id
+        );
+    }
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::document::{
     code, emphasis, item, strong, t, Block, Document, Inline, Item, ItemRole, NoteKind,
 };
 use crate::load::Content;
-use crate::model::{ClosedSet, CodeEntry, Grade, Id, TreatmentFile, TreatmentKind};
+use crate::model::{ClosedSet, CodeEntry, Grade, Id, Indication, TreatmentFile, TreatmentKind};
 use crate::relations::{CautionOrigin, Relations};
 
 /// The content and its derived relations: everything a rendering reads.
@@ -287,6 +287,9 @@ impl<'a> View<'a> {
         if let Some(l) = &c.label {
             v.push(t(format!(" ({})", l.as_str())));
         }
+        if let Some(n) = &c.note {
+            v.push(t(format!(" [the code table's note: {}]", n.as_str())));
+        }
         v.push(t(format!(
             ", from {} ({})",
             self.source_title(&c.source.0),
@@ -367,23 +370,7 @@ impl<'a> View<'a> {
             })
             .collect();
         if let Some(i) = &tr.indication {
-            let mut v = vec![t("When it is used: "), t(i.note.as_str())];
-            if !i.after_other.is_empty() {
-                let names: Vec<&str> = i
-                    .after_other
-                    .iter()
-                    .map(|x| self.category_name(&x.0))
-                    .collect();
-                v.push(t(format!(
-                    " (after other treatments: {}, when they have not worked)",
-                    names.join(", ")
-                )));
-            }
-            v.push(t(format!(
-                " ({})",
-                self.cite(std::slice::from_ref(&i.source), None)
-            )));
-            items.push(item(v));
+            items.extend(self.indication_items(i));
         }
         let used: Vec<&str> = self
             .relations
@@ -400,6 +387,45 @@ impl<'a> View<'a> {
             ))]));
         }
         b.push(Block::List(items));
+    }
+
+    /// The indication's qualifiers, each under the label that says what it
+    /// is: when it is used, how well it works, why it is used less often.
+    fn indication_items(&self, i: &Indication) -> Vec<Item> {
+        let cite = t(format!(
+            " ({})",
+            self.cite(std::slice::from_ref(&i.source), None)
+        ));
+        let mut items = Vec::new();
+        if i.note.is_some() || !i.after_other.is_empty() {
+            let mut v = vec![t("When it is used:")];
+            if let Some(n) = &i.note {
+                v.push(t(format!(" {}", n.as_str())));
+            }
+            if !i.after_other.is_empty() {
+                let names: Vec<&str> = i
+                    .after_other
+                    .iter()
+                    .map(|x| self.category_name(&x.0))
+                    .collect();
+                v.push(t(format!(
+                    " (after other treatments: {}, when they have not worked)",
+                    names.join(", ")
+                )));
+            }
+            v.push(cite.clone());
+            items.push(item(v));
+        }
+        let labelled = [
+            ("How well it works: ", &i.effectiveness),
+            ("Why it is used less often: ", &i.used_less_because),
+        ];
+        for (label, text) in labelled {
+            if let Some(x) = text {
+                items.push(item(vec![t(label), t(x.as_str()), cite.clone()]));
+            }
+        }
+        items
     }
 
     /// Regulatory status, with authority, date, note and source.

@@ -1,6 +1,9 @@
 //! The JSON export: all content in the content model's own shape (each
 //! entity as its YAML file states it), with the content version, the
-//! fingerprint and the cautions each treatment inherits; and its JSON Schema.
+//! fingerprint and, on each treatment, every caution that applies to it with
+//! its origin; and its JSON Schema.
+
+use std::borrow::Cow;
 
 use lems_treatments_build::generate::fingerprint;
 use lems_treatments_build::model::{
@@ -9,8 +12,9 @@ use lems_treatments_build::model::{
 };
 use lems_treatments_build::relations::{CautionOrigin, Relations};
 use lems_treatments_build::Content;
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{json, Map, Value};
 
 /// All content as one JSON document: each entity in the same shape as its
 /// YAML file (so `schema/*.schema.json` describe the parts), plus the crate's
@@ -37,12 +41,106 @@ pub struct ExportDocument {
     pub mechanisms: Vec<MechanismFile>,
     /// Every caution, by id.
     pub cautions: Vec<CautionFile>,
-    /// Every treatment, by id. Its `cautions` are the ones its file lists;
-    /// `applied_cautions` has every caution that applies.
-    pub treatments: Vec<TreatmentFile>,
+    /// Every treatment, by id, as its file states it, except that its
+    /// `cautions` are every caution that applies to it, each with its origin.
+    pub treatments: Vec<ExportedTreatment>,
     /// Every caution that applies to each treatment, inherited ones included,
-    /// each marked with where it comes from.
+    /// each marked with where it comes from (the same facts as each
+    /// treatment's `cautions`, kept for consumers of earlier exports).
     pub applied_cautions: Vec<TreatmentCautions>,
+}
+
+/// The origin of a caution the treatment's own file lists.
+pub const OWN: &str = "own";
+
+/// A treatment in the export: its file's fields, with `cautions` listing
+/// every caution that applies (its own and its classes'), each with its
+/// origin. Read back, the file's own `cautions` are those of origin `own`, in
+/// id order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportedTreatment {
+    /// The treatment as its file states it.
+    pub file: TreatmentFile,
+    /// Every caution that applies to it, in id order.
+    pub cautions: Vec<TreatmentCaution>,
+}
+
+/// One caution that applies to a treatment, with where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentCaution {
+    /// The caution's id (a caution in `cautions`).
+    pub caution: Id,
+    /// `own` when the treatment's file lists it; otherwise the id of the class that lists it (the treatment's class or one of its ancestors).
+    pub origin: String,
+}
+
+impl Serialize for ExportedTreatment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            #[serde(flatten)]
+            file: &'a TreatmentFile,
+            cautions: &'a [TreatmentCaution],
+        }
+        // The file's own list is empty here, so that it is not written (its
+        // `cautions` are skipped when empty): `cautions` below replaces it.
+        let mut file = self.file.clone();
+        file.cautions.clear();
+        Out {
+            file: &file,
+            cautions: &self.cautions,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for ExportedTreatment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut fields = Map::<String, Value>::deserialize(d)?;
+        let cautions: Vec<TreatmentCaution> = match fields.remove("cautions") {
+            Some(v) => serde_json::from_value(v).map_err(de::Error::custom)?,
+            None => Vec::new(),
+        };
+        let mut file: TreatmentFile =
+            serde_json::from_value(Value::Object(fields)).map_err(de::Error::custom)?;
+        file.cautions = cautions
+            .iter()
+            .filter(|c| c.origin == OWN)
+            .map(|c| c.caution.clone())
+            .collect();
+        Ok(ExportedTreatment { file, cautions })
+    }
+}
+
+impl JsonSchema for ExportedTreatment {
+    fn schema_name() -> Cow<'static, str> {
+        "ExportedTreatment".into()
+    }
+
+    /// The treatment file's schema, with `cautions` replaced by the list of
+    /// every caution that applies, and required.
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let mut s = TreatmentFile::json_schema(g);
+        let item = g.subschema_for::<TreatmentCaution>().to_value();
+        let cautions = json!({
+            "description": "Every caution that applies to this treatment, its own and those of its class and the class's ancestors, each with its origin. Empty: the sources used name none, which does not mean it is free of risks.",
+            "type": "array",
+            "items": item,
+        });
+        if let Some(p) = s.get_mut("properties").and_then(Value::as_object_mut) {
+            p.insert("cautions".into(), cautions);
+        }
+        if let Some(r) = s.get_mut("required").and_then(Value::as_array_mut) {
+            r.push("cautions".into());
+        }
+        s.remove("title");
+        s.insert(
+            "description".into(),
+            "A treatment as its file states it, except that `cautions` lists every caution that applies to it, each with its origin.".into(),
+        );
+        s
+    }
 }
 
 /// The cautions that apply to one treatment.
@@ -69,9 +167,11 @@ pub struct AppliedCautionEntry {
 }
 
 /// Builds the export from checked content: each entity exactly as its file
-/// states it (inherited cautions stay on the class), with the content version
+/// states it (except each treatment's `cautions`, which lists every caution
+/// that applies, with its origin), with the content version
 /// (the root `Cargo.toml`'s `version`) and fingerprint.
 pub fn document(c: &Content, content_version: &str) -> ExportDocument {
+    let rel = Relations::of(c);
     ExportDocument {
         content_version: content_version.to_string(),
         content_fingerprint: format!("{:016x}", fingerprint(c)),
@@ -81,15 +181,37 @@ pub fn document(c: &Content, content_version: &str) -> ExportDocument {
         classes: c.classes.values().map(|l| l.item.clone()).collect(),
         mechanisms: c.mechanisms.values().map(|l| l.item.clone()).collect(),
         cautions: c.cautions.values().map(|l| l.item.clone()).collect(),
-        treatments: c.treatments.values().map(|l| l.item.clone()).collect(),
-        applied_cautions: applied_cautions(c),
+        treatments: treatments(c, &rel),
+        applied_cautions: applied_cautions(c, &rel),
     }
+}
+
+/// Every treatment with every caution that applies to it (from [`Relations`]).
+fn treatments(c: &Content, rel: &Relations) -> Vec<ExportedTreatment> {
+    c.treatments
+        .iter()
+        .map(|(id, l)| ExportedTreatment {
+            file: l.item.clone(),
+            cautions: rel
+                .treatment_cautions
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|(caution, origin)| TreatmentCaution {
+                    caution: Id(caution.clone()),
+                    origin: match origin {
+                        CautionOrigin::Treatment => OWN.to_string(),
+                        CautionOrigin::Class(class) => class.clone(),
+                    },
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Every caution that applies to each treatment, with its origin (from
 /// [`Relations`]).
-fn applied_cautions(c: &Content) -> Vec<TreatmentCautions> {
-    let rel = Relations::of(c);
+fn applied_cautions(c: &Content, rel: &Relations) -> Vec<TreatmentCautions> {
     c.treatments
         .keys()
         .map(|t| TreatmentCautions {

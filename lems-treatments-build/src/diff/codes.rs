@@ -19,6 +19,7 @@ pub(super) fn codes(f: &mut Fields, before: &[CodeEntry], after: &[CodeEntry]) {
                     bc.label.as_ref(),
                     ac.label.as_ref(),
                 );
+                f.opt_text(&format!("{field}.note"), bc.note.as_ref(), ac.note.as_ref());
                 f.fact(
                     &format!("{field}.grade"),
                     &bc.grade,

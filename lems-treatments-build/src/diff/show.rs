@@ -82,7 +82,13 @@ impl Show for CodeEntry {
 
 impl Show for Indication {
     fn show(&self) -> String {
-        let mut s = self.note.0.clone();
+        let texts = [&self.note, &self.effectiveness, &self.used_less_because];
+        let mut s = texts
+            .into_iter()
+            .flatten()
+            .map(|x| x.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if !self.after_other.is_empty() {
             let after: Vec<&str> = self.after_other.iter().map(|x| x.0.as_str()).collect();
             s.push_str(&format!(" (after {})", after.join(", ")));

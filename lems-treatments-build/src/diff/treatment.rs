@@ -93,7 +93,11 @@ fn indication(f: &mut Fields, before: Option<&Indication>, after: Option<&Indica
     match (before, after) {
         (None, None) => {}
         (Some(b), Some(a)) => {
-            f.text("indication.note", &b.note.0, &a.note.0);
+            f.opt_text("indication.note", b.note.as_ref(), a.note.as_ref());
+            let (be, ae) = (b.effectiveness.as_ref(), a.effectiveness.as_ref());
+            f.opt_text("indication.effectiveness", be, ae);
+            let (bl, al) = (b.used_less_because.as_ref(), a.used_less_because.as_ref());
+            f.opt_text("indication.used_less_because", bl, al);
             let field = "indication.after_other";
             f.ids(field, &b.after_other, &a.after_other, RuleId::ChangedFact);
             f.fact("indication.source", &b.source, &a.source, RuleId::Text);

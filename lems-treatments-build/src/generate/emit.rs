@@ -441,8 +441,9 @@ pub(super) fn code_slice(codes: &[CodeEntry]) -> TokenStream {
         let grade = ident(c.grade.variant());
         let code = c.code.as_str();
         let label = opt_str(c.label.as_ref());
+        let note = opt_str(c.note.as_ref());
         let source = v(&c.source.0);
-        quote! { Code { system: CodeSystem::#system, code: #code, label: #label, source: Source::#source, grade: Grade::#grade } }
+        quote! { Code { system: CodeSystem::#system, code: #code, label: #label, note: #note, source: Source::#source, grade: Grade::#grade } }
     });
     quote! { &[#(#items),*] }
 }

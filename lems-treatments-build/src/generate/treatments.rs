@@ -255,9 +255,11 @@ pub(super) fn treatment_provenance(view: &View<'_>) -> TokenStream {
             let body = match &l.item.indication {
                 Some(i) => {
                     let after = slice_of("Category", i.after_other.iter().map(|x| x.0.clone()));
-                    let note = i.note.as_str();
+                    let note = opt_str(i.note.as_ref());
+                    let works = opt_str(i.effectiveness.as_ref());
+                    let less = opt_str(i.used_less_because.as_ref());
                     let source = v(&i.source.0);
-                    quote!(Some(IndicationNote { after_other: #after, note: #note, source: Source::#source }))
+                    quote!(Some(IndicationNote { after_other: #after, note: #note, effectiveness: #works, used_less_because: #less, source: Source::#source }))
                 }
                 None => quote!(None),
             };

@@ -144,6 +144,9 @@ pub struct CodeEntry {
     /// The code's label in that terminology, as the source gives it. Leave out when the source gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
+    /// When the code applies, as the code table's own notes state it (for example what it excludes, or what to code first). Shown beside the code. Leave out when the source gives no such note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
     /// The id of the source the code was read from (a file in `data/sources/`).
     pub source: Id,
     /// `primary` (read from the issuer's own list) or `secondary` (from a reputable copy), as the reference table grades it.

@@ -77,9 +77,16 @@ pub struct Indication {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub after_other: Vec<Id>,
-    /// The qualifier in plain words: when it is used, or how well it works, as the source says.
-    pub note: Text,
-    /// The id of the source the qualifier comes from (a file in `data/sources/`).
+    /// When it is used, in plain words, as the source says (for example after other treatments have not worked). Shown under "When it is used". Leave out when the source says nothing about when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// How well it works for LEMS, in plain words, as the source says (for example that it usually helps only a little). Shown under "How well it works". Leave out when the source does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effectiveness: Option<Text>,
+    /// Why it is used less often than other treatments, in plain words, as the source says. Shown under "Why it is used less often". Leave out when the source does not say it is used less.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_less_because: Option<Text>,
+    /// The id of the source the qualifiers come from (a file in `data/sources/`).
     pub source: Id,
 }
 
@@ -130,7 +137,7 @@ pub struct TreatmentFile {
     #[serde(default)]
     pub regulatory: Vec<Regulatory>,
     /// The ids of cautions that apply to this treatment alone (files in `data/cautions/`). Cautions of its class are added automatically: do not repeat them here.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub cautions: Vec<Id>,
     /// Standard codes for it (ATC, UNII, RxNorm, DrugBank, SNOMED CT), each with its source and grade. Only codes a source states.
@@ -140,7 +147,7 @@ pub struct TreatmentFile {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub used_with: Vec<Id>,
-    /// Qualifiers the sources put on its use for LEMS: after which other treatments, and how well it works. Exports carry them with the indication.
+    /// Qualifiers the sources put on its use for LEMS: when it is used (after which other treatments), how well it works, and why it is used less often. Exports carry them with the indication.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indication: Option<Indication>,
     /// Cautions the editors decided not to apply to it although a reader might expect them (for example a class-wide warning the source words for a neighbouring class), each with the reason.

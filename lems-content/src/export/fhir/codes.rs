@@ -39,9 +39,10 @@ pub(super) fn jurisdiction(r: Region) -> Value {
     }
 }
 
-/// The condition's codes that mean LEMS as such. ICD-10 G73.1 ("in neoplastic
-/// disease") and the ICD-10-CM codes name narrower or classification-specific
-/// groupings, so they stay out of the indication concept.
+/// The condition's codes that mean LEMS as such. The ICD-10 and ICD-10-CM
+/// codes name classification-specific groupings (with or without a
+/// neoplasm, in block G73 of the WHO table), so they stay out of the
+/// indication concept.
 pub(super) fn lems_codes(c: &Content) -> Vec<CodeEntry> {
     c.condition
         .item

@@ -56,11 +56,17 @@ fn indication(c: &Content, id: &str, t: &TreatmentFile) -> (String, Value) {
     lines.push(cite(c, &t.sources));
     let mut indication = json!({"diseaseSymptomProcedure": {"concept": condition_concept}});
     if let Some(i) = &t.indication {
-        lines.push(format!(
-            "{} {}",
-            i.note.as_str(),
-            cite(c, std::slice::from_ref(&i.source))
-        ));
+        let labelled = [
+            ("When it is used: ", &i.note),
+            ("How well it works: ", &i.effectiveness),
+            ("Why it is used less often: ", &i.used_less_because),
+        ];
+        for (label, text) in labelled {
+            if let Some(x) = text {
+                let source = cite(c, std::slice::from_ref(&i.source));
+                lines.push(format!("{label}{} {source}", x.as_str()));
+            }
+        }
         if !i.after_other.is_empty() {
             indication["otherTherapy"] = json!(i
                 .after_other
