@@ -2021,7 +2021,7 @@ impl Treatment {
             _ => None,
         }
     }
-    /// The sources its statements come from.
+    /// The sources its own file names for its statements; [`Treatment::all_sources`] lists every source its facts cite, these included.
     #[inline]
     pub const fn sources(self) -> &'static [Source] {
         #[allow(clippy::redundant_static_lifetimes)]
@@ -2203,6 +2203,49 @@ impl Treatment {
             ],
             &[],
             &[],
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
+    }
+    /// Every source its facts cite, each once, in [`Source::ALL`] order: its own, its regulatory facts', codes', cautions', mechanisms', class's, indication's and not-applied decisions', and the condition's (except for care of an associated disease). These are the sources its card lists; [`Treatment::sources`] is only those of its own statements.
+    #[inline]
+    pub const fn all_sources(self) -> &'static [Source] {
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [&'static [Source]; 13] = [
+            &[
+                Source::EmaEparSummaryFirdapse,
+                Source::FdaGsrs,
+                Source::FdaNewsRelease20181128,
+                Source::FirdapseUsPrescribingInformation,
+                Source::LemsTreatmentArticle,
+                Source::TradePressFdaPediatric2022,
+                Source::WhoAtcDddIndex,
+            ],
+            &[
+                Source::LemsTreatmentArticle,
+                Source::RxreasonerSubstancePage,
+                Source::WhoAtcDddIndex,
+            ],
+            &[Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle, Source::WhoAtcDddIndex],
+            &[Source::LemsTreatmentArticle, Source::WhoAtcDddIndex],
+            &[Source::Hl7FhirImplementationGuides, Source::LemsTreatmentArticle],
+            &[Source::Hl7FhirImplementationGuides, Source::LemsTreatmentArticle],
+            &[Source::LemsTreatmentArticle],
+            &[
+                Source::Drugbank,
+                Source::Hl7PddiCdsValueSet,
+                Source::LemsTreatmentArticle,
+                Source::WhoAtcDddIndex,
+            ],
+            &[
+                Source::AdrecsDrugRecord,
+                Source::LemsTreatmentArticle,
+                Source::WhoAtcDddIndex,
+            ],
+            &[Source::Drugbank, Source::LemsTreatmentArticle, Source::WhoAtcDddIndex],
+            &[Source::LemsTreatmentArticle],
+            &[Source::Hl7FhirImplementationGuides, Source::LemsTreatmentArticle],
         ];
         const { assert!(TABLE.len() == Self::COUNT) };
         TABLE[self as usize]

@@ -222,8 +222,8 @@ impl<'a> View<'a> {
     /// Every source a card cites (its own, its regulatory facts', codes',
     /// cautions', mechanisms', class's, indication's and not-applied
     /// decisions', and the condition's when it points to the cancer), in id
-    /// order, each once.
-    fn card_sources(&self, id: &str) -> Vec<&'a str> {
+    /// order, each once. The generator emits it as `Treatment::all_sources`.
+    pub fn card_sources(&self, id: &str) -> Vec<&'a str> {
         let c = self.content;
         let Some(t) = c.treatments.get(id).map(|l| &l.item) else {
             return Vec::new();
