@@ -287,10 +287,7 @@ mod ser {
         note: Option<&'static str>,
     }
 
-    pub(super) fn sources<S: Serializer>(
-        ss: &&'static [Source],
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
+    pub(super) fn sources<S: Serializer>(ss: &&'static [Source], s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(ss.iter().map(|x| SourceOut {
             id: x.id(),
             title: x.name(),

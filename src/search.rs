@@ -96,8 +96,10 @@ fn starts_with_folded(text: &str, query: &str) -> bool {
 /// Whether `query`, lowercased, appears in `text`, lowercased, starting at a
 /// character of `text`.
 fn contains_folded(text: &str, query: &str) -> bool {
-    text.char_indices()
-        .any(|(i, _)| text.get(i..).is_some_and(|rest| starts_with_folded(rest, query)))
+    text.char_indices().any(|(i, _)| {
+        text.get(i..)
+            .is_some_and(|rest| starts_with_folded(rest, query))
+    })
 }
 
 #[cfg(test)]

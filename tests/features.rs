@@ -128,10 +128,7 @@ fn content() -> (
 
 /// Where each caution of a treatment comes from, as the relations derive it:
 /// `"own"` or the class id (the JSON export's `origin`).
-fn origins(
-    rel: &lems_treatments_build::relations::Relations,
-    id: &str,
-) -> Vec<(String, String)> {
+fn origins(rel: &lems_treatments_build::relations::Relations, id: &str) -> Vec<(String, String)> {
     use lems_treatments_build::relations::CautionOrigin;
     rel.treatment_cautions[id]
         .iter()
@@ -157,10 +154,16 @@ fn all_sources_are_the_cards_and_the_record_is_the_accessors() {
         assert!(t.sources().iter().all(|s| t.all_sources().contains(s)));
         let r = t.record();
         assert_eq!(r.treatment, *t);
-        assert_eq!((r.name, r.summary, r.usage), (t.name(), t.summary(), t.usage()));
+        assert_eq!(
+            (r.name, r.summary, r.usage),
+            (t.name(), t.summary(), t.usage())
+        );
         assert_eq!((r.category, r.mechanisms), (t.category(), t.mechanisms()));
         assert_eq!((r.regulatory, r.codes), (t.regulatory(), t.codes()));
-        assert_eq!((r.cautions, r.sources), (t.applied_cautions(), t.all_sources()));
+        assert_eq!(
+            (r.cautions, r.sources),
+            (t.applied_cautions(), t.all_sources())
+        );
         assert_eq!(r.reviewed, t.reviewed());
         let from_record: Vec<(String, String)> = r
             .cautions
@@ -183,7 +186,11 @@ fn cautions_of_with_origin_names_treatment_and_class() {
     let lists: Vec<Vec<Treatment>> = vec![
         Treatment::ALL.to_vec(),
         Treatment::ALL.iter().rev().copied().collect(),
-        Treatment::ALL.iter().chain(Treatment::ALL).copied().collect(),
+        Treatment::ALL
+            .iter()
+            .chain(Treatment::ALL)
+            .copied()
+            .collect(),
         Treatment::ALL.iter().step_by(2).copied().collect(),
         Vec::new(),
     ];
@@ -191,7 +198,11 @@ fn cautions_of_with_origin_names_treatment_and_class() {
         let got: Vec<(String, String, String)> = cautions_of_with_origin(list)
             .map(|o| {
                 let origin = o.through.map_or("own", |k| k.id());
-                (o.caution.id().into(), o.treatment.id().into(), origin.into())
+                (
+                    o.caution.id().into(),
+                    o.treatment.id().into(),
+                    origin.into(),
+                )
             })
             .collect();
         let mut want = Vec::new();
