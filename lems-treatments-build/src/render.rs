@@ -8,10 +8,13 @@
 //! tool needs no compiled content to show it.
 
 use crate::document::{
-    code, emphasis, item, strong, t, Block, Document, Inline, Item, ItemRole, NoteKind,
+    callout_item, code, item, strong, t, Block, Callout, CalloutKind, Cited, Citation, Document,
+    Inline, Item, ItemRole, LinkTarget, NoteKind,
 };
 use crate::load::Content;
-use crate::model::{ClosedSet, CodeEntry, Grade, Id, Indication, TreatmentFile, TreatmentKind};
+use crate::model::{
+    CautionKind, ClosedSet, CodeEntry, Grade, Id, Indication, TreatmentFile, TreatmentKind,
+};
 use crate::relations::{CautionOrigin, Relations};
 
 /// The content and its derived relations: everything a rendering reads.
@@ -110,6 +113,18 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The disclaimer as a page shows it at the top: a short lead, the
+    /// full note one step away (the page states it in full at the end too).
+    pub fn disclaimer_lead(&self) -> Block {
+        Block::Lead {
+            lead: vec![t(
+                "General information, not medical advice: talk to a doctor before starting, stopping or changing a treatment.",
+            )],
+            more: vec![t("Read the full disclaimer")],
+            full: Box::new(self.disclaimer_note()),
+        }
+    }
+
     /// The document of [`View::card`]: the guide card with the disclaimer
     /// note under its title.
     pub fn card_document(&self, id: &str) -> Option<Document> {
@@ -124,7 +139,7 @@ impl<'a> View<'a> {
         let c = &self.content.condition.item;
         let para = |label: &str, text: &str| Block::Paragraph(vec![strong(label), t(" "), t(text)]);
         let cancer = &c.associated_cancer;
-        let mut review = vec![t("("), t(self.cite(&c.sources, None))];
+        let mut review = vec![t("("), self.cite(&c.sources, None)];
         if let Some(d) = &c.reviewed {
             review.push(t(format!("; last reviewed against its sources: {}", d.0)));
         }
@@ -175,7 +190,9 @@ impl<'a> View<'a> {
             heading(1, title),
             Block::Paragraph(vec![
                 t(l.item.description.as_str()),
-                t(format!(" ({})", self.cite(&l.item.sources, None))),
+                t(" ("),
+                self.cite(&l.item.sources, None),
+                t(")"),
             ]),
         ]))
     }
@@ -210,14 +227,19 @@ impl<'a> View<'a> {
         Some(Document::new(b))
     }
 
-    /// `source: A, B` (with the grade when there is one).
-    fn cite(&self, sources: &[Id], grade: Option<Grade>) -> String {
-        let names: Vec<&str> = sources.iter().map(|s| self.source_title(&s.0)).collect();
-        let mut f = format!("source: {}", names.join(", "));
-        if let Some(g) = grade {
-            f.push_str(&format!(", {}", g.label()));
-        }
-        f
+    /// The citation `source: A, B` (with the grade when there is one).
+    fn cite(&self, sources: &[Id], grade: Option<Grade>) -> Inline {
+        Inline::Citation(Citation {
+            sources: sources
+                .iter()
+                .map(|s| Cited {
+                    id: s.0.clone(),
+                    title: self.source_title(&s.0).to_string(),
+                    locator: None,
+                })
+                .collect(),
+            grade: grade.map(|g| g.label().to_string()),
+        })
     }
     /// Every source a card cites (its own, its regulatory facts', codes',
     /// cautions', mechanisms', class's, indication's and not-applied
@@ -279,7 +301,10 @@ impl<'a> View<'a> {
             f.push_str(&format!("; {}", n.as_str()));
         }
         f.push(')');
-        Some(item(vec![t(f)]))
+        Some(Item {
+            role: ItemRole::Source { id: id.to_string() },
+            content: vec![t(f)],
+        })
     }
 
     fn code_item(&self, c: &CodeEntry) -> Item {
@@ -365,7 +390,9 @@ impl<'a> View<'a> {
             .map(|u| {
                 item(vec![
                     t(u.as_str()),
-                    t(format!(" ({})", self.cite(&tr.sources, None))),
+                    t(" ("),
+                    self.cite(&tr.sources, None),
+                    t(")"),
                 ])
             })
             .collect();
@@ -392,10 +419,11 @@ impl<'a> View<'a> {
     /// The indication's qualifiers, each under the label that says what it
     /// is: when it is used, how well it works, why it is used less often.
     fn indication_items(&self, i: &Indication) -> Vec<Item> {
-        let cite = t(format!(
-            " ({})",
-            self.cite(std::slice::from_ref(&i.source), None)
-        ));
+        let cite = [
+            t(" ("),
+            self.cite(std::slice::from_ref(&i.source), None),
+            t(")"),
+        ];
         let mut items = Vec::new();
         if i.note.is_some() || !i.after_other.is_empty() {
             let mut v = vec![t("When it is used:")];
@@ -413,7 +441,7 @@ impl<'a> View<'a> {
                     names.join(", ")
                 )));
             }
-            v.push(cite.clone());
+            v.extend(cite.iter().cloned());
             items.push(item(v));
         }
         let labelled = [
@@ -422,7 +450,9 @@ impl<'a> View<'a> {
         ];
         for (label, text) in labelled {
             if let Some(x) = text {
-                items.push(item(vec![t(label), t(x.as_str()), cite.clone()]));
+                let mut v = vec![t(label), t(x.as_str())];
+                v.extend(cite.iter().cloned());
+                items.push(item(v));
             }
         }
         items
@@ -451,33 +481,40 @@ impl<'a> View<'a> {
             if let Some(n) = &x.note {
                 f.push_str(&format!(". {}", n.as_str()));
             }
-            f.push_str(&format!(" (source: {}", self.source_title(&x.source.0)));
-            if let Some(g) = x.grade {
-                f.push_str(&format!(", {}", g.label()));
-            }
-            f.push(')');
-            items.push(item(vec![t(f)]));
+            items.push(item(vec![
+                t(f),
+                t(" ("),
+                self.cite(std::slice::from_ref(&x.source), x.grade),
+                t(")"),
+            ]));
         }
         b.push(Block::List(items));
     }
 
     /// Every caution that applies (with its origin and source), the ones
-    /// recorded as not applied, or a line saying the sources name none.
+    /// recorded as not applied, or a line saying the sources name none: each
+    /// a callout.
     fn card_cautions(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
         b.push(heading(3, vec![t("Cautions")]));
         let mut items = Vec::new();
         let cautions = self.relations.treatment_cautions.get(id);
         if cautions.is_none_or(|c| c.is_empty()) {
-            items.push(item(vec![t(format!(
-                "The sources used here name no cautions for {}. That does not mean it is free of risks: ask a doctor about them.",
-                tr.name.as_str()
-            ))]));
+            items.push(callout_item(Callout {
+                kind: CalloutKind::NoneNamed,
+                title: Vec::new(),
+                for_the_patient: vec![t(format!(
+                    "The sources used here name no cautions for {}. That does not mean it is free of risks: ask a doctor about them.",
+                    tr.name.as_str()
+                ))],
+                explanation: Vec::new(),
+                small_print: Vec::new(),
+            }));
         }
         for (cid, origin) in cautions.into_iter().flatten() {
             let Some(c) = self.content.cautions.get(cid).map(|l| &l.item) else {
                 continue;
             };
-            let mut f = format!(" ({}", c.kind.label());
+            let mut f = c.kind.label().to_string();
             if let Some(region) = c.region {
                 f.push_str(&format!(", stated in {} labelling", region.label()));
             }
@@ -487,19 +524,18 @@ impl<'a> View<'a> {
                 }
                 CautionOrigin::Treatment => f.push_str("; stated for this treatment"),
             }
-            f.push_str(&format!("; {}): ", self.cite(&c.sources, c.grade)));
-            items.push(Item {
-                role: ItemRole::Caution {
-                    kind: c.kind.label(),
+            f.push_str("; ");
+            items.push(callout_item(Callout {
+                kind: match c.kind {
+                    CautionKind::Contraindication => CalloutKind::Contraindication,
+                    CautionKind::Warning => CalloutKind::Warning,
+                    CautionKind::UndesirableEffect => CalloutKind::UndesirableEffect,
                 },
-                content: vec![
-                    strong(c.title.as_str()),
-                    t(f),
-                    t(c.explanation.as_str()),
-                    t(" What this means for the patient: "),
-                    t(c.for_the_patient.as_str()),
-                ],
-            });
+                title: vec![t(c.title.as_str())],
+                for_the_patient: vec![t(c.for_the_patient.as_str())],
+                explanation: vec![t(c.explanation.as_str())],
+                small_print: vec![t(f), self.cite(&c.sources, c.grade)],
+            }));
         }
         for n in &tr.cautions_not_applied {
             let name = self
@@ -507,15 +543,13 @@ impl<'a> View<'a> {
                 .cautions
                 .get(&n.caution.0)
                 .map_or(n.caution.0.as_str(), |l| l.item.title.as_str());
-            items.push(item(vec![
-                t("Not applied: "),
-                strong(name),
-                t(format!(
-                    ". {} ({})",
-                    n.reason.as_str(),
-                    self.cite(std::slice::from_ref(&n.source), None)
-                )),
-            ]));
+            items.push(callout_item(Callout {
+                kind: CalloutKind::NotApplied,
+                title: vec![t(name)],
+                for_the_patient: Vec::new(),
+                explanation: vec![t(n.reason.as_str())],
+                small_print: vec![self.cite(std::slice::from_ref(&n.source), None)],
+            }));
         }
         b.push(Block::List(items));
     }
@@ -534,10 +568,13 @@ impl<'a> View<'a> {
         ];
         for care in &self.relations.associated_disease_care {
             v.push(t(" See "));
-            v.push(emphasis(self.treatment_name(care)));
+            v.push(Inline::Link {
+                to: LinkTarget::Treatment(care.clone()),
+                content: vec![t(self.treatment_name(care))],
+            });
             v.push(t("."));
         }
-        v.push(t(format!(" ({})", self.cite(&condition.sources, None))));
+        v.extend([t(" ("), self.cite(&condition.sources, None), t(")")]);
         b.push(Block::Paragraph(v));
     }
 

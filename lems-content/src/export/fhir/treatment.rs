@@ -10,7 +10,7 @@ use super::codes::{class_name, concept, jurisdiction};
 use super::group::Groups;
 use super::ids::{entry, fhir_id, full_url, reference};
 use super::indication::indications;
-use super::narrative::{cite, narrative, related_artifacts};
+use super::narrative::{card_narrative, cite, narrative, related_artifacts};
 
 /// Every bundle entry of treatment `id`, in bundle order.
 pub(super) fn entries(
@@ -25,13 +25,13 @@ pub(super) fn entries(
     let about = about(c, rel, id, t);
     let mut out = Vec::new();
     if t.kind == TreatmentKind::Medicine {
-        out.push(entry(medication(c, id, t, &about, &code)));
+        out.push(entry(medication(c, rel, id, &code)));
         let ids: Vec<&str> = indications.iter().map(|(i, _)| i.as_str()).collect();
         out.push(entry(medication_knowledge(
             c, rel, id, t, &about, &code, &ids,
         )));
     } else {
-        out.push(entry(activity_definition(c, id, t, &about, &code)));
+        out.push(entry(activity_definition(c, rel, id, t, &code)));
     }
     out.extend(indications.into_iter().map(|(_, r)| entry(r)));
     out
@@ -63,11 +63,12 @@ fn about(c: &Content, rel: &Relations, id: &str, t: &TreatmentFile) -> Vec<Strin
 }
 
 /// A medicine's `Medication`.
-fn medication(c: &Content, id: &str, t: &TreatmentFile, about: &[String], code: &Value) -> Value {
+/// Its narrative is the treatment's card, the same document as the guide's.
+fn medication(c: &Content, rel: &Relations, id: &str, code: &Value) -> Value {
     json!({
         "resourceType": "Medication",
         "id": fhir_id(id),
-        "text": narrative(c, about, t.reviewed.as_ref()),
+        "text": card_narrative(c, rel, id),
         "code": code,
     })
 }
@@ -162,15 +163,15 @@ fn regulatory_lines(c: &Content, t: &TreatmentFile, about: &[String]) -> Vec<Str
 /// The `ActivityDefinition` of a treatment that is not a medicine.
 fn activity_definition(
     c: &Content,
+    rel: &Relations,
     id: &str,
     t: &TreatmentFile,
-    about: &[String],
     code: &Value,
 ) -> Value {
     json!({
         "resourceType": "ActivityDefinition",
         "id": fhir_id(id),
-        "text": narrative(c, about, t.reviewed.as_ref()),
+        "text": card_narrative(c, rel, id),
         "status": "active",
         "title": t.name.as_str(),
         "description": t.summary.as_str(),
