@@ -218,7 +218,12 @@ impl<'a> View<'a> {
         let Some(g) = &self.content.glossary else {
             return d;
         };
-        let terms: Vec<String> = g.item.terms.iter().map(|x| x.term.as_str().to_lowercase()).collect();
+        let terms: Vec<String> = g
+            .item
+            .terms
+            .iter()
+            .map(|x| x.term.as_str().to_lowercase())
+            .collect();
         let mut todo: Vec<(&str, &str)> = g
             .item
             .terms

@@ -48,9 +48,17 @@ pub fn reading_levels(c: &Content, rel: &Relations, id: &str) -> String {
         return String::new();
     };
     let mut files = vec![t.file.clone()];
-    let classes = std::iter::once(&t.item.category.0)
-        .chain(rel.class_ancestors.get(&t.item.category.0).into_iter().flatten());
-    files.extend(classes.filter_map(|k| c.classes.get(k)).map(|l| l.file.clone()));
+    let classes = std::iter::once(&t.item.category.0).chain(
+        rel.class_ancestors
+            .get(&t.item.category.0)
+            .into_iter()
+            .flatten(),
+    );
+    files.extend(
+        classes
+            .filter_map(|k| c.classes.get(k))
+            .map(|l| l.file.clone()),
+    );
     files.extend(
         t.item
             .mechanisms
@@ -58,8 +66,16 @@ pub fn reading_levels(c: &Content, rel: &Relations, id: &str) -> String {
             .filter_map(|m| c.mechanisms.get(&m.0))
             .map(|l| l.file.clone()),
     );
-    let cautions = rel.treatment_cautions.get(id).into_iter().flat_map(|m| m.keys());
-    files.extend(cautions.filter_map(|k| c.cautions.get(k)).map(|l| l.file.clone()));
+    let cautions = rel
+        .treatment_cautions
+        .get(id)
+        .into_iter()
+        .flat_map(|m| m.keys());
+    files.extend(
+        cautions
+            .filter_map(|k| c.cautions.get(k))
+            .map(|l| l.file.clone()),
+    );
     let mut out = String::from(
         "\n### Reading level (Flesch–Kincaid US grade; target: 8 for patients, 12 for caution explanations)\n\n",
     );

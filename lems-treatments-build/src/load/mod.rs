@@ -219,7 +219,10 @@ impl Tree {
         };
         diagnostic::sort(&mut self.diagnostics);
         self.files.sort();
-        let warnings = content.as_ref().map(reading::reading_warnings).unwrap_or_default();
+        let warnings = content
+            .as_ref()
+            .map(reading::reading_warnings)
+            .unwrap_or_default();
         Report {
             content,
             diagnostics: cap_per_file(self.diagnostics),

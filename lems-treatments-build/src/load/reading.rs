@@ -33,10 +33,26 @@ pub fn learned(c: &Content) -> Learned {
 /// Every file whose texts are measured, with its kind.
 fn measured_files(c: &Content) -> Vec<(&str, FileKind, &Document)> {
     let mut out: Vec<(&str, FileKind, &Document)> = Vec::new();
-    out.extend(c.treatments.values().map(|l| (l.file.as_str(), FileKind::Treatment, &l.doc)));
-    out.extend(c.classes.values().map(|l| (l.file.as_str(), FileKind::Class, &l.doc)));
-    out.extend(c.mechanisms.values().map(|l| (l.file.as_str(), FileKind::Mechanism, &l.doc)));
-    out.extend(c.cautions.values().map(|l| (l.file.as_str(), FileKind::Caution, &l.doc)));
+    out.extend(
+        c.treatments
+            .values()
+            .map(|l| (l.file.as_str(), FileKind::Treatment, &l.doc)),
+    );
+    out.extend(
+        c.classes
+            .values()
+            .map(|l| (l.file.as_str(), FileKind::Class, &l.doc)),
+    );
+    out.extend(
+        c.mechanisms
+            .values()
+            .map(|l| (l.file.as_str(), FileKind::Mechanism, &l.doc)),
+    );
+    out.extend(
+        c.cautions
+            .values()
+            .map(|l| (l.file.as_str(), FileKind::Caution, &l.doc)),
+    );
     out.push((&c.condition.file, FileKind::Condition, &c.condition.doc));
     out.push((&c.disclaimer.file, FileKind::Disclaimer, &c.disclaimer.doc));
     if let Some(g) = &c.glossary {

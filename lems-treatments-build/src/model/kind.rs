@@ -6,7 +6,8 @@ use schemars::Schema;
 
 #[cfg(feature = "schema")]
 use super::{
-    CautionFile, ClassFile, ConditionFile, DisclaimerFile, GlossaryFile, MechanismFile, SourceFile, TreatmentFile,
+    CautionFile, ClassFile, ConditionFile, DisclaimerFile, GlossaryFile, MechanismFile, SourceFile,
+    TreatmentFile,
 };
 
 /// The kinds of content file, each with its own folder (or file) and schema.

@@ -225,7 +225,11 @@ fn vowel_groups(word: &str) -> usize {
             n -= 1;
         }
     }
-    if n > 1 && ["ly", "ment", "ness", "ful"].iter().any(|t| consonant_then(t.len() + 1, &format!("e{t}"))) {
+    if n > 1
+        && ["ly", "ment", "ness", "ful"]
+            .iter()
+            .any(|t| consonant_then(t.len() + 1, &format!("e{t}")))
+    {
         n -= 1;
     }
     n.max(1)
@@ -263,7 +267,11 @@ pub fn measure(text: &str, learned: &Learned) -> Option<Measure> {
     if total_words == 0 {
         return None;
     }
-    let (w, s, y) = (total_words as f64, ranges.len() as f64, total_syllables as f64);
+    let (w, s, y) = (
+        total_words as f64,
+        ranges.len() as f64,
+        total_syllables as f64,
+    );
     let grade = 0.39 * (w / s) + 11.8 * (y / w) - 15.59;
     Some(Measure {
         grade: (grade * 10.0).round() / 10.0,

@@ -43,9 +43,21 @@ pub const MEASURED: &[(FileKind, &str, Audience)] = &[
     (FileKind::Treatment, "/summary", Audience::Patient),
     (FileKind::Treatment, "/usage/*", Audience::Patient),
     (FileKind::Treatment, "/indication/note", Audience::Patient),
-    (FileKind::Treatment, "/indication/effectiveness", Audience::Patient),
-    (FileKind::Treatment, "/indication/used_less_because", Audience::Patient),
-    (FileKind::Treatment, "/cautions_not_applied/*/reason", Audience::Patient),
+    (
+        FileKind::Treatment,
+        "/indication/effectiveness",
+        Audience::Patient,
+    ),
+    (
+        FileKind::Treatment,
+        "/indication/used_less_because",
+        Audience::Patient,
+    ),
+    (
+        FileKind::Treatment,
+        "/cautions_not_applied/*/reason",
+        Audience::Patient,
+    ),
     (FileKind::Class, "/description", Audience::Patient),
     (FileKind::Mechanism, "/explanation", Audience::Patient),
     (FileKind::Caution, "/for_the_patient", Audience::Patient),
@@ -54,9 +66,17 @@ pub const MEASURED: &[(FileKind, &str, Audience)] = &[
     (FileKind::Condition, "/normal_signal", Audience::Patient),
     (FileKind::Condition, "/what_goes_wrong", Audience::Patient),
     (FileKind::Condition, "/treatment_goal", Audience::Patient),
-    (FileKind::Condition, "/associated_cancer/treatment_note", Audience::Patient),
+    (
+        FileKind::Condition,
+        "/associated_cancer/treatment_note",
+        Audience::Patient,
+    ),
     (FileKind::Disclaimer, "/text", Audience::Patient),
-    (FileKind::Glossary, "/terms/*/explanation", Audience::Patient),
+    (
+        FileKind::Glossary,
+        "/terms/*/explanation",
+        Audience::Patient,
+    ),
 ];
 
 /// One measured text of a file.
@@ -138,8 +158,8 @@ pub fn reading_warnings(
 
 fn warning(file: &str, doc: &Document, g: &Graded) -> Diagnostic {
     let span = doc.locate(&g.pointer);
-    let (start, end) = sentence_span(doc, span.value.0, &g.text, g.measure.longest.clone())
-        .unwrap_or(span.value);
+    let (start, end) =
+        sentence_span(doc, span.value.0, &g.text, g.measure.longest.clone()).unwrap_or(span.value);
     Diagnostic::new(
         file,
         start,
@@ -175,7 +195,11 @@ fn sentence_span(
         .char_indices()
         .nth(at.column.checked_sub(1)?)
         .map_or(line.len(), |(i, _)| i);
-    let mut src = doc.source.get(line_start + col..)?.char_indices().peekable();
+    let mut src = doc
+        .source
+        .get(line_start + col..)?
+        .char_indices()
+        .peekable();
     let base = line_start + col;
     let (mut first, mut last) = (None, None);
     for (i, c) in text.char_indices() {
