@@ -71,11 +71,13 @@ pub enum Code {
     Confusable,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
     ReviewDue,
+    /// A warning, not an error: a text harder to read than its target grade.
+    ReadingLevel,
 }
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
@@ -98,6 +100,7 @@ impl Code {
         Code::UnusableText,
         Code::Confusable,
         Code::ReviewDue,
+        Code::ReadingLevel,
     ];
 
     /// What the code means, with a typical example, for `EDITING.md`.
@@ -123,6 +126,7 @@ impl Code {
             Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
             Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
             Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
+            Code::ReadingLevel => "A warning, not an error (the build still succeeds): a text is harder to read than its target, measured as a Flesch–Kincaid US school grade (syllables from the US English hyphenation patterns). Texts patients read (summaries, usage, indication notes, mechanism explanations, a caution's `for_the_patient`, reasons a caution is not applied, the condition, the disclaimer, class descriptions) aim at grade 8 at most; a caution's `explanation`, for clinicians, at grade 12. The message gives the grade and the target and highlights the longest sentence. Split long sentences and use everyday words, keeping every fact; a medical term the reader must learn can go in `data/glossary.yaml` with a plain explanation.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, a placeholder (`TODO` as left by `lems-content new`, or `TBD`, `FIXME`, `XXX` as a word in any case), filler such as `Lorem ipsum`, or a text that is only `N/A`, `n.a.`, `TBA` or punctuation (`.`, `-`, `?`).",
             Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }
@@ -153,6 +157,7 @@ impl Code {
             Code::UnusableText => "E0206",
             Code::Confusable => "E0207",
             Code::ReviewDue => "W0301",
+            Code::ReadingLevel => "W0401",
         }
     }
 }
@@ -166,7 +171,7 @@ impl fmt::Display for Code {
 impl Code {
     /// Whether the code is a warning (reported, but not failing a check or build).
     pub fn is_warning(self) -> bool {
-        matches!(self, Code::ReviewDue)
+        matches!(self, Code::ReviewDue | Code::ReadingLevel)
     }
 }
 

@@ -176,7 +176,7 @@ impl<'a> View<'a> {
                 c.codes.iter().map(|x| self.code_item(x)).collect(),
             ));
         }
-        Document::new(blocks)
+        self.glossed(Document::new(blocks))
     }
 
     /// The document of [`View::guide_section`] (`None` for an unknown class).
@@ -224,7 +224,52 @@ impl<'a> View<'a> {
         self.card_cautions(&mut b, id, tr);
         self.card_cancer_note(&mut b, tr);
         self.card_codes_and_sources(&mut b, id, tr);
-        Some(Document::new(b))
+        Some(self.glossed(Document::new(b)))
+    }
+
+    /// `d` with each glossary term explained where it first appears in a
+    /// paragraph or list item: ` (explanation)` is added after the term (or
+    /// its plural) inside the same text node. Headings, labels (strong and
+    /// emphasis), codes and the disclaimer are left as they are.
+    fn glossed(&self, mut d: Document) -> Document {
+        let Some(g) = &self.content.glossary else {
+            return d;
+        };
+        let terms: Vec<String> = g
+            .item
+            .terms
+            .iter()
+            .map(|x| x.term.as_str().to_lowercase())
+            .collect();
+        let mut todo: Vec<(&str, &str)> = g
+            .item
+            .terms
+            .iter()
+            .map(|x| (x.term.as_str(), x.explanation.as_str()))
+            .collect();
+        let mut gloss = |content: &mut Vec<Inline>| {
+            for inline in content.iter_mut() {
+                if let Inline::Text(text) = inline {
+                    todo.retain(|(term, explanation)| {
+                        let lower = term.to_lowercase();
+                        let longer: Vec<&str> = terms
+                            .iter()
+                            .filter(|x| x.len() > lower.len() && x.starts_with(&lower))
+                            .map(String::as_str)
+                            .collect();
+                        !explain_first(text, term, explanation, &longer)
+                    });
+                }
+            }
+        };
+        for block in &mut d.blocks {
+            match block {
+                Block::Paragraph(content) => gloss(content),
+                Block::List(items) => items.iter_mut().for_each(|i| gloss(&mut i.content)),
+                Block::Heading { .. } | Block::Note { .. } => {}
+            }
+        }
+        d
     }
 
     /// The citation `source: A, B` (with the grade when there is one).
@@ -600,6 +645,39 @@ impl<'a> View<'a> {
             ))]));
         }
     }
+}
+
+/// Adds ` (explanation)` after the first whole-word `term` (or its plural,
+/// any case) in `text` that does not start one of the `longer` terms;
+/// whether it found one.
+fn explain_first(text: &mut String, term: &str, explanation: &str, longer: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    let needle = term.to_lowercase();
+    if lower.len() != text.len() || needle.is_empty() {
+        return false;
+    }
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    for (at, _) in lower.match_indices(&needle) {
+        let mut end = at + needle.len();
+        let rest = &lower[end..];
+        if let Some(plural) = ["es", "s"].iter().find(|p| rest.starts_with(**p)) {
+            if !word_char(rest[plural.len()..].chars().next()) {
+                end += plural.len();
+            }
+        }
+        if word_char(lower[..at].chars().next_back())
+            || word_char(lower[end..].chars().next())
+            || longer.iter().any(|l| lower[at..].starts_with(l))
+        {
+            continue;
+        }
+        if lower[end..].starts_with(" (") {
+            continue;
+        }
+        text.insert_str(end, &format!(" ({explanation})"));
+        return true;
+    }
+    false
 }
 
 fn heading(level: u8, content: Vec<Inline>) -> Block {

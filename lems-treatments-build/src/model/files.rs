@@ -326,3 +326,30 @@ pub struct DisclaimerFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<Date>,
 }
+
+/// One term of the glossary: a word patients meet in the texts and must
+/// learn, with what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// The term as it is written in the texts, for example `acetylcholine`. The reading-level check counts it (and its plural) as one short word.
+    pub term: Text,
+    /// What it means, in plain words, from the sources. Cards and the guide show it where the term first appears.
+    pub explanation: Text,
+    /// The ids of the sources the explanation comes from (files in `data/sources/`). At least one.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
+    pub sources: Vec<Id>,
+}
+
+/// The glossary: the file `data/glossary.yaml` (optional). A short list of
+/// the medical terms patients must learn, each explained in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(title = "Glossary"))]
+pub struct GlossaryFile {
+    /// The terms, each with its plain explanation and sources.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub terms: Vec<GlossaryTerm>,
+}

@@ -22,7 +22,8 @@ pub use closed::{
 pub use codes::CodeEntry;
 pub use files::{
     AssociatedCancer, Brand, CautionFile, CautionNotApplied, ClassFile, ConditionFile,
-    DisclaimerFile, Indication, MechanismFile, Population, Regulatory, SourceFile, TreatmentFile,
+    DisclaimerFile, GlossaryFile, GlossaryTerm, Indication, MechanismFile, Population, Regulatory,
+    SourceFile, TreatmentFile,
 };
 pub use kind::FileKind;
 pub use values::{Date, Id, PartialDate, Text};
