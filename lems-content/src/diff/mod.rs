@@ -10,6 +10,7 @@
 pub mod git;
 pub mod human;
 pub mod json;
+pub mod mentions;
 pub mod markdown;
 pub mod report;
 pub mod sides;
