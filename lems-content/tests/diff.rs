@@ -250,8 +250,19 @@ fn removing_a_synonym_or_brand_is_major() {
         "{text}"
     );
     assert!(
-        text.contains("Cargo treats 0.x → 0.(x+1) as breaking"),
+        text.contains("publish it as version 0.2.0 or later")
+            && text.contains(
+                "  - Update code or stored data that looks a treatment up by the removed name"
+            ),
         "{text}"
+    );
+    assert!(
+        !text.contains("Cargo"),
+        "plain words, no packaging jargon: {text}"
+    );
+    assert!(
+        text.contains("data/mechanisms/antibody_blocking.yaml:6: \"IVIG\": «IVIG» adds"),
+        "the texts that still say IVIG are listed: {text}"
     );
 
     let brand = scratch("brand_removed/head");

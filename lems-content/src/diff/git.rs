@@ -144,7 +144,12 @@ impl Repo {
 impl Repo {
     /// The commits in `base..head` (newest first), at most `max` of them, read
     /// within [`MAX_LOG_BYTES`]; the flag says whether more were left off.
-    pub fn commits(&self, base: &str, head: &str, max: usize) -> Result<(Vec<Commit>, bool), String> {
+    pub fn commits(
+        &self,
+        base: &str,
+        head: &str,
+        max: usize,
+    ) -> Result<(Vec<Commit>, bool), String> {
         let mut child = self
             .command()
             .args(["log", "-z", "--no-color", "--format=%H%x1f%an%x1f%as%x1f%s"])
@@ -321,8 +326,14 @@ mod tests {
         let (c, more) = parse_log(log.as_bytes(), 5, false);
         assert_eq!(c.len(), 2);
         assert!(!more);
-        assert_eq!((c[0].id.as_str(), c[0].author.as_str()), ("aaaaaaaaaaaa", "Ann"));
-        assert_eq!((c[1].date.as_str(), c[1].subject.as_str()), ("2026-11-30", "two"));
+        assert_eq!(
+            (c[0].id.as_str(), c[0].author.as_str()),
+            ("aaaaaaaaaaaa", "Ann")
+        );
+        assert_eq!(
+            (c[1].date.as_str(), c[1].subject.as_str()),
+            ("2026-11-30", "two")
+        );
         let (c, more) = parse_log(log.as_bytes(), 1, false);
         assert_eq!((c.len(), more), (1, true));
         let (c, more) = parse_log(&log.as_bytes()[..60], 5, true);

@@ -121,7 +121,10 @@ pub fn text(r: &DiffReport) -> String {
                 out.push_str("  call the caution or class changes out in CHANGELOG.md\n");
             }
             if let Some(u) = &r.for_users {
-                out.push_str(&format!("  {}\n  what users of the crate must do:\n", u.publish));
+                out.push_str(&format!(
+                    "  {}\n  what users of the crate must do:\n",
+                    u.publish
+                ));
                 for a in &u.actions {
                     out.push_str(&format!("  - {a}\n"));
                 }
@@ -141,7 +144,11 @@ pub fn text(r: &DiffReport) -> String {
 /// The commits from BASE to HEAD, when both are revisions.
 fn commits(out: &mut String, r: &DiffReport) {
     let Some(c) = &r.commits else { return };
-    out.push_str(&format!("\ncommits ({}{}):\n", c.list.len(), if c.more { ", more not listed" } else { "" }));
+    out.push_str(&format!(
+        "\ncommits ({}{}):\n",
+        c.list.len(),
+        if c.more { ", more not listed" } else { "" }
+    ));
     if c.list.is_empty() {
         out.push_str("  none: HEAD's commit is BASE's\n");
     }

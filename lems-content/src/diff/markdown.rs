@@ -83,7 +83,10 @@ pub fn text(r: &DiffReport) -> String {
                 out.push_str("Call the caution or class changes out in `CHANGELOG.md`.\n\n");
             }
             if let Some(u) = &r.for_users {
-                out.push_str(&format!("{}\n\nWhat users of the crate must do:\n\n", markdown(&u.publish)));
+                out.push_str(&format!(
+                    "{}\n\nWhat users of the crate must do:\n\n",
+                    markdown(&u.publish)
+                ));
                 for a in &u.actions {
                     out.push_str(&format!("- {}\n", markdown(a)));
                 }
@@ -152,7 +155,11 @@ pub fn text(r: &DiffReport) -> String {
 /// The commits from BASE to HEAD, when both are revisions.
 fn commits(out: &mut String, r: &DiffReport) {
     let Some(c) = &r.commits else { return };
-    out.push_str(&format!("\n### Commits ({}{})\n\n", c.list.len(), if c.more { ", more not listed" } else { "" }));
+    out.push_str(&format!(
+        "\n### Commits ({}{})\n\n",
+        c.list.len(),
+        if c.more { ", more not listed" } else { "" }
+    ));
     if c.list.is_empty() {
         out.push_str("None: HEAD's commit is BASE's.\n");
     }

@@ -10,8 +10,8 @@
 pub mod git;
 pub mod human;
 pub mod json;
-pub mod mentions;
 pub mod markdown;
+pub mod mentions;
 pub mod report;
 pub mod sides;
 pub mod verdict;

@@ -177,7 +177,9 @@ fn load_side(
             let root = content_dir(from)?;
             let mut side = load_folder(which, "working tree", &root, None, String::new())?;
             // The working tree is its last commit and what is not committed yet.
-            side.commit = Repo::at(&root).git(&["rev-parse", "--verify", "--quiet", "HEAD"]).ok();
+            side.commit = Repo::at(&root)
+                .git(&["rev-parse", "--verify", "--quiet", "HEAD"])
+                .ok();
             Ok(side)
         }
     }

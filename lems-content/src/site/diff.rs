@@ -196,7 +196,9 @@ fn diff_page(head: &Content, rel: &Relations, r: &DiffReport) -> String {
     }
     stale_mentions(&mut b, r);
     commits(&mut b, r);
-    b.push_str("</div>\n<aside class=\"diff-verdict\" id=\"release\" aria-label=\"Release verdict\">\n");
+    b.push_str(
+        "</div>\n<aside class=\"diff-verdict\" id=\"release\" aria-label=\"Release verdict\">\n",
+    );
     release_section(&mut b, r);
     clinical_review_list(&mut b, head, r);
     b.push_str("</aside>\n</div>\n");

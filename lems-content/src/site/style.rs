@@ -62,7 +62,6 @@ main:has(.diff-layout) { max-width: 76rem; }
 .diff-verdict h2:first-child { margin-top: 1rem; }
 @media (min-width: 64rem) {
   .diff-layout { grid-template-columns: minmax(0, 1fr) minmax(0, 22rem); }
-  .diff-verdict { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; }
 }
 .verdict-line { font-size: 0.95rem; }
 .sbs { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem; margin: 0.4rem 0 0.8rem; }
