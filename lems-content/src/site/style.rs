@@ -105,6 +105,18 @@ del + ins { margin-left: 0.2em; }
 .clinical { font-weight: 700; color: #8a0000; }
 mark { background: #fff08a; color: inherit; font-weight: 700; }
 .rule { color: #555; font-size: 0.95em; }
+main:has(.diff-layout) { max-width: 76rem; }
+.diff-layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 2rem; }
+.diff-verdict h2:first-child { margin-top: 1rem; }
+@media (min-width: 64rem) {
+  .diff-layout { grid-template-columns: minmax(0, 1fr) minmax(0, 22rem); }
+}
+.verdict-line { font-size: 0.95rem; }
+.sbs { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem; margin: 0.4rem 0 0.8rem; }
+@media (min-width: 40rem) { .sbs { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+.sbs > div { min-width: 0; padding: 0.4rem 0.6rem; border: 1px solid #ccc; border-radius: 4px; overflow-wrap: anywhere; }
+.sbs p { margin: 0; }
+.sbs p.side { font-size: 0.85rem; font-weight: 600; color: #555; }
 footer { max-width: 46rem; margin: 0 auto; padding: 1rem; color: #555; font-size: 0.9rem; border-top: 1px solid #ddd; }
 .back { margin-top: 2rem; }
 :root { color-scheme: light dark; }
