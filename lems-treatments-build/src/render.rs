@@ -11,7 +11,9 @@ use crate::document::{
     code, emphasis, item, strong, t, Block, Document, Inline, Item, ItemRole, NoteKind,
 };
 use crate::load::Content;
-use crate::model::{ClosedSet, CodeEntry, Grade, Id, Indication, TreatmentFile, TreatmentKind};
+use crate::model::{
+    Citation, ClosedSet, CodeEntry, Grade, Indication, TreatmentFile, TreatmentKind,
+};
 use crate::relations::{CautionOrigin, Relations};
 
 /// The content and its derived relations: everything a rendering reads.
@@ -210,15 +212,29 @@ impl<'a> View<'a> {
         Some(Document::new(b))
     }
 
-    /// `source: A, B` (with the grade when there is one).
-    fn cite(&self, sources: &[Id], grade: Option<Grade>) -> String {
-        let names: Vec<&str> = sources.iter().map(|s| self.source_title(&s.0)).collect();
-        let mut f = format!("source: {}", names.join(", "));
+    /// `source: A, B` (with the grade when there is one); a citation that
+    /// says where in its source reads `A, § place`, and then the sources are
+    /// joined by `;`.
+    fn cite(&self, sources: &[Citation], grade: Option<Grade>) -> String {
+        let names: Vec<String> = sources
+            .iter()
+            .map(|s| match s.at() {
+                Some(at) => format!("{}, § {}", self.source_title(&s.source().0), at.as_str()),
+                None => self.source_title(&s.source().0).to_string(),
+            })
+            .collect();
+        let sep = if sources.iter().any(|s| s.at().is_some()) {
+            "; "
+        } else {
+            ", "
+        };
+        let mut f = format!("source: {}", names.join(sep));
         if let Some(g) = grade {
             f.push_str(&format!(", {}", g.label()));
         }
         f
     }
+
     /// Every source a card cites (its own, its regulatory facts', codes',
     /// cautions', mechanisms', class's, indication's and not-applied
     /// decisions', and the condition's when it points to the cancer), in id
@@ -394,7 +410,7 @@ impl<'a> View<'a> {
     fn indication_items(&self, i: &Indication) -> Vec<Item> {
         let cite = t(format!(
             " ({})",
-            self.cite(std::slice::from_ref(&i.source), None)
+            self.cite(&[Citation::of(&i.source, i.at.as_ref())], None)
         ));
         let mut items = Vec::new();
         if i.note.is_some() || !i.after_other.is_empty() {
@@ -409,7 +425,7 @@ impl<'a> View<'a> {
                     .map(|x| self.category_name(&x.0))
                     .collect();
                 v.push(t(format!(
-                    " (after other treatments: {}, when they have not worked)",
+                    " (after other treatments: {}, for patients who do not respond to them)",
                     names.join(", ")
                 )));
             }
@@ -451,11 +467,8 @@ impl<'a> View<'a> {
             if let Some(n) = &x.note {
                 f.push_str(&format!(". {}", n.as_str()));
             }
-            f.push_str(&format!(" (source: {}", self.source_title(&x.source.0)));
-            if let Some(g) = x.grade {
-                f.push_str(&format!(", {}", g.label()));
-            }
-            f.push(')');
+            let cited = [Citation::of(&x.source, x.at.as_ref())];
+            f.push_str(&format!(" ({})", self.cite(&cited, x.grade)));
             items.push(item(vec![t(f)]));
         }
         b.push(Block::List(items));
@@ -513,7 +526,7 @@ impl<'a> View<'a> {
                 t(format!(
                     ". {} ({})",
                     n.reason.as_str(),
-                    self.cite(std::slice::from_ref(&n.source), None)
+                    self.cite(&[Citation::of(&n.source, n.at.as_ref())], None)
                 )),
             ]));
         }
