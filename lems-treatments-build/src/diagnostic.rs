@@ -69,13 +69,15 @@ pub enum Code {
     NotText,
     /// A name that looks like another one, or mixes scripts within a word.
     Confusable,
+    /// A citation's place (`at:`) or a code that its source's `outline:` does not declare.
+    UndeclaredLocator,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
     ReviewDue,
 }
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
@@ -97,6 +99,7 @@ impl Code {
         Code::Layout,
         Code::UnusableText,
         Code::Confusable,
+        Code::UndeclaredLocator,
         Code::ReviewDue,
     ];
 
@@ -124,6 +127,7 @@ impl Code {
             Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
             Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, a placeholder (`TODO` as left by `lems-content new`, or `TBD`, `FIXME`, `XXX` as a word in any case), filler such as `Lorem ipsum`, or a text that is only `N/A`, `n.a.`, `TBA` or punctuation (`.`, `-`, `?`).",
+            Code::UndeclaredLocator => "A place in a source that the source does not declare: an `at:` (beside `source:`, or in a `sources:` item `{source: id, at: place}`) that is not in the `outline:` of that source's file in `data/sources/`, or a code cited from a code table whose `outline:` does not list it. Example: `at: \"Immune therapies\"` where the article's heading is `Immune therapy`; the help lists the declared places and the closest one.",
             Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }
     }
@@ -152,6 +156,7 @@ impl Code {
             Code::Layout => "E0205",
             Code::UnusableText => "E0206",
             Code::Confusable => "E0207",
+            Code::UndeclaredLocator => "E0208",
             Code::ReviewDue => "W0301",
         }
     }

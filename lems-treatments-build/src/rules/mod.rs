@@ -9,6 +9,7 @@ mod codes_well_formed_and_unique;
 mod dates_real;
 mod disclaimer_dates;
 mod ids_become_rust_names;
+mod locators_declared;
 mod nothing_unused;
 mod references_resolve;
 mod sources_cited;
@@ -111,6 +112,12 @@ pub const RULES: &[Rule] = &[
         requires: "mechanisms, cautions and the condition cite a source",
         codes: &[Code::MissingSource],
         check: sources_cited::check,
+    },
+    Rule {
+        name: "locators-declared",
+        requires: "every place a citation names (`at:`), and every code from a source with an outline, is in that source's outline",
+        codes: &[Code::UndeclaredLocator],
+        check: locators_declared::check,
     },
     Rule {
         name: "dates-real",
