@@ -69,6 +69,8 @@ pub enum Code {
     NotText,
     /// A name that looks like another one, or mixes scripts within a word.
     Confusable,
+    /// A citation's place (`at:`) or a code that its source's `outline:` does not declare.
+    UndeclaredLocator,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
     ReviewDue,
     /// A warning, not an error: a text harder to read than its target grade.
@@ -99,6 +101,7 @@ impl Code {
         Code::Layout,
         Code::UnusableText,
         Code::Confusable,
+        Code::UndeclaredLocator,
         Code::ReviewDue,
         Code::ReadingLevel,
     ];
@@ -128,6 +131,7 @@ impl Code {
             Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
             Code::ReadingLevel => "A warning, not an error (the build still succeeds): a text is harder to read than its target, measured as a Flesch–Kincaid US school grade (syllables from the US English hyphenation patterns). Texts patients read (summaries, usage, indication notes, mechanism explanations, a caution's `for_the_patient`, reasons a caution is not applied, the condition, the disclaimer, class descriptions) aim at grade 8 at most; a caution's `explanation`, for clinicians, at grade 12. The message gives the grade and the target and highlights the longest sentence. Split long sentences and use everyday words, keeping every fact; a medical term the reader must learn can go in `data/glossary.yaml` with a plain explanation.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, a placeholder (`TODO` as left by `lems-content new`, or `TBD`, `FIXME`, `XXX` as a word in any case), filler such as `Lorem ipsum`, or a text that is only `N/A`, `n.a.`, `TBA` or punctuation (`.`, `-`, `?`).",
+            Code::UndeclaredLocator => "A place in a source that the source does not declare: an `at:` (beside `source:`, or in a `sources:` item `{source: id, at: place}`) that is not in the `outline:` of that source's file in `data/sources/`, or a code cited from a code table whose `outline:` does not list it. Example: `at: \"Immune therapies\"` where the article's heading is `Immune therapy`; the help lists the declared places and the closest one.",
             Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }
     }
@@ -156,6 +160,7 @@ impl Code {
             Code::Layout => "E0205",
             Code::UnusableText => "E0206",
             Code::Confusable => "E0207",
+            Code::UndeclaredLocator => "E0208",
             Code::ReviewDue => "W0301",
             Code::ReadingLevel => "W0401",
         }

@@ -12,8 +12,9 @@ use crate::document::{
     Inline, Item, ItemRole, LinkTarget, NoteKind,
 };
 use crate::load::Content;
+use crate::model::Citation as SourceRef;
 use crate::model::{
-    CautionKind, ClosedSet, CodeEntry, Grade, Id, Indication, TreatmentFile, TreatmentKind,
+    CautionKind, ClosedSet, CodeEntry, Grade, Indication, TreatmentFile, TreatmentKind,
 };
 use crate::relations::{CautionOrigin, Relations};
 
@@ -273,19 +274,20 @@ impl<'a> View<'a> {
     }
 
     /// The citation `source: A, B` (with the grade when there is one).
-    fn cite(&self, sources: &[Id], grade: Option<Grade>) -> Inline {
+    fn cite(&self, sources: &[SourceRef], grade: Option<Grade>) -> Inline {
         Inline::Citation(Citation {
             sources: sources
                 .iter()
                 .map(|s| Cited {
-                    id: s.0.clone(),
-                    title: self.source_title(&s.0).to_string(),
-                    locator: None,
+                    id: s.source().0.clone(),
+                    title: self.source_title(&s.source().0).to_string(),
+                    locator: s.at().map(|a| a.as_str().to_string()),
                 })
                 .collect(),
             grade: grade.map(|g| g.label().to_string()),
         })
     }
+
     /// Every source a card cites (its own, its regulatory facts', codes',
     /// cautions', mechanisms', class's, indication's and not-applied
     /// decisions', and the condition's when it points to the cancer), in id
@@ -466,7 +468,7 @@ impl<'a> View<'a> {
     fn indication_items(&self, i: &Indication) -> Vec<Item> {
         let cite = [
             t(" ("),
-            self.cite(std::slice::from_ref(&i.source), None),
+            self.cite(&[SourceRef::of(&i.source, i.at.as_ref())], None),
             t(")"),
         ];
         let mut items = Vec::new();
@@ -482,7 +484,7 @@ impl<'a> View<'a> {
                     .map(|x| self.category_name(&x.0))
                     .collect();
                 v.push(t(format!(
-                    " (after other treatments: {}, when they have not worked)",
+                    " (after other treatments: {}, for patients who do not respond to them)",
                     names.join(", ")
                 )));
             }
@@ -529,7 +531,7 @@ impl<'a> View<'a> {
             items.push(item(vec![
                 t(f),
                 t(" ("),
-                self.cite(std::slice::from_ref(&x.source), x.grade),
+                self.cite(&[SourceRef::of(&x.source, x.at.as_ref())], x.grade),
                 t(")"),
             ]));
         }
@@ -593,7 +595,7 @@ impl<'a> View<'a> {
                 title: vec![t(name)],
                 for_the_patient: Vec::new(),
                 explanation: vec![t(n.reason.as_str())],
-                small_print: vec![self.cite(std::slice::from_ref(&n.source), None)],
+                small_print: vec![self.cite(&[SourceRef::of(&n.source, n.at.as_ref())], None)],
             }));
         }
         b.push(Block::List(items));

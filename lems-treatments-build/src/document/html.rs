@@ -208,7 +208,7 @@ fn citation(c: &Citation, opts: Html) -> String {
             )
         })
         .collect();
-    let mut f = format!("source: {}", names.join(", "));
+    let mut f = format!("source: {}", names.join(c.separator()));
     if let Some(g) = &c.grade {
         f.push_str(&format!(", {}", text(g)));
     }

@@ -57,11 +57,21 @@ pub struct Citation {
 }
 
 impl Citation {
-    /// One source's words: its title, then its locator in parentheses.
+    /// One source's words: its title, then where in it (`, § place`).
     pub fn source_text(s: &Cited) -> String {
         match &s.locator {
-            Some(l) => format!("{} ({l})", s.title),
+            Some(l) => format!("{}, § {l}", s.title),
             None => s.title.clone(),
+        }
+    }
+
+    /// Between two sources: `, `, or `; ` once a locator's own comma is in
+    /// the list.
+    pub fn separator(&self) -> &'static str {
+        if self.sources.iter().any(|s| s.locator.is_some()) {
+            "; "
+        } else {
+            ", "
         }
     }
 
@@ -69,7 +79,7 @@ impl Citation {
     /// `source: A, B` and `, <grade>` when there is one.
     pub fn text(&self) -> String {
         let names: Vec<String> = self.sources.iter().map(Citation::source_text).collect();
-        let mut f = format!("source: {}", names.join(", "));
+        let mut f = format!("source: {}", names.join(self.separator()));
         if let Some(g) = &self.grade {
             f.push_str(&format!(", {g}"));
         }

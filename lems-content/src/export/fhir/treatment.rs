@@ -1,7 +1,7 @@
 //! A treatment's resources: a `Medication` and a `MedicationKnowledge` for a
 //! medicine, an `ActivityDefinition` for anything else, then its indications.
 
-use lems_treatments_build::model::{ClosedSet, Region, TreatmentFile, TreatmentKind};
+use lems_treatments_build::model::{cited_ids, ClosedSet, Region, TreatmentFile, TreatmentKind};
 use lems_treatments_build::relations::Relations;
 use lems_treatments_build::Content;
 use serde_json::{json, Value};
@@ -41,7 +41,7 @@ pub(super) fn entries(
 /// summary, its sources, and what its cautions do not cover.
 fn about(c: &Content, rel: &Relations, id: &str, t: &TreatmentFile) -> Vec<String> {
     let cautions = rel.treatment_cautions.get(id);
-    let mut about = vec![t.summary.as_str().to_string(), cite(c, &t.sources)];
+    let mut about = vec![t.summary.as_str().to_string(), cite(c, &cited_ids(&t.sources))];
     if cautions.is_none_or(|cs| cs.is_empty()) {
         about.push(format!(
             "The sources used here name no cautions for {}. That does not mean it is free of risks.",
@@ -175,7 +175,7 @@ fn activity_definition(
         "status": "active",
         "title": t.name.as_str(),
         "description": t.summary.as_str(),
-        "relatedArtifact": related_artifacts(c, &t.sources),
+        "relatedArtifact": related_artifacts(c, &cited_ids(&t.sources)),
         "kind": "ServiceRequest",
         "code": code,
     })
