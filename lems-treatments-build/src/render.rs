@@ -344,6 +344,9 @@ impl<'a> View<'a> {
         if let Some(d) = &s.last_updated {
             f.push_str(&format!(", last updated {}", d.0));
         }
+        if let Some(d) = &s.read {
+            f.push_str(&format!(", read {}", d.0));
+        }
         if let Some(n) = &s.note {
             f.push_str(&format!("; {}", n.as_str()));
         }
@@ -362,8 +365,18 @@ impl<'a> View<'a> {
         if let Some(n) = &c.note {
             v.push(t(format!(" [the code table's note: {}]", n.as_str())));
         }
+        let declared = self
+            .content
+            .sources
+            .get(&c.source.0)
+            .is_some_and(|s| s.item.outline.contains(&c.code));
+        let at = if declared {
+            format!(", § {}", c.code.as_str())
+        } else {
+            String::new()
+        };
         v.push(t(format!(
-            ", from {} ({})",
+            ", from {}{at} ({})",
             self.source_title(&c.source.0),
             c.grade.label()
         )));
@@ -418,9 +431,10 @@ impl<'a> View<'a> {
                 item(vec![
                     strong(m.name.as_str()),
                     t(format!(
-                        " (acts on {}): {}",
+                        " (acts on {}): {} ({})",
                         m.target.label(),
-                        m.explanation.as_str()
+                        m.explanation.as_str(),
+                        self.cite(&m.sources, None)
                     )),
                 ])
             })

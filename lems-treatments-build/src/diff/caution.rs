@@ -18,5 +18,10 @@ pub(super) fn caution(f: &mut Fields, b: &CautionFile, a: &CautionFile) {
         f.fact("grade", &b.grade, &a.grade, RuleId::ChangedFact);
     });
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids("sources", &cited_ids(&b.sources), &cited_ids(&a.sources), RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }

@@ -12,5 +12,10 @@ pub(super) fn class(f: &mut Fields, b: &ClassFile, a: &ClassFile) {
     f.text("description", &b.description.0, &a.description.0);
     f.ids("cautions", &b.cautions, &a.cautions, RuleId::CautionOrClass);
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids("sources", &cited_ids(&b.sources), &cited_ids(&a.sources), RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }

@@ -27,7 +27,12 @@ pub(super) fn condition(f: &mut Fields, b: &ConditionFile, a: &ConditionFile) {
     f.text("associated_cancer.treatment_note", bn, an);
     f.clinical(|f| codes(f, &b.codes, &a.codes));
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids("sources", &cited_ids(&b.sources), &cited_ids(&a.sources), RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }
 
 /// Every change of the disclaimer: its text is clinical.

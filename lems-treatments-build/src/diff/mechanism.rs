@@ -10,5 +10,10 @@ pub(super) fn mechanism(f: &mut Fields, b: &MechanismFile, a: &MechanismFile) {
     f.fact("target", &b.target, &a.target, RuleId::ChangedFact);
     f.text("explanation", &b.explanation.0, &a.explanation.0);
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids("sources", &cited_ids(&b.sources), &cited_ids(&a.sources), RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }

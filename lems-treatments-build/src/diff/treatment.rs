@@ -34,7 +34,12 @@ pub(super) fn treatment(f: &mut Fields, b: &TreatmentFile, a: &TreatmentFile) {
     f.clinical(|f| indication(f, b.indication.as_ref(), a.indication.as_ref()));
     f.clinical(|f| not_applied(f, &b.cautions_not_applied, &a.cautions_not_applied));
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids("sources", &cited_ids(&b.sources), &cited_ids(&a.sources), RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }
 
 /// The name, synonyms and brands (lookup keys), then each kept brand's regions (clinical).

@@ -10,7 +10,7 @@ use quote::quote;
 use super::FLAT_ABOVE;
 use crate::load::Loaded;
 use crate::model::{
-    Citation, CautionFile, ClassFile, ClosedSet, CodeEntry, Date, Grade, MechanismFile, Text,
+    CautionFile, Citation, ClassFile, ClosedSet, CodeEntry, Date, Grade, MechanismFile, Text,
     TreatmentFile,
 };
 use crate::names::{lookup_hash, variant_name};

@@ -82,10 +82,9 @@ mod tests {
 
     #[test]
     fn a_plain_id_and_a_located_item_both_read() {
-        let v: Vec<Citation> = serde_json::from_str(
-            r#"["article", {"source": "label", "at": "5.1"}]"#,
-        )
-        .unwrap_or_default();
+        let v: Vec<Citation> =
+            serde_json::from_str(r#"["article", {"source": "label", "at": "5.1"}]"#)
+                .unwrap_or_default();
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].source().0, "article");
         assert_eq!(v[0].at(), None);
@@ -95,8 +94,7 @@ mod tests {
 
     #[test]
     fn an_unknown_key_beside_source_is_refused() {
-        let v: Result<Citation, _> =
-            serde_json::from_str(r#"{"source": "label", "where": "5.1"}"#);
+        let v: Result<Citation, _> = serde_json::from_str(r#"{"source": "label", "where": "5.1"}"#);
         assert!(v.is_err());
     }
 }

@@ -8,8 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CautionKind, Citation, CodeEntry, Date, Grade, Id, PartialDate, Region, RegulatoryStatus, SourceKind,
-    Target, Text, TreatmentKind,
+    CautionKind, Citation, CodeEntry, Date, Grade, Id, PartialDate, Region, RegulatoryStatus,
+    SourceKind, Target, Text, TreatmentKind,
 };
 
 /// A brand name a treatment is sold under.
@@ -272,7 +272,7 @@ pub struct SourceFile {
     /// The date the document was last updated, `YYYY-MM-DD`, when it states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<Date>,
-    /// How it was read, when that matters (for example `crawl of 2025-08-19`).
+    /// How it was read, when that matters (for example `read from a crawl of the index`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// When it was read, `YYYY-MM-DD`, where the reference table gives the date (for example the date of a crawl). Leave out when it gives none.

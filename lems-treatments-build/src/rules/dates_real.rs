@@ -1,4 +1,4 @@
-//! `dates-real`: every date a source was updated or a file reviewed is a day
+//! `dates-real`: every date a source was updated or read or a file reviewed is a day
 //! that exists in the calendar.
 
 use super::Cx;
@@ -14,6 +14,9 @@ pub(super) fn check(c: &Content, _: &Relations, cx: &mut Cx) {
     for l in c.sources.values() {
         if let Some(date) = &l.item.last_updated {
             check_date(cx, &l.file, &l.doc, "/last_updated", &date.0);
+        }
+        if let Some(date) = &l.item.read {
+            check_date(cx, &l.file, &l.doc, "/read", &date.0);
         }
     }
     for (file, doc, reviewed) in reviewed_dates(c) {

@@ -25,10 +25,19 @@ pub(super) fn check(c: &Content, _: &Relations, cx: &mut Cx) {
         let t = &l.item;
         let mut places = listed("sources", &t.sources);
         let facts = [
-            ("regulatory", t.regulatory.iter().map(|r| (&r.source, &r.at)).collect::<Vec<_>>()),
+            (
+                "regulatory",
+                t.regulatory
+                    .iter()
+                    .map(|r| (&r.source, &r.at))
+                    .collect::<Vec<_>>(),
+            ),
             (
                 "cautions_not_applied",
-                t.cautions_not_applied.iter().map(|n| (&n.source, &n.at)).collect(),
+                t.cautions_not_applied
+                    .iter()
+                    .map(|n| (&n.source, &n.at))
+                    .collect(),
             ),
         ];
         for (field, list) in facts {
@@ -39,7 +48,10 @@ pub(super) fn check(c: &Content, _: &Relations, cx: &mut Cx) {
         if let Some(ind) = &t.indication {
             places.extend(single("/indication".into(), &ind.source.0, ind.at.as_ref()));
         }
-        places.extend(codes("codes", t.codes.iter().map(|x| (&x.source.0, &x.code))));
+        places.extend(codes(
+            "codes",
+            t.codes.iter().map(|x| (&x.source.0, &x.code)),
+        ));
         report(c, cx, l, &places);
     }
     for l in c.classes.values() {
@@ -53,7 +65,10 @@ pub(super) fn check(c: &Content, _: &Relations, cx: &mut Cx) {
     }
     let k = &c.condition;
     let mut places = listed("sources", &k.item.sources);
-    places.extend(codes("codes", k.item.codes.iter().map(|x| (&x.source.0, &x.code))));
+    places.extend(codes(
+        "codes",
+        k.item.codes.iter().map(|x| (&x.source.0, &x.code)),
+    ));
     report(c, cx, k, &places);
 }
 
@@ -83,10 +98,7 @@ fn single<'a>(pointer: String, source: &'a str, at: Option<&'a Text>) -> Option<
 
 /// Codes as places in the code tables they come from (marked by `code`
 /// in the pointer, so that a source without an outline lets them pass).
-fn codes<'a>(
-    field: &str,
-    codes: impl Iterator<Item = (&'a String, &'a Text)>,
-) -> Vec<Place<'a>> {
+fn codes<'a>(field: &str, codes: impl Iterator<Item = (&'a String, &'a Text)>) -> Vec<Place<'a>> {
     codes
         .enumerate()
         .map(|(i, (source, code))| Place {
@@ -117,7 +129,13 @@ fn report<T>(c: &Content, cx: &mut Cx, l: &Loaded<T>, places: &[Place]) {
 }
 
 /// The diagnostic of a place `source` does not declare.
-fn undeclared(file: &str, doc: &Document, p: &Place, source: &SourceFile, is_code: bool) -> Diagnostic {
+fn undeclared(
+    file: &str,
+    doc: &Document,
+    p: &Place,
+    source: &SourceFile,
+    is_code: bool,
+) -> Diagnostic {
     let span = doc.locate(&p.pointer);
     let what = if is_code { "the code" } else { "the place" };
     let message = format!(

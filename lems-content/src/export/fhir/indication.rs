@@ -2,7 +2,9 @@
 //! `indication`: one per regulatory approval that names a population (each
 //! with its `Group`), otherwise one for the condition it is used for.
 
-use lems_treatments_build::model::{cited_ids, ClosedSet, Regulatory, TreatmentFile, TreatmentKind};
+use lems_treatments_build::model::{
+    cited_ids, ClosedSet, Regulatory, TreatmentFile, TreatmentKind,
+};
 use lems_treatments_build::Content;
 use serde_json::{json, Value};
 

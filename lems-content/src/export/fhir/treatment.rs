@@ -41,7 +41,10 @@ pub(super) fn entries(
 /// summary, its sources, and what its cautions do not cover.
 fn about(c: &Content, rel: &Relations, id: &str, t: &TreatmentFile) -> Vec<String> {
     let cautions = rel.treatment_cautions.get(id);
-    let mut about = vec![t.summary.as_str().to_string(), cite(c, &cited_ids(&t.sources))];
+    let mut about = vec![
+        t.summary.as_str().to_string(),
+        cite(c, &cited_ids(&t.sources)),
+    ];
     if cautions.is_none_or(|cs| cs.is_empty()) {
         about.push(format!(
             "The sources used here name no cautions for {}. That does not mean it is free of risks.",
