@@ -202,6 +202,7 @@ fn document_tree(blocks: &[Block], shift: i8, t: &mut Tree) {
                 }
                 t.close();
             }
+            Block::Lead { full, .. } => document_tree(std::slice::from_ref(full), shift, t),
             Block::Note { content, .. } => {
                 t.open("blockquote");
                 t.open("p");
@@ -217,6 +218,12 @@ fn inline_tree(content: &[Inline], t: &mut Tree) {
     for i in content {
         match i {
             Inline::Text(s) => t.text(s),
+            Inline::Citation(c) => t.text(&c.text()),
+            Inline::Link { content, .. } => {
+                t.open("em");
+                inline_tree(content, t);
+                t.close();
+            }
             Inline::Code(s) => {
                 t.open("code");
                 t.text(s);

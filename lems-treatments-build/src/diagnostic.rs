@@ -79,7 +79,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 24] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,

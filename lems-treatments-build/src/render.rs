@@ -267,7 +267,7 @@ impl<'a> View<'a> {
             match block {
                 Block::Paragraph(content) => gloss(content),
                 Block::List(items) => items.iter_mut().for_each(|i| gloss(&mut i.content)),
-                Block::Heading { .. } | Block::Note { .. } => {}
+                Block::Heading { .. } | Block::Note { .. } | Block::Lead { .. } => {}
             }
         }
         d
@@ -431,11 +431,12 @@ impl<'a> View<'a> {
                 item(vec![
                     strong(m.name.as_str()),
                     t(format!(
-                        " (acts on {}): {} ({})",
+                        " (acts on {}): {} (",
                         m.target.label(),
                         m.explanation.as_str(),
-                        self.cite(&m.sources, None)
                     )),
+                    self.cite(&m.sources, None),
+                    t(")"),
                 ])
             })
             .collect();
