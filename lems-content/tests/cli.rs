@@ -181,7 +181,13 @@ fn show_prints_the_reviewed_rendering() {
     let view = lems_treatments_build::render::View::new(&c, &rel);
     let o = lems_content(&["show", "firdapse", "--root", root_s]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(Some(stdout(&o)), view.card("amifampridine"));
+    // `show` prints the card, then the reading level of each of its texts.
+    let shown = stdout(&o);
+    let (card, grades) = shown
+        .split_once("\n### Reading level")
+        .expect("show ends with the reading levels");
+    assert_eq!(Some(card.to_string()), view.card("amifampridine"));
+    assert!(grades.contains("`/summary`: grade "), "{grades}");
     let o = lems_content(&["show", "mestinnon", "--root", root_s]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `Mestinon`?"));

@@ -189,6 +189,7 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "order",
     "parent",
     "publisher",
+    "read",
     "record",
     "region",
     "regulatory",
