@@ -181,6 +181,7 @@ impl Tree {
 fn document_tree(blocks: &[Block], shift: i8, t: &mut Tree) {
     for b in blocks {
         match b {
+            Block::Lead { full, .. } => document_tree(std::slice::from_ref(full), shift, t),
             Block::Heading { level, content } => {
                 let n = (i16::from(*level) + i16::from(shift)).clamp(1, 6);
                 t.open(format!("h{n}"));
@@ -215,8 +216,9 @@ fn document_tree(blocks: &[Block], shift: i8, t: &mut Tree) {
 }
 
 fn inline_tree(content: &[Inline], t: &mut Tree) {
-    for i in content {
+    for i in &lems_treatments_build::document::unlinked(content) {
         match i {
+            Inline::Citation(_) | Inline::Link { .. } => {}
             Inline::Text(s) => t.text(s),
             Inline::Citation(c) => t.text(&c.text()),
             Inline::Link { content, .. } => {
