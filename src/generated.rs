@@ -1717,6 +1717,7 @@ impl Treatment {
                     population: None,
                     note: None,
                     source: Source::LemsTreatmentArticle,
+                    at: Some("Potassium channel blockers"),
                     grade: None,
                 },
                 RegulatoryFact {
@@ -1733,6 +1734,7 @@ impl Treatment {
                         "The FDA's news release describes it as the first FDA-approved treatment for LEMS.",
                     ),
                     source: Source::FdaNewsRelease20181128,
+                    at: None,
                     grade: Some(Grade::Primary),
                 },
                 RegulatoryFact {
@@ -1747,6 +1749,7 @@ impl Treatment {
                     }),
                     note: Some("The US approval was extended to children."),
                     source: Source::TradePressFdaPediatric2022,
+                    at: None,
                     grade: Some(Grade::Secondary),
                 },
                 RegulatoryFact {
@@ -1758,6 +1761,7 @@ impl Treatment {
                     population: None,
                     note: None,
                     source: Source::LemsTreatmentArticle,
+                    at: Some("Potassium channel blockers"),
                     grade: None,
                 },
                 RegulatoryFact {
@@ -1772,6 +1776,7 @@ impl Treatment {
                     }),
                     note: Some("A marketing authorisation."),
                     source: Source::EmaEparSummaryFirdapse,
+                    at: None,
                     grade: Some(Grade::Primary),
                 },
             ],

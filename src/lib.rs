@@ -108,6 +108,9 @@ pub struct RegulatoryFact {
     pub note: Option<&'static str>,
     /// Where the fact comes from.
     pub source: Source,
+    /// Where in that source (a section heading or number), when the content says.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub at: Option<&'static str>,
     /// How directly it was read from the issuer, when graded.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub grade: Option<Grade>,

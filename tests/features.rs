@@ -86,9 +86,21 @@ fn records_serialize_like_the_content_model() {
     );
     let content = report.content.expect("clean content");
     let json = |v: serde_json::Result<serde_json::Value>| v.expect("serializes");
+    // The library lists the condition's sources by id; where in each source
+    // (`at:`) is on its card, not in `CONDITION.sources`.
+    let mut condition = json(serde_json::to_value(&content.condition.item));
+    condition["sources"] = json(serde_json::to_value(
+        content
+            .condition
+            .item
+            .sources
+            .iter()
+            .map(|c| c.source().0.as_str())
+            .collect::<Vec<_>>(),
+    ));
     assert_eq!(
         json(serde_json::to_value(CONDITION)),
-        json(serde_json::to_value(&content.condition.item)),
+        condition,
         "the condition"
     );
     for t in Treatment::ALL {

@@ -91,7 +91,12 @@ fn show(id: &str) -> String {
         .arg(common::fixture_root())
         .output()
         .expect("run lems-content show");
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
@@ -119,7 +124,10 @@ fn every_view_of_every_card_shows_the_texts_of_its_document() {
             "{id}: show prints the card, then its texts' reading levels"
         );
         let guide_card = view.guide_card(id).expect("a guide card");
-        assert!(guide.contains(&guide_card), "{id}: the Markdown export holds its card");
+        assert!(
+            guide.contains(&guide_card),
+            "{id}: the Markdown export holds its card"
+        );
         let page = &pages[&format!("treatments/{id}.html")];
         assert_agrees(&format!("{id}: site"), &all, &html_text(page));
         let fhir_id = id.replace('_', "-");
@@ -128,7 +136,10 @@ fn every_view_of_every_card_shows_the_texts_of_its_document() {
             .map(|e| &e["resource"])
             .find(|r| {
                 r["id"] == fhir_id.as_str()
-                    && matches!(r["resourceType"].as_str(), Some("Medication" | "ActivityDefinition"))
+                    && matches!(
+                        r["resourceType"].as_str(),
+                        Some("Medication" | "ActivityDefinition")
+                    )
             })
             .expect("the treatment's main resource");
         let div = main["text"]["div"].as_str().expect("a narrative");

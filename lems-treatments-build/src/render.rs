@@ -8,7 +8,7 @@
 //! tool needs no compiled content to show it.
 
 use crate::document::{
-    callout_item, code, item, strong, t, Block, Callout, CalloutKind, Cited, Citation, Document,
+    callout_item, code, item, strong, t, Block, Callout, CalloutKind, Citation, Cited, Document,
     Inline, Item, ItemRole, LinkTarget, NoteKind,
 };
 use crate::load::Content;

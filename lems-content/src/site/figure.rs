@@ -27,7 +27,11 @@ fn bands<'c>(c: &'c Content, rel: &Relations) -> Vec<Band<'c>> {
         let mut classes = Vec::new();
         for class in &rel.guide_order {
             let mut mechanisms: Vec<&str> = Vec::new();
-            for t in c.treatments.values().filter(|t| &t.item.category.0 == class) {
+            for t in c
+                .treatments
+                .values()
+                .filter(|t| &t.item.category.0 == class)
+            {
                 for m in &t.item.mechanisms {
                     if let Some(m) = c.mechanisms.get(&m.0).map(|l| &l.item) {
                         if m.target == target && !mechanisms.contains(&m.name.as_str()) {
@@ -69,7 +73,11 @@ const LINE: u32 = 20;
 /// Text lines at `x`, from baseline `y`; returns the y after them.
 fn lines(svg: &mut String, class: &str, x: u32, mut y: u32, s: &str, width: usize) -> u32 {
     for l in wrap(s, width) {
-        let _ = write!(svg, "<text class=\"{class}\" x=\"{x}\" y=\"{y}\">{}</text>", text(&l));
+        let _ = write!(
+            svg,
+            "<text class=\"{class}\" x=\"{x}\" y=\"{y}\">{}</text>",
+            text(&l)
+        );
         y += LINE;
     }
     y
@@ -83,9 +91,23 @@ fn svg(bands: &[Band<'_>]) -> String {
     for b in bands {
         let top = y;
         let mut inner = String::new();
-        let mut yy = lines(&mut inner, "fig-target", 16, top + 26, &format!("Acts on {}", b.label), 36);
+        let mut yy = lines(
+            &mut inner,
+            "fig-target",
+            16,
+            top + 26,
+            &format!("Acts on {}", b.label),
+            36,
+        );
         if b.classes.is_empty() {
-            yy = lines(&mut inner, "fig-none", 16, yy + 4, "No class in the content", 36);
+            yy = lines(
+                &mut inner,
+                "fig-none",
+                16,
+                yy + 4,
+                "No class in the content",
+                36,
+            );
         }
         for (name, _) in &b.classes {
             let n = wrap(name, 34).len() as u32;
@@ -128,11 +150,14 @@ pub(super) fn figure(c: &Content, rel: &Relations) -> String {
         } else {
             classes.join("; ")
         };
-        let _ = writeln!(list, "<li><strong>{}</strong>: {classes}</li>", text(&capitalised(b.label)));
+        let _ = writeln!(
+            list,
+            "<li><strong>{}</strong>: {classes}</li>",
+            text(&capitalised(b.label))
+        );
     }
     format!(
         "<figure class=\"acts\">\n{}<figcaption id=\"figure-caption\">Where each class of treatment acts: each class stands under what one of its treatments' mechanisms acts on (mechanisms in brackets below).</figcaption>\n<ul id=\"figure-list\">\n{list}</ul>\n</figure>\n",
         svg(&bands)
     )
 }
-

@@ -120,7 +120,9 @@ pub(super) fn treatment_page(
     }
     let opts = Html::site(-1, "../treatments/");
     let mut body = String::new();
-    body.push_str("<nav aria-label=\"The guide\"><a href=\"../index.html\">← All treatments</a></nav>\n");
+    body.push_str(
+        "<nav aria-label=\"The guide\"><a href=\"../index.html\">← All treatments</a></nav>\n",
+    );
     let (top, rest) = card.blocks.split_at(2.min(card.blocks.len()));
     body.push_str(&Document::new(top.to_vec()).html(opts));
     body.push_str(changed);

@@ -88,7 +88,10 @@ pub fn block(out: &mut String, b: &Block, opts: Html) {
                 Some(_) => format!(" id=\"{}\"", html(&heading_id(content))),
                 None => String::new(),
             };
-            out.push_str(&format!("<h{n}{id}>{}</h{n}>{sep}", inlines_in(content, opts)));
+            out.push_str(&format!(
+                "<h{n}{id}>{}</h{n}>{sep}",
+                inlines_in(content, opts)
+            ));
         }
         Block::Paragraph(content) => {
             out.push_str(&format!("<p>{}</p>{sep}", inlines_in(content, opts)));

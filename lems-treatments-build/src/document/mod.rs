@@ -351,7 +351,9 @@ pub fn texts(d: &Document) -> Vec<String> {
 
 fn block_texts(b: &Block, out: &mut Vec<String>) {
     match b {
-        Block::Heading { content, .. } | Block::Paragraph(content) | Block::Note { content, .. } => {
+        Block::Heading { content, .. }
+        | Block::Paragraph(content)
+        | Block::Note { content, .. } => {
             inline_texts(content, out);
         }
         Block::List(items) => {

@@ -154,6 +154,7 @@ pub(super) fn treatment_facts(view: &View<'_>) -> TokenStream {
                 None => quote!(None),
             };
             let note = opt_str(r.note.as_ref());
+            let at = opt_str(r.at.as_ref());
             let grade = opt_grade(r.grade);
             let population = match &r.population {
                 Some(p) => {
@@ -166,7 +167,7 @@ pub(super) fn treatment_facts(view: &View<'_>) -> TokenStream {
                 }
                 None => quote!(None),
             };
-            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, date: #date, population: #population, note: #note, source: Source::#source, grade: #grade } }
+            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, date: #date, population: #population, note: #note, source: Source::#source, at: #at, grade: #grade } }
         });
         (id.as_str(), quote! { &[#(#items),*] })
     }));

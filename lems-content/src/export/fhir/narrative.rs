@@ -54,7 +54,9 @@ pub(super) fn narrative(c: &Content, lines: &[String], reviewed: Option<&Date>) 
 /// one the Markdown guide, `show` and the site render) in its XHTML view,
 /// then the disclaimer, strong, as in every narrative.
 pub(super) fn card_narrative(c: &Content, rel: &Relations, id: &str) -> Value {
-    let mut d = View::new(c, rel).guide_card_document(id).unwrap_or_default();
+    let mut d = View::new(c, rel)
+        .guide_card_document(id)
+        .unwrap_or_default();
     d.blocks.push(Block::Paragraph(vec![strong(
         c.disclaimer.item.text.as_str(),
     )]));
