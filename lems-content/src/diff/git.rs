@@ -143,7 +143,7 @@ impl Repo {
 
 impl Repo {
     /// The commits in `base..head` (newest first), at most `max` of them, read
-    /// within [`MAX_LOG_BYTES`]; the flag says whether more were left off.
+    /// within `MAX_LOG_BYTES`; the flag says whether more were left off.
     pub fn commits(
         &self,
         base: &str,
