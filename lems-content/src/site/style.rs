@@ -150,6 +150,8 @@ footer { max-width: 46rem; margin: 0 auto; padding: 1rem; color: #555; font-size
   mark { background: #5c4d00; color: #fff8c5; }
   .rule, footer { color: #b6bcc6; }
   footer { border-top-color: #374151; }
+  .sbs > div { border-color: #4b5563; }
+  .sbs p.side { color: #b6bcc6; }
 }
 @media print {
   :root { color-scheme: light; }
