@@ -134,7 +134,11 @@ try {
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
         mainMaxWidth: getComputedStyle(document.querySelector("main") ?? document.body).maxWidth,
-        mainWidth: (document.querySelector("main") ?? document.body).getBoundingClientRect().width,
+        // The reading column: main, or on the diff page (changes beside the
+        // verdict) its widest column.
+        mainWidth: document.querySelector(".diff-layout")
+          ? Math.max(...[...document.querySelectorAll(".diff-layout > *")].map((e) => e.getBoundingClientRect().width))
+          : (document.querySelector("main") ?? document.body).getBoundingClientRect().width,
         fontSize: parseFloat(getComputedStyle(document.body).fontSize),
         h1: document.querySelectorAll("h1").length,
         ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
@@ -151,7 +155,7 @@ try {
       if (facts.scrollWidth > facts.innerWidth + 1)
         fail(where, `horizontal overflow: the page is ${facts.scrollWidth}px wide in a ${facts.innerWidth}px window`);
       if (facts.mainMaxWidth === "none") fail(where, "style.css is not applied (main has no max-width)");
-      if (width >= 1000 && facts.mainWidth > 900) fail(where, `lines too long on a desktop: main is ${facts.mainWidth}px wide`);
+      if (width >= 1000 && facts.mainWidth > 900) fail(where, `lines too long on a desktop: the text column is ${facts.mainWidth}px wide`);
       if (facts.fontSize < 16) fail(where, `text too small: ${facts.fontSize}px`);
       if (facts.h1 !== 1) fail(where, `${facts.h1} <h1> headings (one expected)`);
       if (!facts.title.trim()) fail(where, "no <title>");
