@@ -54,12 +54,17 @@ pub fn run(root: &Path, mode: Mode, skip_tests: bool) -> ExitCode {
     }
 }
 
-/// Runs `cargo test --workspace`, keeping changed snapshots for review.
+/// Runs every test target of the workspace (`cargo test --workspace
+/// --tests`: unit and integration tests, where every snapshot lives), keeping
+/// changed snapshots for review. Doctests and examples hold no snapshot: they
+/// are left to `cargo test`, which saves a review round their compile time.
 fn run_tests(root: &Path) -> Result<(), String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    println!("running the tests: cargo test --workspace (changed snapshots are kept for review)");
+    println!(
+        "running the tests: cargo test --workspace --tests (changed snapshots are kept for review)"
+    );
     let status = Command::new(cargo)
-        .args(["test", "--workspace", "--no-fail-fast", "--quiet"])
+        .args(["test", "--workspace", "--tests", "--no-fail-fast", "--quiet"])
         .env("INSTA_UPDATE", "new")
         .env("INSTA_FORCE_PASS", "1")
         .current_dir(root)
@@ -199,5 +204,39 @@ mod tests {
             "---\nsource: x\n---\nnew\n"
         );
         let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// `review` runs `--tests` only, so no snapshot may live where that
+    /// skips: doctests (in `src/`) and examples. Fails when one appears.
+    #[test]
+    fn no_snapshot_lives_outside_the_test_targets() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found = Vec::new();
+        for krate in [".", "lems-content", "lems-treatments-build"] {
+            for dir in ["src", "examples", "benches"] {
+                scan(&repo.join(krate).join(dir), &mut found);
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "snapshots outside test targets (review would miss them): {found:?}"
+        );
+    }
+
+    fn scan(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                scan(&path, found);
+            } else if path.extension().is_some_and(|x| x == "rs")
+                && std::fs::read_to_string(&path)
+                    .is_ok_and(|s| s.contains(concat!("insta", "::")))
+            {
+                found.push(path);
+            }
+        }
     }
 }
