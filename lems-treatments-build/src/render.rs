@@ -383,10 +383,17 @@ impl<'a> View<'a> {
         item(v)
     }
 
-    /// The title, summary and identity lines: id, kind, class, names, brands.
+    /// The title, summary and identity lines: id, kind, class, names,
+    /// brands. The summary and each brand (with its regions) carry the
+    /// treatment's own citation, as its usage lines do.
     fn card_head(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
         b.push(heading(2, vec![t(tr.name.as_str())]));
-        b.push(Block::Paragraph(vec![t(tr.summary.as_str())]));
+        b.push(Block::Paragraph(vec![
+            t(tr.summary.as_str()),
+            t(" ("),
+            self.cite(&tr.sources, None),
+            t(")"),
+        ]));
         let mut class = format!("Class: {}", self.category_name(&tr.category.0));
         for p in self
             .relations
@@ -412,7 +419,12 @@ impl<'a> View<'a> {
                 let regions: Vec<&str> = br.regions.iter().map(|r| r.label()).collect();
                 f.push_str(&format!(" ({})", regions.join(", ")));
             }
-            items.push(item(vec![t(f)]));
+            items.push(item(vec![
+                t(f),
+                t(" ("),
+                self.cite(&tr.sources, None),
+                t(")"),
+            ]));
         }
         b.push(Block::List(items));
     }
@@ -470,10 +482,12 @@ impl<'a> View<'a> {
             .map(|o| self.treatment_name(o))
             .collect();
         if !used.is_empty() {
-            items.push(item(vec![t(format!(
-                "Sometimes combined with: {}",
-                used.join(", ")
-            ))]));
+            items.push(item(vec![
+                t(format!("Sometimes combined with: {}", used.join(", "))),
+                t(" ("),
+                self.cite(&tr.sources, None),
+                t(")"),
+            ]));
         }
         b.push(Block::List(items));
     }

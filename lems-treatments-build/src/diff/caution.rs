@@ -4,7 +4,7 @@
 
 use super::field::Fields;
 use super::RuleId;
-use crate::model::{cited_ids, CautionFile};
+use crate::model::CautionFile;
 
 /// Every change of a caution.
 pub(super) fn caution(f: &mut Fields, b: &CautionFile, a: &CautionFile) {
@@ -18,10 +18,5 @@ pub(super) fn caution(f: &mut Fields, b: &CautionFile, a: &CautionFile) {
         f.fact("grade", &b.grade, &a.grade, RuleId::ChangedFact);
     });
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids(
-        "sources",
-        &cited_ids(&b.sources),
-        &cited_ids(&a.sources),
-        RuleId::Text,
-    );
+    f.citations("sources", &b.sources, &a.sources);
 }

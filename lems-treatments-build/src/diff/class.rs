@@ -2,7 +2,7 @@
 
 use super::field::Fields;
 use super::RuleId;
-use crate::model::{cited_ids, ClassFile};
+use crate::model::ClassFile;
 
 /// Every change of a class.
 pub(super) fn class(f: &mut Fields, b: &ClassFile, a: &ClassFile) {
@@ -12,10 +12,5 @@ pub(super) fn class(f: &mut Fields, b: &ClassFile, a: &ClassFile) {
     f.text("description", &b.description.0, &a.description.0);
     f.ids("cautions", &b.cautions, &a.cautions, RuleId::CautionOrClass);
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids(
-        "sources",
-        &cited_ids(&b.sources),
-        &cited_ids(&a.sources),
-        RuleId::Text,
-    );
+    f.citations("sources", &b.sources, &a.sources);
 }

@@ -4,7 +4,7 @@
 use super::codes::codes;
 use super::field::Fields;
 use super::RuleId;
-use crate::model::{cited_ids, ConditionFile, DisclaimerFile};
+use crate::model::{ConditionFile, DisclaimerFile};
 
 /// Every change of the condition.
 pub(super) fn condition(f: &mut Fields, b: &ConditionFile, a: &ConditionFile) {
@@ -27,12 +27,7 @@ pub(super) fn condition(f: &mut Fields, b: &ConditionFile, a: &ConditionFile) {
     f.text("associated_cancer.treatment_note", bn, an);
     f.clinical(|f| codes(f, &b.codes, &a.codes));
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids(
-        "sources",
-        &cited_ids(&b.sources),
-        &cited_ids(&a.sources),
-        RuleId::Text,
-    );
+    f.citations("sources", &b.sources, &a.sources);
 }
 
 /// Every change of the disclaimer: its text is clinical.

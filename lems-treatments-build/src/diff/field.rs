@@ -8,7 +8,7 @@ use super::keyed::{pair_up, Pair};
 use super::policy::Weight;
 use super::show::Show;
 use super::{word_diff, Cx, EntityKind, FieldChange, Op, RuleId};
-use crate::model::{Date, Id, Text};
+use crate::model::{Citation, Date, Id, Text};
 
 /// The changes of one entity, recorded in the order they are found.
 pub(super) struct Fields<'c> {
@@ -118,6 +118,48 @@ impl<'c> Fields<'c> {
         }
     }
 
+    /// Compares citations: every change `body` records is weighed
+    /// [`Weight::Plain`], even among a clinical fact's fields.
+    fn plain(&mut self, body: impl FnOnce(&mut Self)) {
+        let was = std::mem::replace(&mut self.weight, Weight::Plain);
+        body(self);
+        self.weight = was;
+    }
+
+    /// Where a fact's citation points in its source (its `at:`): a changed
+    /// place is a changed citation, rule `text` (a patch), not clinical.
+    pub fn place(&mut self, field: &str, before: Option<&Text>, after: Option<&Text>) {
+        if before != after {
+            let show = |t: Option<&Text>| t.map(|t| t.0.clone());
+            self.plain(|f| {
+                f.record(field, show(before), show(after), RuleId::Text);
+            });
+        }
+    }
+
+    /// A `sources:` list: each citation (a source, with its place when it
+    /// names one: `lems_treatment_article § Immune therapy`) added or
+    /// removed, rule `text` (a patch), not clinical. A citation moved to
+    /// another place is the old one removed and the new one added.
+    pub fn citations(&mut self, field: &str, before: &[Citation], after: &[Citation]) {
+        let shown = |cs: &[Citation]| -> Vec<String> {
+            cs.iter()
+                .map(|c| match c.at() {
+                    Some(at) => format!("{} § {}", c.source().0, at.0),
+                    None => c.source().0.clone(),
+                })
+                .collect()
+        };
+        self.plain(|f| f.strings(field, shown(before), shown(after), RuleId::Text));
+    }
+
+    /// A list of places a source declares (its `outline:`): each added or
+    /// removed, rule `text`, not clinical.
+    pub fn places(&mut self, field: &str, before: &[Text], after: &[Text]) {
+        let shown = |ts: &[Text]| ts.iter().map(|t| t.0.clone()).collect::<Vec<_>>();
+        self.plain(|f| f.strings(field, shown(before), shown(after), RuleId::Text));
+    }
+
     /// The date of the last review against the sources: a patch, not clinical.
     pub fn reviewed(&mut self, before: &Option<Date>, after: &Option<Date>) {
         self.fact("reviewed", before, after, RuleId::Text);
@@ -125,8 +167,14 @@ impl<'c> Fields<'c> {
 
     /// A list of ids: added and removed ids, each under `rule`.
     pub fn ids(&mut self, field: &str, before: &[Id], after: &[Id], rule: RuleId) {
-        let b: BTreeSet<&str> = before.iter().map(|i| i.0.as_str()).collect();
-        let a: BTreeSet<&str> = after.iter().map(|i| i.0.as_str()).collect();
+        let shown = |ids: &[Id]| ids.iter().map(|i| i.0.clone()).collect::<Vec<_>>();
+        self.strings(field, shown(before), shown(after), rule);
+    }
+
+    /// A set of values written as strings: each added or removed under `rule`.
+    fn strings(&mut self, field: &str, before: Vec<String>, after: Vec<String>, rule: RuleId) {
+        let b: BTreeSet<&str> = before.iter().map(String::as_str).collect();
+        let a: BTreeSet<&str> = after.iter().map(String::as_str).collect();
         for pair in pair_up(b.into_iter().map(|i| (i, i)), a.into_iter().map(|i| (i, i))) {
             match pair {
                 Pair::Removed(id) => self.record(field, Some(id.into()), None, rule),

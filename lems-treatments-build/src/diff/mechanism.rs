@@ -2,7 +2,7 @@
 
 use super::field::Fields;
 use super::RuleId;
-use crate::model::{cited_ids, MechanismFile};
+use crate::model::MechanismFile;
 
 /// Every change of a mechanism.
 pub(super) fn mechanism(f: &mut Fields, b: &MechanismFile, a: &MechanismFile) {
@@ -10,10 +10,5 @@ pub(super) fn mechanism(f: &mut Fields, b: &MechanismFile, a: &MechanismFile) {
     f.fact("target", &b.target, &a.target, RuleId::ChangedFact);
     f.text("explanation", &b.explanation.0, &a.explanation.0);
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids(
-        "sources",
-        &cited_ids(&b.sources),
-        &cited_ids(&a.sources),
-        RuleId::Text,
-    );
+    f.citations("sources", &b.sources, &a.sources);
 }

@@ -56,6 +56,7 @@ fn fields(f: &mut Fields, field: &str, br: &Regulatory, ar: &Regulatory) {
         RuleId::ChangedFact,
     );
     f.opt_text(&format!("{field}.note"), br.note.as_ref(), ar.note.as_ref());
+    f.place(&format!("{field}.at"), br.at.as_ref(), ar.at.as_ref());
     f.fact(
         &format!("{field}.grade"),
         &br.grade,

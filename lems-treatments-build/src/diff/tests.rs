@@ -178,6 +178,53 @@ fn usage_codes_and_regulatory_facts_are_compared_field_by_field() {
 }
 
 #[test]
+fn a_moved_locator_is_a_citation_change_a_patch_not_clinical() {
+    let before = real();
+    let mut after = before.clone();
+    let t = &mut after
+        .treatments
+        .get_mut("amifampridine")
+        .expect("amifampridine")
+        .item;
+    let article = t.sources[0].source().clone();
+    t.sources[0] = Citation::of(&article, Some(&Text("Other therapies".into())));
+    t.regulatory[1].at = Some(Text("US approval for LEMS in adults".into()));
+    let s = &mut after
+        .sources
+        .get_mut(article.0.as_str())
+        .expect("the article")
+        .item;
+    s.outline.push(Text("A new heading".into()));
+    let d = diff(&before, &after);
+    let rules = rules_of(&d);
+    let cited = format!("{} § Other therapies", article.0);
+    let moved = d
+        .entities
+        .iter()
+        .flat_map(|e| &e.changes)
+        .find(|c| c.field == "sources" && c.after.as_deref() == Some(cited.as_str()));
+    assert!(moved.is_some(), "{rules:?}");
+    // The fact's place changed inside a clinical fact, yet it is a citation.
+    assert!(
+        rules.iter().any(|(f, r, c)| f.starts_with("regulatory[")
+            && f.ends_with(".at")
+            && *r == RuleId::Text
+            && !*c),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&("outline".into(), RuleId::Text, false)),
+        "{rules:?}"
+    );
+    assert!(
+        rules.iter().all(|(_, r, c)| *r == RuleId::Text && !*c),
+        "{rules:?}"
+    );
+    assert_eq!(d.level(), Some(Level::Patch));
+    assert!(d.clinical_review.is_empty());
+}
+
+#[test]
 fn a_removed_treatment_is_a_removed_id_and_a_case_change_is_wording() {
     let before = real();
     let mut after = before.clone();

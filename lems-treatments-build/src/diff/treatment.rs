@@ -10,7 +10,7 @@ use super::keyed::{pair_by, pair_up, Pair};
 use super::regulatory::regulatory;
 use super::show::Show;
 use super::RuleId;
-use crate::model::{cited_ids, CautionNotApplied, Indication, TreatmentFile};
+use crate::model::{CautionNotApplied, Indication, TreatmentFile};
 use crate::names::fold;
 use crate::relations::CautionOrigin;
 
@@ -34,12 +34,7 @@ pub(super) fn treatment(f: &mut Fields, b: &TreatmentFile, a: &TreatmentFile) {
     f.clinical(|f| indication(f, b.indication.as_ref(), a.indication.as_ref()));
     f.clinical(|f| not_applied(f, &b.cautions_not_applied, &a.cautions_not_applied));
     f.reviewed(&b.reviewed, &a.reviewed);
-    f.ids(
-        "sources",
-        &cited_ids(&b.sources),
-        &cited_ids(&a.sources),
-        RuleId::Text,
-    );
+    f.citations("sources", &b.sources, &a.sources);
 }
 
 /// The name, synonyms and brands (lookup keys), then each kept brand's regions (clinical).
@@ -106,6 +101,7 @@ fn indication(f: &mut Fields, before: Option<&Indication>, after: Option<&Indica
             let field = "indication.after_other";
             f.ids(field, &b.after_other, &a.after_other, RuleId::ChangedFact);
             f.fact("indication.source", &b.source, &a.source, RuleId::Text);
+            f.place("indication.at", b.at.as_ref(), a.at.as_ref());
         }
         (b, a) => {
             let rule = RuleId::ChangedFact;
@@ -137,6 +133,7 @@ fn not_applied(f: &mut Fields, before: &[CautionNotApplied], after: &[CautionNot
                     &an.source,
                     RuleId::Text,
                 );
+                f.place(&format!("{at}.at"), bn.at.as_ref(), an.at.as_ref());
             }
             Pair::Added(an) => {
                 let c = f.record(field, None, Some(an.caution.0.clone()), RuleId::ChangedFact);
