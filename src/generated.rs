@@ -618,6 +618,32 @@ impl Source {
         const { assert!(TABLE.len() == Self::COUNT) };
         TABLE[self as usize]
     }
+    /// Its web address (`https://…`), where the source folder gives one.
+    #[inline]
+    pub const fn address(self) -> Option<&'static str> {
+        #[allow(clippy::redundant_static_lifetimes)]
+        const TABLE: [Option<&'static str>; 17] = [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ];
+        const { assert!(TABLE.len() == Self::COUNT) };
+        TABLE[self as usize]
+    }
     /// How it was read, when that matters.
     #[inline]
     pub const fn note(self) -> Option<&'static str> {

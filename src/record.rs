@@ -284,6 +284,10 @@ mod ser {
         #[serde(skip_serializing_if = "Option::is_none")]
         last_updated: Option<&'static str>,
         #[serde(skip_serializing_if = "Option::is_none")]
+        read: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        address: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         note: Option<&'static str>,
     }
 
@@ -294,6 +298,8 @@ mod ser {
             publisher: x.publisher(),
             kind: x.kind(),
             last_updated: x.last_updated(),
+            read: x.read(),
+            address: x.address(),
             note: x.note(),
         }))
     }

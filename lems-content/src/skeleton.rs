@@ -135,6 +135,8 @@ publisher: "TODO: the publisher"
 kind: TODO
 # When the document was last updated, as "YYYY-MM-DD"; delete this line if it states none.
 last_updated: "TODO: YYYY-MM-DD"
+# Its web address, only if the sources folder gives it (never guessed):
+# address: "https://…"
 "#
     )
 }

@@ -319,6 +319,46 @@ fn raw_html_and_links_in_content_are_escaped() {
     assert_links_resolve(&site);
 }
 
+/// A source's checked `address:` is the one link that leaves the site: on
+/// the pages it links the address shown as written (escaped once), and the
+/// Markdown export shows it as text.
+#[test]
+fn a_source_address_is_a_link_shown_as_written() {
+    let root = scratch("address");
+    let address = "https://example.org/lems?a=1&b=(2)#treatment";
+    edit(
+        &root,
+        "data/sources/lems_treatment_article.yaml",
+        "kind: article\n",
+        &format!("kind: article\naddress: \"{address}\"\n"),
+    );
+    let out = fresh("address-site");
+    render_into(&root, &out);
+    let site = files(&out);
+    let page = &site["treatments/pyridostigmine.html"];
+    let escaped = "https://example.org/lems?a=1&amp;b=(2)#treatment";
+    assert!(
+        page.contains(&format!(
+            "<a href=\"{escaped}\" rel=\"external\">{escaped}</a>"
+        )),
+        "{page}"
+    );
+    assert!(visible_text(page).contains(address), "{page}");
+    let md = ok(lems_content(&[
+        "export",
+        "--root",
+        s(&root),
+        "--format",
+        "markdown",
+    ]));
+    let md = String::from_utf8(md.stdout).expect("utf-8");
+    assert!(md.contains("example.org/lems?a=1"), "{md}");
+    assert!(
+        !md.contains(&format!("]({address}")),
+        "no Markdown link: {md}"
+    );
+}
+
 #[test]
 fn the_diff_page_marks_a_changed_word_and_the_changed_page() {
     let base = scratch("base");

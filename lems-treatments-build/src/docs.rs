@@ -80,6 +80,12 @@ fn type_of(root: &Value, node: &Value) -> String {
         {
             "date `YYYY-MM-DD`".into()
         }
+        "string"
+            if node.get("pattern").and_then(Value::as_str)
+                == Some(crate::model::WEB_ADDRESS_PATTERN) =>
+        {
+            "web address `https://…`".into()
+        }
         "string" => "text".into(),
         "integer" => "whole number".into(),
         "boolean" => "`true` or `false`".into(),

@@ -155,6 +155,7 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "COUNT",
     "IN_GUIDE_ORDER",
     "LOOKUP",
+    "address",
     "all_sources",
     "applied_cautions",
     "atc",

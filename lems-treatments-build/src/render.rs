@@ -351,9 +351,17 @@ impl<'a> View<'a> {
             f.push_str(&format!("; {}", n.as_str()));
         }
         f.push(')');
+        let mut content = vec![t(f)];
+        if let Some(a) = &s.address {
+            content.push(t(": ".to_string()));
+            content.push(Inline::Link {
+                to: LinkTarget::Web(a.0.clone()),
+                content: vec![t(a.0.clone())],
+            });
+        }
         Some(Item {
             role: ItemRole::Source { id: id.to_string() },
-            content: vec![t(f)],
+            content,
         })
     }
 

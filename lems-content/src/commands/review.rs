@@ -64,7 +64,13 @@ fn run_tests(root: &Path) -> Result<(), String> {
         "running the tests: cargo test --workspace --tests (changed snapshots are kept for review)"
     );
     let status = Command::new(cargo)
-        .args(["test", "--workspace", "--tests", "--no-fail-fast", "--quiet"])
+        .args([
+            "test",
+            "--workspace",
+            "--tests",
+            "--no-fail-fast",
+            "--quiet",
+        ])
         .env("INSTA_UPDATE", "new")
         .env("INSTA_FORCE_PASS", "1")
         .current_dir(root)
@@ -232,8 +238,7 @@ mod tests {
             if path.is_dir() {
                 scan(&path, found);
             } else if path.extension().is_some_and(|x| x == "rs")
-                && std::fs::read_to_string(&path)
-                    .is_ok_and(|s| s.contains(concat!("insta", "::")))
+                && std::fs::read_to_string(&path).is_ok_and(|s| s.contains(concat!("insta", "::")))
             {
                 found.push(path);
             }

@@ -2,7 +2,7 @@
 //! YAML values as written, `(none)` for an absent one.
 
 use crate::model::{
-    ClosedSet, CodeEntry, Date, Id, Indication, PartialDate, Population, Regulatory,
+    ClosedSet, CodeEntry, Date, Id, Indication, PartialDate, Population, Regulatory, WebAddress,
 };
 
 /// A value as a field change shows it.
@@ -43,7 +43,7 @@ show_as_string!(bool, u32);
 macro_rules! show_inner {
     ($($t:ty),*) => { $(impl Show for $t { fn show(&self) -> String { self.0.clone() } })* };
 }
-show_inner!(Id, Date, PartialDate);
+show_inner!(Id, Date, PartialDate, WebAddress);
 
 impl Show for Population {
     fn show(&self) -> String {

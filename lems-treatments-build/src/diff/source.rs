@@ -1,5 +1,5 @@
 //! The comparison of two versions of a source (`data/sources/`): all wording
-//! and citation (its date read, the places it declares).
+//! and citation (its date read, its web address, the places it declares).
 
 use super::field::Fields;
 use super::RuleId;
@@ -14,5 +14,6 @@ pub(super) fn source(f: &mut Fields, b: &SourceFile, a: &SourceFile) {
     f.fact("last_updated", bu, au, RuleId::Text);
     f.opt_text("note", b.note.as_ref(), a.note.as_ref());
     f.fact("read", &b.read, &a.read, RuleId::Text);
+    f.fact("address", &b.address, &a.address, RuleId::Text);
     f.places("outline", &b.outline, &a.outline);
 }

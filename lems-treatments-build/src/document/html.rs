@@ -188,6 +188,12 @@ pub fn inlines_in(content: &[Inline], opts: Html) -> String {
                     html(id),
                     inlines_in(content, opts)
                 )),
+                (_, LinkTarget::Web(address)) if opts.links.is_some() => out.push_str(&format!(
+                    "<a href=\"{}\" rel=\"external\">{}</a>",
+                    html(address),
+                    text(address)
+                )),
+                (_, LinkTarget::Web(address)) => out.push_str(&text(address)),
                 (None, _) => out.push_str(&format!("<em>{}</em>", inlines_in(content, opts))),
             },
         }

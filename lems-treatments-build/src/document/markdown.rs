@@ -2,7 +2,7 @@
 //! have (`#` headings, `- ` items, `> ` for the disclaimer, `**…**`), every
 //! text escaped by [`crate::escape::markdown_in`] for where it stands.
 
-use super::{merged, unlinked, Block, Document, Inline};
+use super::{merged, unlinked, Block, Document, Inline, LinkTarget};
 use crate::escape::{markdown_code, markdown_in, MarkdownAt};
 
 /// Each block ends with a newline; blocks are separated by a blank line.
@@ -76,6 +76,10 @@ fn inline(out: &mut String, i: &Inline, at: MarkdownAt<'_>, closed: bool) {
         Inline::Strong(inner) => delimited(out, "**", inner, at),
         Inline::Emphasis(inner) => delimited(out, "*", inner, at),
         Inline::Citation(c) => out.push_str(&markdown_in(&c.text(), at)),
+        Inline::Link {
+            to: LinkTarget::Web(address),
+            ..
+        } => out.push_str(&markdown_in(address, at)),
         Inline::Link { content, .. } => delimited(out, "*", content, at),
     }
 }

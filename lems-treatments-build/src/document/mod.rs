@@ -92,6 +92,9 @@ impl Citation {
 pub enum LinkTarget {
     /// A treatment, by id.
     Treatment(String),
+    /// A source's web address (a checked `https://` address): its text is
+    /// the address itself, shown as written where a view has no links.
+    Web(String),
 }
 
 /// What a callout warns of, so a view can put its kind first.
@@ -331,6 +334,10 @@ pub fn unlinked(inlines: &[Inline]) -> Vec<Inline> {
         .iter()
         .map(|i| match i {
             Inline::Citation(c) => Inline::Text(c.text()),
+            Inline::Link {
+                to: LinkTarget::Web(address),
+                ..
+            } => Inline::Text(address.clone()),
             Inline::Link { content, .. } => Inline::Emphasis(unlinked(content)),
             Inline::Strong(x) => Inline::Strong(unlinked(x)),
             Inline::Emphasis(x) => Inline::Emphasis(unlinked(x)),

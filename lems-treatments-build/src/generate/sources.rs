@@ -92,6 +92,21 @@ pub(super) fn sources(view: &View<'_>) -> TokenStream {
             (id.as_str(), d)
         }),
     );
-    out.extend(quote! { impl Source { #publisher #kind #updated #read #note } });
+    let address = accessor(
+        "Its web address (`https://…`), where the source folder gives one.",
+        "address",
+        quote!(Option<&'static str>),
+        src.iter().map(|(id, l)| {
+            let a = match &l.item.address {
+                Some(a) => {
+                    let a = a.as_str();
+                    quote!(Some(#a))
+                }
+                None => quote!(None),
+            };
+            (id.as_str(), a)
+        }),
+    );
+    out.extend(quote! { impl Source { #publisher #kind #updated #read #address #note } });
     out
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     CautionKind, Citation, CodeEntry, Date, Grade, Id, PartialDate, Region, RegulatoryStatus,
-    SourceKind, Target, Text, TreatmentKind,
+    SourceKind, Target, Text, TreatmentKind, WebAddress,
 };
 
 /// A brand name a treatment is sold under.
@@ -275,6 +275,9 @@ pub struct SourceFile {
     /// How it was read, when that matters (for example `read from a crawl of the index`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Its web address (`https://…`), copied from the source itself; never guess one. Pages link to it, and a printed page shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<WebAddress>,
     /// When it was read, `YYYY-MM-DD`, where the reference table gives the date (for example the date of a crawl). Leave out when it gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read: Option<Date>,

@@ -28,7 +28,7 @@ pub use files::{
     SourceFile, TreatmentFile,
 };
 pub use kind::FileKind;
-pub use values::{Date, Id, PartialDate, Text};
+pub use values::{Date, Id, PartialDate, Text, WebAddress};
 
 /// The pattern every id must match: lowercase words joined by single
 /// underscores (`snake_case`). Accepted by Rust's and JavaScript's regex engines.
@@ -39,6 +39,45 @@ pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /// The pattern of a [`PartialDate`].
 pub const PARTIAL_DATE_PATTERN: &str = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+
+/// The pattern of a [`WebAddress`]: `https://`, a host name of dotted
+/// labels, an optional port, then a path, query and fragment made only of
+/// the URL characters that need no escaping in HTML, Markdown or a terminal
+/// (no quotes, angle brackets, backslashes, brackets, spaces or controls).
+pub const WEB_ADDRESS_PATTERN: &str =
+    "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+(:[0-9]{1,5})?(/[A-Za-z0-9._~:/?#@!$&()*+,;=%-]*)?$";
+
+/// The longest [`WebAddress`], in bytes.
+pub const WEB_ADDRESS_MAX: usize = 2000;
+
+/// Why `s` is not a usable web address, if it is not: the same rule as
+/// [`WEB_ADDRESS_PATTERN`], checked without a regex engine.
+pub fn web_address_problem(s: &str) -> Option<&'static str> {
+    let Some(rest) = s.strip_prefix("https://") else {
+        return Some("is not a web address starting with https://");
+    };
+    if s.len() > WEB_ADDRESS_MAX {
+        return Some("is longer than 2000 characters");
+    }
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let (host, port) = match authority.split_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (authority, None),
+    };
+    let label_ok =
+        |l: &str| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let host_ok = host.split('.').count() >= 2 && host.split('.').all(label_ok);
+    let port_ok =
+        port.is_none_or(|p| (1..=5).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+    let path_ok = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "._~:/?#@!$&()*+,;=%-".contains(c));
+    if host_ok && port_ok && path_ok {
+        None
+    } else {
+        Some("is not a web address this content can show: write https://host/path with no spaces, quotes, angle brackets or backslashes")
+    }
+}
 
 /// Why `s` is not a valid id, if it is not. The same rule as [`ID_PATTERN`],
 /// checked without a regex engine so that builds that skip the schema pass

@@ -9,9 +9,9 @@ use std::borrow::Cow;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 
-use super::{date_problem, id_problem, real_day, text_problem};
+use super::{date_problem, id_problem, real_day, text_problem, web_address_problem};
 #[cfg(feature = "schema")]
-use super::{DATE_PATTERN, ID_PATTERN, PARTIAL_DATE_PATTERN};
+use super::{DATE_PATTERN, ID_PATTERN, PARTIAL_DATE_PATTERN, WEB_ADDRESS_MAX, WEB_ADDRESS_PATTERN};
 
 /// An identifier: lowercase `snake_case`, for example `pyridostigmine`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -164,6 +164,45 @@ impl JsonSchema for PartialDate {
     }
 }
 
+/// A source's web address, `https://…`, as the source gives it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct WebAddress(pub String);
+
+impl WebAddress {
+    /// The address as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for WebAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match web_address_problem(&s) {
+            None => Ok(WebAddress(s)),
+            Some(why) => Err(serde::de::Error::custom(format!("`{s}` {why}"))),
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl JsonSchema for WebAddress {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "WebAddress".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": WEB_ADDRESS_PATTERN,
+            "maxLength": WEB_ADDRESS_MAX,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +214,54 @@ mod tests {
         };
         assert!(ok("2009") && ok("2009-12") && ok("2018-11-28"));
         assert!(!ok("2009-13") && !ok("2018-02-30") && !ok("09-12") && !ok("December 2009"));
+    }
+
+    #[test]
+    fn web_addresses_are_https_and_plain() {
+        let ok = |s: &str| {
+            serde_json::from_value::<WebAddress>(serde_json::Value::String(s.into())).is_ok()
+        };
+        assert!(ok("https://example.org") && ok("https://www.example.org/a/b?c=1&d=(2)#e"));
+        assert!(ok("https://example.org:8443/label"));
+        for bad in [
+            "http://example.org",
+            "javascript:alert(1)",
+            "https://localhost/x",
+            "https://example.org/a b",
+            "https://example.org/\"<script>",
+            "https://example.org/'x'",
+            "https://exa_mple.org/",
+            "https://example.org:/x",
+            "https://example..org/",
+        ] {
+            assert!(!ok(bad), "{bad} was accepted");
+        }
+        assert!(!ok(&format!("https://example.org/{}", "a".repeat(2000))));
+    }
+
+    /// The regex and the hand-written check are the same rule.
+    #[cfg(all(feature = "schema", feature = "schema-validation"))]
+    #[test]
+    fn the_pattern_and_the_check_agree() {
+        let schema = serde_json::json!({ "type": "string", "pattern": WEB_ADDRESS_PATTERN });
+        let v = jsonschema::validator_for(&schema).expect("pattern");
+        for s in [
+            "https://example.org",
+            "https://a.b.c/d?e#f",
+            "http://example.org",
+            "https://localhost",
+            "https://example.org/a b",
+            "https://example.org:99999/",
+            "https://example.org:999999/",
+            "https://ex ample.org",
+            "https://example.org/<",
+            "https://-.org",
+        ] {
+            assert_eq!(
+                v.is_valid(&serde_json::Value::String(s.into())),
+                web_address_problem(s).is_none(),
+                "pattern and check disagree on {s}"
+            );
+        }
     }
 }

@@ -99,7 +99,9 @@ mod imp {
 
     use super::field_label;
     use crate::diagnostic::{Code, Diagnostic};
-    use crate::model::{ClosedSet, CodeSystem, DATE_PATTERN, ID_PATTERN, PARTIAL_DATE_PATTERN};
+    use crate::model::{
+        ClosedSet, CodeSystem, DATE_PATTERN, ID_PATTERN, PARTIAL_DATE_PATTERN, WEB_ADDRESS_PATTERN,
+    };
     use crate::names::suggest_id;
     use crate::read::yaml::{escape_pointer, Document};
     use crate::suggest::did_you_mean;
@@ -605,6 +607,16 @@ mod imp {
                 format!("`{got}` is not a date written YYYY, YYYY-MM or YYYY-MM-DD"),
                 Some(
                     "write it as precisely as the source does, in quotes, for example \"2009-12\""
+                        .into(),
+                ),
+            );
+        }
+        if pattern == WEB_ADDRESS_PATTERN {
+            return (
+                Code::InvalidValue,
+                format!("`{got}` is not a web address this content can show"),
+                Some(
+                    "copy the address from the source: https://, the site's name, then the path, with no spaces, quotes, angle brackets or backslashes (write them %-encoded)"
                         .into(),
                 ),
             );

@@ -83,7 +83,12 @@ pub(super) fn related_artifacts(c: &Content, sources: &[Id]) -> Value {
             if let Some(n) = &s.note {
                 citation.push_str(&format!(" ({})", n.as_str()));
             }
-            json!({"type": "citation", "display": s.title.as_str(), "citation": citation})
+            let mut artifact =
+                json!({"type": "citation", "display": s.title.as_str(), "citation": citation});
+            if let Some(a) = &s.address {
+                artifact["document"] = json!({"url": a.as_str(), "title": s.title.as_str()});
+            }
+            artifact
         })
         .collect::<Vec<_>>())
 }
