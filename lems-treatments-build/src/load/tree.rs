@@ -38,10 +38,12 @@ pub(super) struct Walk {
     tree_files: usize,
     /// Set once a tree budget ran out: no further file is read.
     over_budget: bool,
+    /// Bytes read instead of the file on disk (see [`super::Overlay`]).
+    overlay: super::Overlay,
 }
 
 impl Walk {
-    pub(super) fn new(paths: &Paths, check: SchemaCheck) -> Walk {
+    pub(super) fn new(paths: &Paths, check: SchemaCheck, overlay: &super::Overlay) -> Walk {
         Walk {
             paths: paths.clone(),
             check,
@@ -54,6 +56,7 @@ impl Walk {
             tree_bytes: 0,
             tree_files: 0,
             over_budget: false,
+            overlay: overlay.clone(),
         }
     }
 
@@ -180,7 +183,7 @@ impl Walk {
             return None;
         }
         let budget = MAX_TREE_BYTES.saturating_sub(self.tree_bytes);
-        let read = file::read_file::<T>(kind, path, &shown, schema, budget);
+        let read = file::read_file::<T>(kind, path, &shown, schema, budget, self.overlay.get(path));
         if let Some(text) = read.source {
             self.sources.insert(shown.clone(), text);
         }

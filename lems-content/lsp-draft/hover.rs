@@ -1,0 +1,95 @@
+//! Hover on an id (what it names: its name and text, with sources) and on a
+//! field (its documentation from the model's schema).
+
+use std::path::Path;
+
+use lems_treatments_build::escape::markdown;
+use lems_treatments_build::FileKind;
+use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
+
+use super::documents::{range_of, reference_at, word_at, Documents};
+
+/// The most characters of a file shown in a hover.
+const MAX_HOVER_CHARS: usize = 4000;
+
+/// The hover at byte `at` of `text`.
+pub fn hover(docs: &Documents, path: &Path, text: &str, at: usize) -> Option<Hover> {
+    if let Some(r) = reference_at(docs, path, text, at) {
+        let target = docs.text(&docs.path_of(r.kind, &r.id))?;
+        let value = item(r.kind, &r.id, &target);
+        return Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value,
+            }),
+            range: Some(range_of(text, r.start, r.end)),
+        });
+    }
+    let (start, end) = word_at(text, at);
+    let word = &text[start..end];
+    let after = &text[end..];
+    if word.is_empty() || !after.starts_with(':') {
+        return None;
+    }
+    let doc = field_doc(docs.kind_of(path)?, word)?;
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: format!("**{}**\n\n{}", markdown(word), markdown(&doc)),
+        }),
+        range: Some(range_of(text, start, end)),
+    })
+}
+
+/// The `name:` of a file's text, unquoted.
+pub fn name_of(text: &str) -> Option<String> {
+    let line = text.lines().find_map(|l| l.strip_prefix("name:"))?;
+    Some(line.trim().trim_matches('"').to_string())
+}
+
+/// An item as a reader sees it: its kind, name, and its fields as text.
+fn item(kind: FileKind, id: &str, text: &str) -> String {
+    let name = name_of(text).unwrap_or_default();
+    let mut out = format!("**{}** — {} (`{id}`)\n\n", markdown(&name), kind.noun());
+    let body: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("id:") && !l.starts_with("name:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .chars()
+        .take(MAX_HOVER_CHARS)
+        .collect();
+    for line in body.lines() {
+        out.push_str(&markdown(line.trim_end()));
+        out.push_str("  \n");
+    }
+    out
+}
+
+/// The description of `field` in the schema of `kind`.
+fn field_doc(kind: FileKind, field: &str) -> Option<String> {
+    let schema: serde_json::Value = serde_json::from_str(&kind.schema_text()).ok()?;
+    find_description(&schema, field, 0)
+}
+
+fn find_description(v: &serde_json::Value, field: &str, depth: usize) -> Option<String> {
+    if depth > 16 {
+        return None;
+    }
+    match v {
+        serde_json::Value::Object(map) => {
+            if let Some(d) = map
+                .get("properties")
+                .and_then(|p| p.get(field))
+                .and_then(|f| f.get("description"))
+                .and_then(serde_json::Value::as_str)
+            {
+                return Some(d.to_string());
+            }
+            map.values()
+                .find_map(|x| find_description(x, field, depth + 1))
+        }
+        serde_json::Value::Array(a) => a.iter().find_map(|x| find_description(x, field, depth + 1)),
+        _ => None,
+    }
+}
