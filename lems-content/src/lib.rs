@@ -24,6 +24,7 @@ pub mod commands;
 pub mod diagnostics;
 pub mod diff;
 pub mod export;
+pub mod lsp;
 pub mod out;
 pub mod review;
 pub mod root;

@@ -41,24 +41,30 @@ pub fn hover(docs: &Documents, path: &Path, text: &str, at: usize) -> Option<Hov
     })
 }
 
-/// The `name:` of a file's text, unquoted.
+/// The `name:` (or a caution's or source's `title:`) of a file's text, unquoted.
 pub fn name_of(text: &str) -> Option<String> {
-    let line = text.lines().find_map(|l| l.strip_prefix("name:"))?;
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("name:").or_else(|| l.strip_prefix("title:")))?;
     Some(line.trim().trim_matches('"').to_string())
 }
 
-/// An item as a reader sees it: its kind, name, and its fields as text.
+/// An item as a reader sees it: its kind, name, and its fields as text
+/// (sources included), every line escaped for Markdown.
 fn item(kind: FileKind, id: &str, text: &str) -> String {
     let name = name_of(text).unwrap_or_default();
-    let mut out = format!("**{}** — {} (`{id}`)\n\n", markdown(&name), kind.noun());
-    let body: String = text
+    let mut out = format!("**{}** ({} `{id}`)\n\n", markdown(&name), kind.noun());
+    let body = text
         .lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("id:") && !l.starts_with("name:"))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .chars()
+        .filter(|l| {
+            !l.starts_with('#')
+                && !l.starts_with("id:")
+                && !l.starts_with("name:")
+                && !l.starts_with("title:")
+        })
+        .flat_map(|l| l.chars().chain(std::iter::once('\n')))
         .take(MAX_HOVER_CHARS)
-        .collect();
+        .collect::<String>();
     for line in body.lines() {
         out.push_str(&markdown(line.trim_end()));
         out.push_str("  \n");
@@ -68,28 +74,31 @@ fn item(kind: FileKind, id: &str, text: &str) -> String {
 
 /// The description of `field` in the schema of `kind`.
 fn field_doc(kind: FileKind, field: &str) -> Option<String> {
-    let schema: serde_json::Value = serde_json::from_str(&kind.schema_text()).ok()?;
-    find_description(&schema, field, 0)
+    let (_, f) = field_schema(kind, field)?;
+    f.get("description")
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_string)
 }
 
-fn find_description(v: &serde_json::Value, field: &str, depth: usize) -> Option<String> {
+/// The schema of `kind` and, in it, the first property named `field` at any depth.
+pub fn field_schema(kind: FileKind, field: &str) -> Option<(serde_json::Value, serde_json::Value)> {
+    let schema = kind.schema().to_value();
+    let f = find_property(&schema, field, 0)?.clone();
+    Some((schema, f))
+}
+
+fn find_property<'v>(v: &'v serde_json::Value, field: &str, depth: usize) -> Option<&'v serde_json::Value> {
     if depth > 16 {
         return None;
     }
     match v {
         serde_json::Value::Object(map) => {
-            if let Some(d) = map
-                .get("properties")
-                .and_then(|p| p.get(field))
-                .and_then(|f| f.get("description"))
-                .and_then(serde_json::Value::as_str)
-            {
-                return Some(d.to_string());
+            if let Some(f) = map.get("properties").and_then(|p| p.get(field)) {
+                return Some(f);
             }
-            map.values()
-                .find_map(|x| find_description(x, field, depth + 1))
+            map.values().find_map(|x| find_property(x, field, depth + 1))
         }
-        serde_json::Value::Array(a) => a.iter().find_map(|x| find_description(x, field, depth + 1)),
+        serde_json::Value::Array(a) => a.iter().find_map(|x| find_property(x, field, depth + 1)),
         _ => None,
     }
 }

@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 
 use lems_treatments_build::read::fs::read_regular;
 use lems_treatments_build::read::yaml::MAX_FILE_BYTES;
-use lems_treatments_build::{FileKind, Paths};
+use lems_treatments_build::{FileKind, Overlay, Paths};
 use lsp_types::{Position, Range, Url};
 
 /// The open buffers, by path, and where the content is.
 pub struct Documents {
     /// The content's folders.
     pub paths: Paths,
-    /// The editor's buffers, replacing the files on disk.
-    pub open: BTreeMap<PathBuf, String>,
+    /// The editor's buffers (content files only), replacing the files on disk:
+    /// the overlay the loader reads.
+    pub open: Overlay,
 }
 
 /// One file of the tree that may hold references.
@@ -29,14 +30,36 @@ pub struct File {
 }
 
 impl Documents {
+    /// The content at `paths`, no buffer open yet.
+    pub fn new(paths: Paths) -> Documents {
+        Documents {
+            paths,
+            open: BTreeMap::new(),
+        }
+    }
+
     /// The text of `path`: the open buffer, else the file (within the file budget).
+    /// A buffer or file over the budget is refused by `check`; features skip it.
     pub fn text(&self, path: &Path) -> Option<String> {
         if let Some(t) = self.open.get(path) {
-            // A buffer over the file budget is refused by `check`; features skip it.
-            return (t.len() <= MAX_FILE_BYTES).then(|| t.clone());
+            return (t.len() <= MAX_FILE_BYTES).then(|| String::from_utf8_lossy(t).into_owned());
         }
         let bytes = read_regular(path, MAX_FILE_BYTES).ok()?;
         Some(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The path of a content file named by `url`: a `.yaml` file inside the
+    /// content's `data/` folder (other files are not the server's).
+    pub fn content_path(&self, url: &Url) -> Option<PathBuf> {
+        let path = url.to_file_path().ok()?;
+        // The editor may name the file through a link or `..`: compare real paths.
+        let path = match (path.parent().map(std::fs::canonicalize), path.file_name()) {
+            (Some(Ok(dir)), Some(name)) => dir.join(name),
+            _ => path,
+        };
+        let inside = path.starts_with(&self.paths.data);
+        let yaml = path.extension().is_some_and(|e| e == "yaml");
+        (inside && yaml).then_some(path)
     }
 
     /// The path of the file of `kind` with `id`.
@@ -111,11 +134,6 @@ impl Documents {
             self.paths.data.join(rel)
         }
     }
-}
-
-/// The path of a `file:` URL.
-pub fn path_of_url(url: &Url) -> Option<PathBuf> {
-    url.to_file_path().ok()
 }
 
 /// The `file:` URL of a path.
