@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use lsp_types::{CodeAction, CodeActionKind, Diagnostic, NumberOrString, Range, TextEdit, Url, WorkspaceEdit};
+use lsp_types::{
+    CodeAction, CodeActionKind, Diagnostic, NumberOrString, Range, TextEdit, Url, WorkspaceEdit,
+};
 
 use super::documents::{offset_of, position_of, range_of, word_at, Documents};
 use lems_treatments_build::FileKind;
@@ -13,13 +15,27 @@ use lems_treatments_build::FileKind;
 const MAX_SOURCES_OFFERED: usize = 10;
 
 /// The fixes for `diagnostics` (the editor's, at the cursor) in `text`.
-pub fn actions(docs: &Documents, url: &Url, text: &str, diagnostics: &[Diagnostic]) -> Vec<CodeAction> {
+pub fn actions(
+    docs: &Documents,
+    url: &Url,
+    text: &str,
+    diagnostics: &[Diagnostic],
+) -> Vec<CodeAction> {
     let mut out = Vec::new();
-    for d in diagnostics.iter().filter(|d| d.source.as_deref() == Some("lems-content")) {
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.source.as_deref() == Some("lems-content"))
+    {
         let help = d.message.split_once("\nhelp: ").map_or("", |(_, h)| h);
         if let Some(word) = between(help, "did you mean `", "`") {
             let range = word_range(text, d.range);
-            out.push(action(format!("Replace with `{word}`"), url, d, vec![edit(range, word)], true));
+            out.push(action(
+                format!("Replace with `{word}`"),
+                url,
+                d,
+                vec![edit(range, word)],
+                true,
+            ));
         }
         if let Some(column) = indent_column(help) {
             let line_start = offset_of(text, lsp_types::Position::new(d.range.start.line, 0));
@@ -27,12 +43,28 @@ pub fn actions(docs: &Documents, url: &Url, text: &str, diagnostics: &[Diagnosti
             let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
             let range = range_of(text, line_start, line_start + indent);
             let spaces = " ".repeat(column.saturating_sub(1));
-            out.push(action(format!("Indent to column {column}"), url, d, vec![edit(range, &spaces)], true));
+            out.push(action(
+                format!("Indent to column {column}"),
+                url,
+                d,
+                vec![edit(range, &spaces)],
+                true,
+            ));
         }
         if d.code == Some(NumberOrString::String("E0204".to_string())) {
-            for id in docs.ids(FileKind::Source).into_iter().take(MAX_SOURCES_OFFERED) {
+            for id in docs
+                .ids(FileKind::Source)
+                .into_iter()
+                .take(MAX_SOURCES_OFFERED)
+            {
                 let e = cite(text, &id);
-                out.push(action(format!("Cite the source `{id}`"), url, d, vec![e], false));
+                out.push(action(
+                    format!("Cite the source `{id}`"),
+                    url,
+                    d,
+                    vec![e],
+                    false,
+                ));
             }
         }
     }
@@ -50,7 +82,10 @@ fn between<'t>(text: &'t str, open: &str, close: &str) -> Option<&'t str> {
 fn indent_column(help: &str) -> Option<usize> {
     ["at column ", "starts at column "].iter().find_map(|lead| {
         let i = help.find(lead)?;
-        let digits: String = help[i + lead.len()..].chars().take_while(char::is_ascii_digit).collect();
+        let digits: String = help[i + lead.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         digits.parse().ok().filter(|&c| c > 0 && c <= 256)
     })
 }
@@ -77,8 +112,15 @@ fn cite(text: &str, id: &str) -> TextEdit {
         return edit(range_of(text, i, end), &format!("sources:\n  - {id}"));
     }
     let end = position_of(text, text.len());
-    let newline = if text.ends_with('\n') || text.is_empty() { "" } else { "\n" };
-    edit(Range::new(end, end), &format!("{newline}sources:\n  - {id}\n"))
+    let newline = if text.ends_with('\n') || text.is_empty() {
+        ""
+    } else {
+        "\n"
+    };
+    edit(
+        Range::new(end, end),
+        &format!("{newline}sources:\n  - {id}\n"),
+    )
 }
 
 fn edit(range: Range, new_text: &str) -> TextEdit {
@@ -88,7 +130,13 @@ fn edit(range: Range, new_text: &str) -> TextEdit {
     }
 }
 
-fn action(title: String, url: &Url, d: &Diagnostic, edits: Vec<TextEdit>, preferred: bool) -> CodeAction {
+fn action(
+    title: String,
+    url: &Url,
+    d: &Diagnostic,
+    edits: Vec<TextEdit>,
+    preferred: bool,
+) -> CodeAction {
     CodeAction {
         title,
         kind: Some(CodeActionKind::QUICKFIX),

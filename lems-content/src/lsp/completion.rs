@@ -88,7 +88,10 @@ fn collect_values(
         out.push((s.to_string(), doc.clone()));
     }
     if let Some(list) = v.get("enum").and_then(serde_json::Value::as_array) {
-        out.extend(list.iter().filter_map(|x| Some((x.as_str()?.to_string(), None))));
+        out.extend(
+            list.iter()
+                .filter_map(|x| Some((x.as_str()?.to_string(), None))),
+        );
     }
     if let Some(target) = v
         .get("$ref")
@@ -99,7 +102,12 @@ fn collect_values(
         collect_values(root, target, out, depth + 1);
     }
     for key in ["oneOf", "anyOf"] {
-        for x in v.get(key).and_then(serde_json::Value::as_array).into_iter().flatten() {
+        for x in v
+            .get(key)
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             collect_values(root, x, out, depth + 1);
         }
     }

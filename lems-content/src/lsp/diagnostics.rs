@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use lems_treatments_build::escape::terminal;
 use lems_treatments_build::{load_with_overlay, Diagnostic, FileKind, SchemaCheck};
-use lsp_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range};
+use lsp_types::{
+    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range,
+};
 
 use super::documents::{lsp_position, url_of, Documents};
 
@@ -65,7 +67,12 @@ pub fn convert(
 
 /// The places a diagnostic names: `line N` (and `column C`) of its own file,
 /// and the file of every `the <kind> \`id\`` it mentions that exists.
-fn related(docs: &Documents, path: &Path, text: &str, d: &Diagnostic) -> Vec<DiagnosticRelatedInformation> {
+fn related(
+    docs: &Documents,
+    path: &Path,
+    text: &str,
+    d: &Diagnostic,
+) -> Vec<DiagnosticRelatedInformation> {
     let words = format!("{} {}", d.message, d.help.as_deref().unwrap_or(""));
     let mut out = Vec::new();
     if let Some(url) = url_of(path) {
@@ -106,7 +113,11 @@ fn lines_named(words: &str) -> Vec<(usize, usize)> {
         let after = &rest[digits.len()..];
         let column = after
             .strip_prefix(", column ")
-            .map(|r| r.chars().take_while(char::is_ascii_digit).collect::<String>())
+            .map(|r| {
+                r.chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+            })
             .and_then(|c| c.parse::<usize>().ok())
             .unwrap_or(1);
         if line > 0 && !out.contains(&(line, column)) {
@@ -128,7 +139,8 @@ fn items_named(words: &str) -> Vec<(FileKind, String)> {
             };
             let id = &rest[..end];
             let entry = (kind, id.to_string());
-            if !id.is_empty() && id.chars().all(super::documents::id_char) && !out.contains(&entry) {
+            if !id.is_empty() && id.chars().all(super::documents::id_char) && !out.contains(&entry)
+            {
                 out.push(entry);
             }
         }

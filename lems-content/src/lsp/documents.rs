@@ -295,7 +295,12 @@ pub struct Reference {
 
 /// Every place `id` of `kind` is written in `text` (a file of `file_kind`):
 /// references, and the file's own `id:` when it is that file.
-pub fn occurrences(text: &str, file_kind: FileKind, kind: FileKind, id: &str) -> Vec<(usize, usize)> {
+pub fn occurrences(
+    text: &str,
+    file_kind: FileKind,
+    kind: FileKind,
+    id: &str,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if id.is_empty() {
         return out;

@@ -87,7 +87,11 @@ pub fn field_schema(kind: FileKind, field: &str) -> Option<(serde_json::Value, s
     Some((schema, f))
 }
 
-fn find_property<'v>(v: &'v serde_json::Value, field: &str, depth: usize) -> Option<&'v serde_json::Value> {
+fn find_property<'v>(
+    v: &'v serde_json::Value,
+    field: &str,
+    depth: usize,
+) -> Option<&'v serde_json::Value> {
     if depth > 16 {
         return None;
     }
@@ -96,7 +100,8 @@ fn find_property<'v>(v: &'v serde_json::Value, field: &str, depth: usize) -> Opt
             if let Some(f) = map.get("properties").and_then(|p| p.get(field)) {
                 return Some(f);
             }
-            map.values().find_map(|x| find_property(x, field, depth + 1))
+            map.values()
+                .find_map(|x| find_property(x, field, depth + 1))
         }
         serde_json::Value::Array(a) => a.iter().find_map(|x| find_property(x, field, depth + 1)),
         _ => None,

@@ -72,12 +72,14 @@ pub fn rename(
             edits: edits.into_iter().map(OneOf::Left).collect(),
         }));
     }
-    ops.push(DocumentChangeOperation::Op(ResourceOp::Rename(RenameFile {
-        old_uri: url_of(&old).ok_or("the file has no file URL")?,
-        new_uri: url_of(&target).ok_or("the new file has no file URL")?,
-        options: None,
-        annotation_id: None,
-    })));
+    ops.push(DocumentChangeOperation::Op(ResourceOp::Rename(
+        RenameFile {
+            old_uri: url_of(&old).ok_or("the file has no file URL")?,
+            new_uri: url_of(&target).ok_or("the new file has no file URL")?,
+            options: None,
+            annotation_id: None,
+        },
+    )));
     Ok(WorkspaceEdit {
         document_changes: Some(DocumentChanges::Operations(ops)),
         ..Default::default()

@@ -1,7 +1,9 @@
 //! The server's loop: initialize, then every message in order. Changes are
-//! applied as they come; once no message is waiting, the diagnostics of the
-//! whole project are computed once and published for every file whose
-//! diagnostics changed (so a burst of keystrokes costs one check).
+//! applied as they come; once no message is waiting, or before the next
+//! request is answered, the diagnostics of the whole project are computed
+//! once and published for every file whose diagnostics changed (so a burst
+//! of keystrokes costs one check, and a request sees the diagnostics of
+//! every change sent before it).
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -80,6 +82,10 @@ pub fn serve(conn: &Connection, root: Option<&Path>, today: &str) -> Result<(), 
                     if conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
                         return Ok(());
                     }
+                    // What was changed before a request is published before its answer.
+                    if std::mem::take(&mut changed) {
+                        server.publish(conn)?;
+                    }
                     send(conn, server.answer(req))?;
                 }
                 Message::Notification(n) if n.method == "exit" => return Ok(()),
@@ -130,19 +136,28 @@ impl Server {
     fn notify(&mut self, n: Notification) -> bool {
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(n.params) else {
+                let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(n.params)
+                else {
                     return false;
                 };
                 self.set(&p.text_document.uri, p.text_document.text.into_bytes())
             }
             DidChangeTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(n.params) else {
+                let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(n.params)
+                else {
                     return false;
                 };
                 let Some(path) = self.docs.content_path(&p.text_document.uri) else {
                     return false;
                 };
-                let mut text = self.docs.open.get(&path).map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+                let mut text = self
+                    .docs
+                    .open
+                    .get(&path)
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+                    .unwrap_or_default();
                 for change in p.content_changes {
                     match change.range {
                         None => text = change.text,
@@ -155,7 +170,9 @@ impl Server {
                 self.set(&p.text_document.uri, text.into_bytes())
             }
             DidCloseTextDocument::METHOD => {
-                let Ok(p) = serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(n.params) else {
+                let Ok(p) =
+                    serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(n.params)
+                else {
                     return false;
                 };
                 self.docs
@@ -231,7 +248,9 @@ impl Server {
             GotoDefinition::METHOD => reply(req, |p: lsp_types::GotoDefinitionParams| {
                 Ok(self
                     .at(&p.text_document_position_params)
-                    .and_then(|(path, text, at)| definition::definition(&self.docs, &path, &text, at)))
+                    .and_then(|(path, text, at)| {
+                        definition::definition(&self.docs, &path, &text, at)
+                    }))
             }),
             References::METHOD => reply(req, |p: lsp_types::ReferenceParams| {
                 Ok(self
@@ -256,7 +275,11 @@ impl Server {
                 };
                 let text = self.docs.text(&path).unwrap_or_default();
                 let list = actions::actions(&self.docs, url, &text, &p.context.diagnostics);
-                Ok(Some(list.into_iter().map(lsp_types::CodeActionOrCommand::CodeAction).collect::<Vec<_>>()))
+                Ok(Some(
+                    list.into_iter()
+                        .map(lsp_types::CodeActionOrCommand::CodeAction)
+                        .collect::<Vec<_>>(),
+                ))
             }),
             _ => Response::new_err(
                 req.id,
@@ -289,7 +312,11 @@ fn reply<P: DeserializeOwned, R: Serialize>(
     }
 }
 
-fn publish_one(conn: &Connection, path: &Path, diagnostics: Vec<lsp_types::Diagnostic>) -> Result<(), String> {
+fn publish_one(
+    conn: &Connection,
+    path: &Path,
+    diagnostics: Vec<lsp_types::Diagnostic>,
+) -> Result<(), String> {
     let Some(uri) = url_of(path) else {
         return Ok(());
     };
@@ -298,5 +325,8 @@ fn publish_one(conn: &Connection, path: &Path, diagnostics: Vec<lsp_types::Diagn
         diagnostics,
         version: None,
     };
-    send(conn, Notification::new(PublishDiagnostics::METHOD.to_string(), params))
+    send(
+        conn,
+        Notification::new(PublishDiagnostics::METHOD.to_string(), params),
+    )
 }

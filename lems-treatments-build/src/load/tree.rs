@@ -183,7 +183,14 @@ impl<'o> Walk<'o> {
             return None;
         }
         let budget = MAX_TREE_BYTES.saturating_sub(self.tree_bytes);
-        let read = file::read_file::<T>(kind, path, &shown, schema, budget, self.overlay.get(path).map(Vec::as_slice));
+        let read = file::read_file::<T>(
+            kind,
+            path,
+            &shown,
+            schema,
+            budget,
+            self.overlay.get(path).map(Vec::as_slice),
+        );
         if let Some(text) = read.source {
             self.sources.insert(shown.clone(), text);
         }
