@@ -641,3 +641,38 @@ fn quick_fixes_apply_checks_suggestions() {
     assert!(edits[0].new_text.chars().all(|ch| ch == ' ') && !edits[0].new_text.is_empty());
     c.stop();
 }
+
+#[test]
+fn every_position_of_an_odd_buffer_answers() {
+    let mut c = Client::start("every_position");
+    // A byte order mark, CRLF, characters outside the BMP, a direction
+    // override, a tab, an empty list item and a key without a value.
+    let text = "\u{feff}id: amifampridine\r\nname: \"é😀\"\r\nmechanisms: [😀, potassium_channel_blockade]\r\n  - \u{202e}x\r\ncategory:\ncautions:\n  - \n\t- x\n:\n-";
+    c.open(TREATMENT, text);
+    for (l, line) in text.split('\n').enumerate() {
+        for ch in 0..line.encode_utf16().count() as u32 + 3 {
+            let at = c.at(TREATMENT, l as u32, ch);
+            let mut renamed = at.clone();
+            renamed["newName"] = json!("a_new_id");
+            let mut refs = at.clone();
+            refs["context"] = json!({"includeDeclaration": true});
+            for (method, params) in [
+                ("textDocument/hover", at.clone()),
+                ("textDocument/completion", at.clone()),
+                ("textDocument/definition", at.clone()),
+                ("textDocument/prepareRename", at.clone()),
+                ("textDocument/references", refs),
+                ("textDocument/rename", renamed),
+            ] {
+                let r = c.request(method, params);
+                let code = r.error.as_ref().map(|e| e.code);
+                // An answer, or a refusal (rename with no id here); never a failure.
+                assert!(
+                    code.is_none() || code == Some(-32803),
+                    "{method} at {l}:{ch}: {r:?}"
+                );
+            }
+        }
+    }
+    c.stop();
+}

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use lems_treatments_build::escape::terminal;
 use lems_treatments_build::FileKind;
 use lsp_types::{CompletionItem, CompletionItemKind, InsertTextFormat};
 
@@ -44,7 +45,7 @@ fn ids(docs: &Documents, kind: FileKind) -> Vec<CompletionItem> {
             CompletionItem {
                 label: id,
                 kind: Some(CompletionItemKind::REFERENCE),
-                detail: Some(format!("{}: {name}", kind.noun())),
+                detail: Some(format!("{}: {}", kind.noun(), terminal(&name))),
                 ..Default::default()
             }
         })

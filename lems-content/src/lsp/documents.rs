@@ -85,7 +85,9 @@ impl Documents {
             .flatten()
             .filter_map(|e| {
                 let name = e.file_name().to_str()?.to_string();
-                name.strip_suffix(".yaml").map(str::to_string)
+                // Only names that are ids (others are `check`'s problem, not candidates).
+                let id = name.strip_suffix(".yaml")?;
+                (!id.is_empty() && id.chars().all(id_char)).then(|| id.to_string())
             })
             .take(lems_treatments_build::load::MAX_TREE_FILES)
             .collect();
