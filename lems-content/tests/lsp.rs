@@ -676,3 +676,94 @@ fn every_position_of_an_odd_buffer_answers() {
     }
     c.stop();
 }
+
+#[test]
+fn related_locations_and_the_missing_source_fix() {
+    let mut c = Client::start("related");
+    let clean = c.text(TREATMENT);
+    // A second `name:`: the message names where the first one is.
+    let twice = format!("{clean}name: \"Again\"\n");
+    c.open(TREATMENT, &twice);
+    let list = c.diagnostics(TREATMENT);
+    let d = list
+        .iter()
+        .find(|d| codes(std::slice::from_ref(d)) == ["E0003"])
+        .unwrap_or_else(|| panic!("{list:?}"));
+    let related = d.related_information.as_ref().expect("related locations");
+    let first = find(&twice, "name:");
+    assert_eq!(related[0].location.uri, c.url(TREATMENT));
+    assert_eq!(related[0].location.range.start, first, "{related:?}");
+    // No source: a fix cites one of data/sources/.
+    let cut = clean.find("\nsources:\n").expect("a sources list") + 1;
+    let none = format!("{}sources: []\n", &clean[..cut]);
+    c.change(TREATMENT, 2, &none);
+    let list = c.diagnostics(TREATMENT);
+    let d = list
+        .iter()
+        .find(|d| {
+            d.message.contains("`sources`")
+                && d.severity == Some(lsp_types::DiagnosticSeverity::ERROR)
+        })
+        .unwrap_or_else(|| panic!("{list:?}"))
+        .clone();
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": c.url(TREATMENT)}, "range": d.range, "context": {"diagnostics": [d]}}),
+    );
+    let actions: Vec<lsp_types::CodeAction> =
+        serde_json::from_value(r.result.expect("result")).expect("actions");
+    let fix = actions
+        .iter()
+        .find(|a| a.title == "Cite the source `lems_treatment_article`")
+        .unwrap_or_else(|| panic!("{actions:?}"));
+    let e = &fix
+        .edit
+        .as_ref()
+        .expect("edit")
+        .changes
+        .as_ref()
+        .expect("changes")[&c.url(TREATMENT)][0];
+    let mut fixed = none.clone();
+    fixed.replace_range(
+        offset(&none, e.range.start)..offset(&none, e.range.end),
+        &e.new_text,
+    );
+    assert!(
+        fixed.ends_with("\nsources:\n  - lems_treatment_article\n"),
+        "{fixed}"
+    );
+    c.change(TREATMENT, 3, &fixed);
+    let list = c.diagnostics(TREATMENT);
+    assert!(
+        !list.iter().any(|d| d.message.contains("`sources`")),
+        "{list:?}"
+    );
+    c.stop();
+}
+
+#[test]
+fn hover_on_a_treatment_shows_its_card() {
+    let mut c = Client::start("hover_card");
+    let rel = "treatments/pyridostigmine.yaml";
+    let text = c.text(rel);
+    c.open(rel, &text);
+    let p = find(&text, "  - guanidine\n");
+    let r = c.request("textDocument/hover", c.at(rel, p.line, p.character + 5));
+    let value = r.result.as_ref().expect("result")["contents"]["value"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let mut paths = lems_treatments_build::Paths::under(&c.root);
+    paths.schema = common::repo_root().join("schema");
+    let report = lems_treatments_build::load(&paths, lems_treatments_build::SchemaCheck::Validate);
+    let content = report.content.expect("the fixture checks clean");
+    let relations = lems_treatments_build::relations::Relations::of(&content);
+    let card = lems_treatments_build::render::View::new(&content, &relations)
+        .card("guanidine")
+        .expect("a card");
+    assert!(
+        !value.is_empty() && card.starts_with(&value),
+        "{value}\n---\n{card}"
+    );
+    c.stop();
+}

@@ -1,6 +1,7 @@
 //! Code actions: the fixes `check` already suggests, as edits. "did you mean
 //! `x`?" replaces the word; "start this line at column N" re-indents the
-//! line; a treatment that cites no source gets one of the sources listed.
+//! line; a file that cites no source (E0204, or E0102 on `sources`) gets
+//! one of the sources of `data/sources/` cited.
 
 use std::collections::HashMap;
 
@@ -51,7 +52,7 @@ pub fn actions(
                 true,
             ));
         }
-        if d.code == Some(NumberOrString::String("E0204".to_string())) {
+        if cites_nothing(d) {
             for id in docs
                 .ids(FileKind::Source)
                 .into_iter()
@@ -69,6 +70,15 @@ pub fn actions(
         }
     }
     out
+}
+
+/// A problem of no source: E0204, or the schema's E0102 about `sources`.
+fn cites_nothing(d: &Diagnostic) -> bool {
+    let code = match &d.code {
+        Some(NumberOrString::String(c)) => c.as_str(),
+        _ => return false,
+    };
+    code == "E0204" || (code == "E0102" && d.message.contains("`sources`"))
 }
 
 /// The text between `open` and the next `close` after it.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use lems_treatments_build::escape::terminal;
-use lems_treatments_build::{load_with_overlay, Diagnostic, FileKind, SchemaCheck};
+use lems_treatments_build::{load_with_overlay, Content, Diagnostic, FileKind, SchemaCheck};
 use lsp_types::{
     DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range,
 };
@@ -15,19 +15,23 @@ use lsp_types::{
 use super::documents::{lsp_position, url_of, Documents};
 
 /// The LSP diagnostics of every file with a problem (errors, then the
-/// warnings of reviews against `today` and of reading levels), by path.
-pub fn all(docs: &Documents, today: &str) -> BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>> {
+/// warnings of reviews against `today` and of reading levels), by path, and
+/// the content when it has no errors.
+pub fn all(docs: &Documents, today: &str) -> (Diagnostics, Option<Content>) {
     let mut report = load_with_overlay(&docs.paths, SchemaCheck::Validate, &docs.open);
     report.check_reviews(today);
-    let mut out: BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>> = BTreeMap::new();
+    let mut out = Diagnostics::new();
     for d in report.diagnostics.iter().chain(&report.warnings) {
         let text = report.sources.get(&d.file).map_or("", String::as_str);
         let path = docs.path_of_shown(&d.file);
         let related = related(docs, &path, text, d);
         out.entry(path).or_default().push(convert(d, text, related));
     }
-    out
+    (out, report.content)
 }
+
+/// Diagnostics by file.
+pub type Diagnostics = BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>>;
 
 /// One diagnostic: its code, message and help as `check` writes them.
 /// Warnings (reviews, reading levels) are information: they fail nothing.

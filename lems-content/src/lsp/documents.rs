@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use lems_treatments_build::read::fs::read_regular;
 use lems_treatments_build::read::yaml::MAX_FILE_BYTES;
-use lems_treatments_build::{FileKind, Overlay, Paths};
+use lems_treatments_build::{Content, FileKind, Overlay, Paths};
 use lsp_types::{Position, Range, Url};
 
 /// The open buffers, by path, and where the content is.
@@ -17,6 +17,9 @@ pub struct Documents {
     /// The editor's buffers (content files only), replacing the files on disk:
     /// the overlay the loader reads.
     pub open: Overlay,
+    /// The content as last checked, when it had no errors (for hovers that
+    /// show a treatment's card as a reader sees it).
+    pub checked: Option<Content>,
 }
 
 /// One file of the tree that may hold references.
@@ -35,6 +38,7 @@ impl Documents {
         Documents {
             paths,
             open: BTreeMap::new(),
+            checked: None,
         }
     }
 

@@ -1,9 +1,12 @@
-//! Hover on an id (what it names: its name and text, with sources) and on a
-//! field (its documentation from the model's schema).
+//! Hover on an id (what it names: a treatment's card as a reader sees it
+//! when the content checks clean; otherwise the item's name and its fields as
+//! text, sources included) and on a field (its documentation from the model's schema).
 
 use std::path::Path;
 
 use lems_treatments_build::escape::markdown;
+use lems_treatments_build::relations::Relations;
+use lems_treatments_build::render::View;
 use lems_treatments_build::FileKind;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
@@ -15,8 +18,10 @@ const MAX_HOVER_CHARS: usize = 4000;
 /// The hover at byte `at` of `text`.
 pub fn hover(docs: &Documents, path: &Path, text: &str, at: usize) -> Option<Hover> {
     if let Some(r) = reference_at(docs, path, text, at) {
-        let target = docs.text(&docs.path_of(r.kind, &r.id))?;
-        let value = item(r.kind, &r.id, &target);
+        let value = match card(docs, r.kind, &r.id) {
+            Some(card) => card,
+            None => item(r.kind, &r.id, &docs.text(&docs.path_of(r.kind, &r.id))?),
+        };
         return Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
@@ -39,6 +44,18 @@ pub fn hover(docs: &Documents, path: &Path, text: &str, at: usize) -> Option<Hov
         }),
         range: Some(range_of(text, start, end)),
     })
+}
+
+/// A treatment's card as a reader sees it (the renderer's Markdown, cut to
+/// [`MAX_HOVER_CHARS`]), when the content checked clean.
+fn card(docs: &Documents, kind: FileKind, id: &str) -> Option<String> {
+    let content = docs
+        .checked
+        .as_ref()
+        .filter(|_| kind == FileKind::Treatment)?;
+    let relations = Relations::of(content);
+    let card = View::new(content, &relations).card(id)?;
+    Some(card.chars().take(MAX_HOVER_CHARS).collect())
 }
 
 /// The `name:` (or a caution's or source's `title:`) of a file's text, unquoted.

@@ -198,8 +198,9 @@ impl Server {
     fn publish(&mut self, conn: &Connection) -> Result<(), String> {
         let docs = &self.docs;
         let today = self.today.as_str();
-        let now = catch_unwind(AssertUnwindSafe(|| diagnostics::all(docs, today)))
+        let (now, checked) = catch_unwind(AssertUnwindSafe(|| diagnostics::all(docs, today)))
             .map_err(|_| "the check failed unexpectedly".to_string())?;
+        self.docs.checked = checked;
         let gone: Vec<PathBuf> = self
             .published
             .keys()
