@@ -219,7 +219,10 @@ fn warnings_are_information_and_files_not_open_are_published_too() {
     // A problem on disk in a file nobody opened is published for that file.
     let rel = "treatments/guanidine.yaml";
     std::fs::write(c.path(rel), with_typo(&c.text(rel))).expect("write");
-    c.open(TREATMENT, &c.text(TREATMENT)); // any change makes the server look again
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": c.url(rel), "type": 2}]}),
+    );
     assert!(codes(&c.diagnostics(rel)).contains(&"E0202".to_string()));
     c.stop();
 }

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use lems_treatments_build::Paths;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, GotoDefinition, HoverRequest, PrepareRenameRequest, References,
@@ -179,7 +179,10 @@ impl Server {
                     .content_path(&p.text_document.uri)
                     .is_some_and(|path| self.docs.open.remove(&path).is_some())
             }
-            // didSave, configuration changes, …: the buffers already say it all.
+            // A save, or files changed on disk (a checkout, another program):
+            // the files not open may have changed, so the project is checked again.
+            DidSaveTextDocument::METHOD | DidChangeWatchedFiles::METHOD => true,
+            // Configuration changes, …: nothing the check reads.
             _ => false,
         }
     }
