@@ -770,3 +770,53 @@ fn hover_on_a_treatment_shows_its_card() {
     );
     c.stop();
 }
+
+/// One framed JSON-RPC message, as an editor writes it on the server's stdin.
+fn framed(v: &Value) -> String {
+    let body = v.to_string();
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+#[test]
+fn the_command_serves_stdio_and_exits_cleanly() {
+    use std::io::Write;
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lsp_stdio");
+    let _ = std::fs::remove_dir_all(&root);
+    common::copy_dir(&common::fixture_root().join("data"), &root.join("data"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lems-content"))
+        .args(["lsp", "--root"])
+        .arg(&root)
+        .env("LEMS_CONTENT_TODAY", TODAY)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start lems-content lsp");
+    let input = [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/formatting", "params": {}}),
+        json!({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}),
+        json!({"jsonrpc": "2.0", "method": "exit"}),
+    ];
+    let text: String = input.iter().map(framed).collect();
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("the server ends");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(r#""hoverProvider":true"#), "{stdout}");
+    assert!(
+        stdout.contains(r#""id":2"#) && stdout.contains("-32601"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r#""id":3,"result":null"#), "{stdout}");
+}
