@@ -259,6 +259,16 @@ fn positions_are_utf16_units() {
         want.character,
         "mechanisms: [\"😀é\", ".encode_utf16().count() as u32
     );
+    // A byte order mark is refused where it is: the first UTF-16 unit.
+    let text = format!("\u{feff}{}", c.text(TREATMENT));
+    c.change(TREATMENT, 2, &text);
+    let list = c.diagnostics(TREATMENT);
+    let bom = lsp_types::Range::new(Position::new(0, 0), Position::new(0, 1));
+    assert!(
+        list.iter()
+            .any(|d| d.range == bom && codes(std::slice::from_ref(d)) == ["E0005"]),
+        "{list:?}"
+    );
     c.stop();
 }
 
