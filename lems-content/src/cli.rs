@@ -72,6 +72,9 @@ pub(crate) enum Command {
     Diff(DiffArgs),
     /// Regenerate schema/ (and EDITING.md's field reference) from the model types.
     Schema,
+    /// A language server over stdio for editors: `check`'s diagnostics as you
+    /// type, completion, hover, go to definition, references, rename, quick fixes.
+    Lsp,
     /// Run every test, then review every changed snapshot in one pass, prose first.
     Review {
         /// Accept every change (after printing it).

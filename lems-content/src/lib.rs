@@ -11,6 +11,7 @@
 //! - `export`: the exports as text, one file each: `json`, `fhir` (one file per kind of resource), `markdown`.
 //! - `diff`: `diff`'s sides (git or folders), its report (the data every format reads), the version verdict, and the report as human, Markdown and JSON text.
 //! - `site`: the guide as HTML pages (`guide`), and the site of a diff (`diff`), on a shared frame (`html`, `style`).
+//! - `lsp`: the language server `lems-content lsp` runs: `check`'s diagnostics on the editor's buffers, completion, hover, definition, references, rename, quick fixes.
 //! - `review`: the snapshots `review` walks through, and the line diff shown for each.
 //! - `text`: small text helpers the renderers share.
 //!
@@ -24,6 +25,7 @@ pub mod commands;
 pub mod diagnostics;
 pub mod diff;
 pub mod export;
+pub mod lsp;
 pub mod out;
 pub mod review;
 pub mod root;

@@ -34,7 +34,7 @@ pub mod text;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Position};
-pub use load::{Content, Loaded, Paths, Report, SchemaCheck};
+pub use load::{Content, Loaded, Overlay, Paths, Report, SchemaCheck};
 pub use model::FileKind;
 
 /// Reads and checks the whole content tree: every file on its own
@@ -42,7 +42,14 @@ pub use model::FileKind;
 /// content and its [`Relations`](relations::Relations), computed once. All
 /// problems are collected; none panics.
 pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
-    let tree = load::read_tree(paths, check);
+    load_with_overlay(paths, check, &Overlay::new())
+}
+
+/// [`load()`] with some files' bytes taken from `overlay` instead of the disk
+/// (an editor's unsaved buffers, for `lems-content lsp`): the same walk,
+/// budgets and rules.
+pub fn load_with_overlay(paths: &Paths, check: SchemaCheck, overlay: &Overlay) -> Report {
+    let tree = load::read_tree(paths, check, overlay);
     let checked = match &tree.content {
         Some(c) => {
             let relations = relations::Relations::of(c);

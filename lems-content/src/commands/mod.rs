@@ -9,6 +9,7 @@
 pub mod check;
 pub mod diff;
 pub mod export;
+pub mod lsp;
 pub mod new;
 pub mod review;
 pub mod schema;
@@ -29,6 +30,10 @@ pub fn run(cli: Cli) -> ExitCode {
     // `diff` finds its two sides itself (git revisions or folders).
     if let Command::Diff(args) = &cli.command {
         return diff::run(args, cli.root.as_deref());
+    }
+    // `lsp` finds the content once the editor has named its workspace.
+    if let Command::Lsp = &cli.command {
+        return lsp::run(cli.root.as_deref());
     }
     let start = match &cli.command {
         Command::Check {
@@ -70,6 +75,7 @@ pub fn run(cli: Cli) -> ExitCode {
             review::run(&root, review::Mode::of(accept_all, list), no_test)
         }
         Command::Diff(args) => diff::run(&args, None),
+        Command::Lsp => lsp::run(cli.root.as_deref()),
     }
 }
 

@@ -61,8 +61,14 @@ pub(super) fn read_file<T: DeserializeOwned>(
     shown: &str,
     schema: Option<&CompiledSchema>,
     budget: usize,
+    overlay: Option<&[u8]>,
 ) -> FileRead<T> {
-    let bytes = match fs::read_regular(path, yaml::MAX_FILE_BYTES) {
+    let read = match overlay {
+        Some(b) if b.len() > yaml::MAX_FILE_BYTES => Err(fs::ReadError::TooLarge(b.len() as u64)),
+        Some(b) => Ok(b.to_vec()),
+        None => fs::read_regular(path, yaml::MAX_FILE_BYTES),
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(e) => return FileRead::empty(vec![read_error(shown, e)]),
     };

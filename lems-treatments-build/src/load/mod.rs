@@ -130,6 +130,12 @@ pub const MAX_TREE_FILES: usize = 50_000;
 /// The most problems listed one by one for one file; the rest are counted.
 pub const MAX_PROBLEMS_PER_FILE: usize = 100;
 
+/// Files' bytes that replace what is on disk (an editor's unsaved buffers),
+/// by the path the walk reads them at (`<data>/<folder>/<name>.yaml`). Only
+/// files the walk finds on disk are read; each goes through the same budgets
+/// and checks as a file read from disk.
+pub type Overlay = BTreeMap<PathBuf, Vec<u8>>;
+
 /// A walked tree: the content (when the condition and the disclaimer were
 /// read, problems or not), the ids declared, and the problems so far.
 pub(crate) struct Tree {
@@ -147,8 +153,8 @@ pub(crate) struct Tree {
 /// Reads the whole content tree: every file, its schema pass and model type,
 /// file names against ids, and the references of broken files. The
 /// cross-file rules are not run here.
-pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck) -> Tree {
-    let mut w = tree::Walk::new(paths, check);
+pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck, overlay: &Overlay) -> Tree {
+    let mut w = tree::Walk::new(paths, check, overlay);
     let problem = match std::fs::metadata(&paths.data) {
         Ok(m) if m.is_dir() => None,
         Ok(_) => Some((

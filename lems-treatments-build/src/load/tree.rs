@@ -22,7 +22,7 @@ use super::file::{self, wrong_kind};
 use super::{Content, HasId, Loaded, Paths, SchemaCheck, Tree, MAX_TREE_BYTES, MAX_TREE_FILES};
 
 /// The state of one walk over the tree.
-pub(super) struct Walk {
+pub(super) struct Walk<'o> {
     paths: Paths,
     check: SchemaCheck,
     diags: Vec<Diagnostic>,
@@ -38,10 +38,12 @@ pub(super) struct Walk {
     tree_files: usize,
     /// Set once a tree budget ran out: no further file is read.
     over_budget: bool,
+    /// Bytes read instead of the file on disk (see [`super::Overlay`]).
+    overlay: &'o super::Overlay,
 }
 
-impl Walk {
-    pub(super) fn new(paths: &Paths, check: SchemaCheck) -> Walk {
+impl<'o> Walk<'o> {
+    pub(super) fn new(paths: &Paths, check: SchemaCheck, overlay: &'o super::Overlay) -> Walk<'o> {
         Walk {
             paths: paths.clone(),
             check,
@@ -54,6 +56,7 @@ impl Walk {
             tree_bytes: 0,
             tree_files: 0,
             over_budget: false,
+            overlay,
         }
     }
 
@@ -180,7 +183,14 @@ impl Walk {
             return None;
         }
         let budget = MAX_TREE_BYTES.saturating_sub(self.tree_bytes);
-        let read = file::read_file::<T>(kind, path, &shown, schema, budget);
+        let read = file::read_file::<T>(
+            kind,
+            path,
+            &shown,
+            schema,
+            budget,
+            self.overlay.get(path).map(Vec::as_slice),
+        );
         if let Some(text) = read.source {
             self.sources.insert(shown.clone(), text);
         }

@@ -1,0 +1,65 @@
+//! `load_with_overlay`: an editor's buffers replace files' bytes for one load
+//! (same walk, budgets and rules), on the tests' own content. Nothing is written.
+
+mod common;
+
+use lems_treatments_build::{load, load_with_overlay, Code, Overlay, SchemaCheck};
+
+fn codes_of(report: &lems_treatments_build::Report, file: &str) -> Vec<Code> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == file)
+        .map(|d| d.code)
+        .collect()
+}
+
+#[test]
+fn buffers_replace_files_for_one_load_only() {
+    let paths = common::fixture_paths();
+    let plain = load(&paths, SchemaCheck::Validate);
+    assert!(plain.diagnostics.is_empty(), "{:#?}", plain.diagnostics);
+    let empty = load_with_overlay(&paths, SchemaCheck::Validate, &Overlay::new());
+    assert!(empty.diagnostics.is_empty());
+    assert_eq!(empty.files, plain.files);
+
+    let path = paths.data.join("treatments/amifampridine.yaml");
+    let on_disk = std::fs::read_to_string(&path).expect("fixture file");
+    let typo = on_disk.replacen(
+        "potassium_channel_blockade\n",
+        "potassium_channel_blockad\n",
+        1,
+    );
+    assert_ne!(typo, on_disk);
+    let mut overlay = Overlay::new();
+    overlay.insert(path.clone(), typo.clone().into_bytes());
+    // A buffer of a file that is not on disk is not read (the walk finds files).
+    overlay.insert(
+        paths.data.join("treatments/not_saved_yet.yaml"),
+        b"id: [".to_vec(),
+    );
+    let report = load_with_overlay(&paths, SchemaCheck::Validate, &overlay);
+    let file = "data/treatments/amifampridine.yaml";
+    assert_eq!(codes_of(&report, file), [Code::UnknownReference]);
+    assert_eq!(report.sources.get(file), Some(&typo));
+    assert!(
+        report.diagnostics.iter().all(|d| d.file == file),
+        "{:#?}",
+        report.diagnostics
+    );
+    assert_eq!(report.files, plain.files);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("fixture file"),
+        on_disk
+    );
+
+    // Over the file budget: refused like a file on disk that large (E0001).
+    overlay.insert(path, vec![b'x'; 2 * 1024 * 1024]);
+    let report = load_with_overlay(&paths, SchemaCheck::Validate, &overlay);
+    assert_eq!(
+        codes_of(&report, file),
+        [Code::Unreadable],
+        "{:#?}",
+        report.diagnostics
+    );
+}
