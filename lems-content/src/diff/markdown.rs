@@ -143,6 +143,9 @@ pub fn text(r: &DiffReport) -> String {
             if let Some(n) = &c.note {
                 out.push_str(&format!(" ({})", markdown(n)));
             }
+            if let Some(r) = &c.reading {
+                out.push_str(&format!(" ({})", markdown(&r.words())));
+            }
             if c.clinical {
                 out.push_str(" — **clinical review**");
             }

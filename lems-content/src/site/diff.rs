@@ -96,6 +96,9 @@ fn change_item(c: &FieldChange) -> String {
     if let Some(n) = &c.note {
         let _ = write!(s, " ({})", text(n));
     }
+    if let Some(r) = &c.reading {
+        let _ = write!(s, " ({})", text(&r.words()));
+    }
     s.push_str("</span>");
     if c.clinical {
         s.push_str(" <span class=\"clinical\">clinical review</span>");

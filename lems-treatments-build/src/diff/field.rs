@@ -67,6 +67,7 @@ impl<'c> Fields<'c> {
             after,
             words: Vec::new(),
             note: None,
+            reading: None,
             rule,
             level: rule.level(),
             clinical: rule.clinical(self.weight, false),

@@ -43,6 +43,7 @@ mod lookup;
 mod marks;
 mod mechanism;
 mod policy;
+mod reading;
 mod regulatory;
 mod report;
 mod show;
@@ -62,7 +63,7 @@ pub use marks::{runs, Mark};
 pub use policy::{Level, RuleId, RuleInfo};
 pub use report::{
     ClinicalFlag, ClinicalVerdict, ContentDiff, Decision, EntityDiff, EntityKind, FieldChange, Op,
-    Piece, PieceOp,
+    Piece, PieceOp, Reading,
 };
 
 /// The policy table as Markdown, exactly as README.md carries it.
@@ -188,6 +189,7 @@ pub fn diff(before: &Content, after: &Content) -> ContentDiff {
     entities.extend(cx.singleton(K::Disclaimer, "disclaimer", None, |f| {
         condition::disclaimer(f, bd, ad)
     }));
+    reading::annotate(&mut entities, before, after);
     summarise(entities)
 }
 

@@ -105,12 +105,43 @@ pub struct FieldChange {
     /// More about the change, for example where a caution comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For a text `check` measures: its reading level before and after.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<Reading>,
     /// The policy rule that classifies it.
     pub rule: RuleId,
     /// The release it needs (the rule's level).
     pub level: Level,
     /// Whether a clinician must review it, whatever its level.
     pub clinical: bool,
+}
+
+/// The reading level (Flesch–Kincaid US grade) of a changed text that
+/// `check` measures, on each side where it is, and the target for its readers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Reading {
+    /// Its grade in BASE, when BASE has it.
+    pub before: Option<f64>,
+    /// Its grade in HEAD, when HEAD has it.
+    pub after: Option<f64>,
+    /// The highest grade its readers' target allows.
+    pub target: f64,
+}
+
+// Grades are finite (rounded measures, never NaN), so equality is total.
+impl Eq for Reading {}
+
+impl Reading {
+    /// `reading grade 9.1 → 6.2, target 8` (`none` for a missing side).
+    pub fn words(&self) -> String {
+        let side = |g: Option<f64>| g.map_or_else(|| "none".to_string(), |g| format!("{g:.1}"));
+        format!(
+            "reading grade {} → {}, target {}",
+            side(self.before),
+            side(self.after),
+            self.target
+        )
+    }
 }
 
 /// Everything that changed about one entity.

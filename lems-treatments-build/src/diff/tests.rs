@@ -336,3 +336,68 @@ fn certainty_words_and_caution_texts_are_clinical_and_plain_rewording_is_not() {
         ClinicalVerdict::None
     );
 }
+
+/// A copy of the tests' own tree at a fresh temporary folder.
+fn fixture_copy(name: &str) -> std::path::PathBuf {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for e in std::fs::read_dir(from).expect("read_dir").flatten() {
+            let (src, dst) = (e.path(), to.join(e.file_name()));
+            if src.is_dir() {
+                copy(&src, &dst);
+            } else {
+                std::fs::copy(&src, &dst).expect("copy");
+            }
+        }
+    }
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = std::env::temp_dir().join(format!("lems-diff-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy(&repo.join("tests/fixture/data"), &root.join("data"));
+    root
+}
+
+fn load_at(root: &std::path::Path) -> Content {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut paths = crate::load::Paths::under(root);
+    paths.schema = repo.join("schema");
+    let report = crate::load(&paths, crate::load::SchemaCheck::Skip);
+    report.content.expect("the copy loads")
+}
+
+#[test]
+fn a_reworded_text_shows_its_reading_level_before_and_after() {
+    let root = fixture_copy("reading");
+    let before = load_at(&root);
+    let file = root.join("data/treatments/pyridostigmine.yaml");
+    let yaml = std::fs::read_to_string(&file).expect("read");
+    let (head, rest) = yaml.split_once("\nsummary:").expect("a summary");
+    let (_, tail) = rest
+        .split_once("\nusage:")
+        .expect("usage after the summary");
+    let hard = "Pharmacological inhibition of acetylcholinesterase consequently \
+                prolongs neuromuscular transmission, considerably ameliorating \
+                characteristic proximal musculature fatigability.";
+    std::fs::write(&file, format!("{head}\nsummary: \"{hard}\"\nusage:{tail}")).expect("write");
+    let after = load_at(&root);
+    let d = diff(&before, &after);
+    let c = d
+        .entities
+        .iter()
+        .flat_map(|e| &e.changes)
+        .find(|c| c.field == "summary")
+        .expect("the summary changed");
+    let r = c.reading.expect("a measured text has its reading level");
+    let (b, a) = (r.before.expect("before"), r.after.expect("after"));
+    assert!(a > r.target && a > b, "{r:?}");
+    assert_eq!(r.target, 8.0);
+    assert!(r.words().starts_with("reading grade "), "{}", r.words());
+    // A text check does not measure (a name) has none.
+    assert!(d
+        .entities
+        .iter()
+        .flat_map(|e| &e.changes)
+        .filter(|c| c.field == "name")
+        .all(|c| c.reading.is_none()));
+    let _ = std::fs::remove_dir_all(&root);
+}
