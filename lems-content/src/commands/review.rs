@@ -54,14 +54,26 @@ pub fn run(root: &Path, mode: Mode, skip_tests: bool) -> ExitCode {
     }
 }
 
-/// Runs every test target of the workspace (`cargo test --workspace
-/// --tests`: unit and integration tests, where every snapshot lives), keeping
-/// changed snapshots for review. Doctests and examples hold no snapshot: they
-/// are left to `cargo test`, which saves a review round their compile time.
+/// The test targets whose snapshots show the real content (the cards and
+/// the guide in `tests/content.rs`, the records in `tests/features.rs`, the
+/// exports in `lems-content/tests/export.rs`). Every other snapshot is of a
+/// test's own fixture tree, which a content edit never changes, so a review
+/// round runs only these: a one-word edit recompiles the crate and these
+/// three targets, not the whole suite. CI's valid-edits check proves the
+/// list complete: after `review --accept-all` it runs every test.
+pub const SNAPSHOT_TESTS: &[&str] = &["content", "features", "export"];
+
+/// Runs the [`SNAPSHOT_TESTS`] (with the workspace's features, so nothing
+/// else recompiles), keeping changed snapshots for review.
 fn run_tests(root: &Path) -> Result<(), String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut args = vec!["test", "--workspace", "--no-fail-fast", "--quiet"];
+    for t in SNAPSHOT_TESTS {
+        args.extend(["--test", t]);
+    }
     println!(
-        "running the tests: cargo test --workspace --tests (changed snapshots are kept for review)"
+        "running the tests that show the content: cargo {} (changed snapshots are kept for review)",
+        args.join(" ")
     );
     let status = Command::new(cargo)
         .args([
@@ -212,8 +224,25 @@ mod tests {
         let _ = std::fs::remove_dir_all(&root);
     }
 
-    /// `review` runs `--tests` only, so no snapshot may live where that
-    /// skips: doctests (in `src/`) and examples. Fails when one appears.
+    /// Each of the [`SNAPSHOT_TESTS`] is one test file of the workspace
+    /// that takes snapshots; a renamed file fails here, not silently.
+    #[test]
+    fn the_snapshot_tests_exist_and_take_snapshots() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for t in SNAPSHOT_TESTS {
+            let files: Vec<_> = [".", "lems-content", "lems-treatments-build"]
+                .iter()
+                .map(|k| repo.join(k).join("tests").join(format!("{t}.rs")))
+                .filter(|p| p.is_file())
+                .collect();
+            assert_eq!(files.len(), 1, "{t}: {files:?}");
+            let text = std::fs::read_to_string(&files[0]).expect("read");
+            assert!(text.contains(concat!("insta", "::")), "{t} takes no snapshot");
+        }
+    }
+
+    /// No snapshot lives where a test run skips it (doctests in `src/`,
+    /// examples, benches): only test targets hold them.
     #[test]
     fn no_snapshot_lives_outside_the_test_targets() {
         let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
