@@ -71,11 +71,13 @@ pub enum Code {
     Confusable,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
     ReviewDue,
+    /// A warning, not an error: a file that changed since its last recorded review.
+    ReviewStale,
 }
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
@@ -98,6 +100,7 @@ impl Code {
         Code::UnusableText,
         Code::Confusable,
         Code::ReviewDue,
+        Code::ReviewStale,
     ];
 
     /// What the code means, with a typical example, for `EDITING.md`.
@@ -122,7 +125,8 @@ impl Code {
             Code::BadIdentifier => "An id that cannot become a Rust name, whose Rust name the generated code already uses (`ALL`, `COUNT`, …), or that Windows reserves as a file name (`con`, `prn`, `aux`, `nul`, `com0`–`com9`, `lpt0`–`lpt9`). Example: a mechanism with `id: self`, or a treatment with `id: a_l_l` or `id: con`. `lems-content new` refuses the same ids.",
             Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
             Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
-            Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
+            Code::ReviewDue => "A warning, not an error (the build still succeeds): a file was never reviewed (no record in `data/reviews.yaml`), or its last check against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build, one year), or the record is dated after today. Review the file, then run `lems-content record`.",
+            Code::ReviewStale => "A warning, not an error: the file changed since its last recorded review (its SHA-256 differs from the one the record keeps), so no recorded review covers what it says now. The message names who reviewed it and when. Review the change, then run `lems-content record`.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, a placeholder (`TODO` as left by `lems-content new`, or `TBD`, `FIXME`, `XXX` as a word in any case), filler such as `Lorem ipsum`, or a text that is only `N/A`, `n.a.`, `TBA` or punctuation (`.`, `-`, `?`).",
             Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }
@@ -153,6 +157,7 @@ impl Code {
             Code::UnusableText => "E0206",
             Code::Confusable => "E0207",
             Code::ReviewDue => "W0301",
+            Code::ReviewStale => "W0302",
         }
     }
 }
@@ -166,7 +171,7 @@ impl fmt::Display for Code {
 impl Code {
     /// Whether the code is a warning (reported, but not failing a check or build).
     pub fn is_warning(self) -> bool {
-        matches!(self, Code::ReviewDue)
+        matches!(self, Code::ReviewDue | Code::ReviewStale)
     }
 }
 

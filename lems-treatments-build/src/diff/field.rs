@@ -8,7 +8,7 @@ use super::keyed::{pair_up, Pair};
 use super::policy::Weight;
 use super::show::Show;
 use super::{word_diff, Cx, EntityKind, FieldChange, Op, RuleId};
-use crate::model::{Date, Id, Text};
+use crate::model::{Id, Text};
 
 /// The changes of one entity, recorded in the order they are found.
 pub(super) struct Fields<'c> {
@@ -116,11 +116,6 @@ impl<'c> Fields<'c> {
         if before != after {
             self.record(field, Some(before.show()), Some(after.show()), rule);
         }
-    }
-
-    /// The date of the last review against the sources: a patch, not clinical.
-    pub fn reviewed(&mut self, before: &Option<Date>, after: &Option<Date>) {
-        self.fact("reviewed", before, after, RuleId::Text);
     }
 
     /// A list of ids: added and removed ids, each under `rule`.

@@ -246,7 +246,7 @@ pub(super) fn treatment_provenance(view: &View<'_>) -> TokenStream {
     let c = view.content;
     let ts = &c.treatments;
     let tsrc = sources_accessor("The sources its statements come from.", ts);
-    let trev = reviewed_accessor(ts);
+    let trev = reviewed_accessor(view.content, ts);
     let indication = accessor(
         "Qualifiers the sources put on its use for LEMS, if any.",
         "indication",

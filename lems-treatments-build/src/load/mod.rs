@@ -6,6 +6,7 @@
 pub(crate) mod declared;
 mod file;
 pub mod review;
+pub mod sha256;
 mod tree;
 
 use std::collections::BTreeMap;
@@ -13,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{self, Code, Diagnostic, Position};
 use crate::model::{
-    CautionFile, ClassFile, ConditionFile, DisclaimerFile, FileKind, MechanismFile, SourceFile,
-    TreatmentFile,
+    CautionFile, ClassFile, ConditionFile, DisclaimerFile, FileKind, MechanismFile, ReviewsFile,
+    SourceFile, TreatmentFile,
 };
 use crate::read::yaml::Document;
 
@@ -81,6 +82,8 @@ pub struct Content {
     pub disclaimer: Loaded<DisclaimerFile>,
     /// Every file read, with its text, for rendering diagnostics.
     pub files: Vec<String>,
+    /// The review records (`data/reviews.yaml`) and each reviewable file's hash now.
+    pub reviews: review::Reviews,
 }
 
 /// The outcome of reading a tree: the content when there were no errors, and
@@ -173,11 +176,17 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck) -> Tree {
     let sources = w.read_kind::<SourceFile>(FileKind::Source);
     let condition = w.read_singleton::<ConditionFile>(FileKind::Condition);
     let disclaimer = w.read_singleton::<DisclaimerFile>(FileKind::Disclaimer);
+    // The review records are optional: a tree without them has none recorded.
+    let reviews = if paths.data.join(FileKind::Reviews.location()).exists() {
+        w.read_singleton::<ReviewsFile>(FileKind::Reviews)
+    } else {
+        None
+    };
     w.check_broken_references();
     let (Some(condition), Some(disclaimer)) = (condition, disclaimer) else {
         return w.into_tree(None);
     };
-    let content = Content {
+    let mut content = Content {
         treatments,
         classes,
         mechanisms,
@@ -186,6 +195,27 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck) -> Tree {
         condition,
         disclaimer,
         files: w.files().to_vec(),
+        reviews: review::Reviews::default(),
+    };
+    let mut current = BTreeMap::new();
+    for (file, _) in review::reviewable_files(&content) {
+        if let Some(text) = w.source(file) {
+            let rel = file
+                .strip_prefix(paths.display.as_str())
+                .and_then(|r| r.strip_prefix('/'))
+                .unwrap_or(file);
+            current.insert(rel.to_string(), sha256::sha256_hex(text.as_bytes()));
+        }
+    }
+    let (records, file) = match reviews {
+        Some(l) => (l.item.records, Some((l.file, l.doc))),
+        None => (Vec::new(), None),
+    };
+    content.reviews = review::Reviews {
+        records,
+        file,
+        current,
+        display: paths.display.clone(),
     };
     w.into_tree(Some(content))
 }

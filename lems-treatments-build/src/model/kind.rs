@@ -6,7 +6,8 @@ use schemars::Schema;
 
 #[cfg(feature = "schema")]
 use super::{
-    CautionFile, ClassFile, ConditionFile, DisclaimerFile, MechanismFile, SourceFile, TreatmentFile,
+    CautionFile, ClassFile, ConditionFile, DisclaimerFile, MechanismFile, ReviewsFile, SourceFile,
+    TreatmentFile,
 };
 
 /// The kinds of content file, each with its own folder (or file) and schema.
@@ -28,11 +29,14 @@ pub enum FileKind {
     Condition,
     /// `data/disclaimer.yaml`
     Disclaimer,
+    /// `data/reviews.yaml`: the review records, written by `lems-content record`
+    /// (optional: a tree without it has no review recorded).
+    Reviews,
 }
 
 impl FileKind {
     /// Every kind, in the order files are reported.
-    pub const ALL: [FileKind; 7] = [
+    pub const ALL: [FileKind; 8] = [
         FileKind::Treatment,
         FileKind::Class,
         FileKind::Mechanism,
@@ -40,6 +44,7 @@ impl FileKind {
         FileKind::Source,
         FileKind::Condition,
         FileKind::Disclaimer,
+        FileKind::Reviews,
     ];
 
     /// The folder under `data/` (for one-per-entity kinds) or the file name (for singletons).
@@ -52,12 +57,16 @@ impl FileKind {
             FileKind::Source => "sources",
             FileKind::Condition => "condition.yaml",
             FileKind::Disclaimer => "disclaimer.yaml",
+            FileKind::Reviews => "reviews.yaml",
         }
     }
 
     /// Whether this kind is a single file rather than a folder of files.
     pub fn is_singleton(self) -> bool {
-        matches!(self, FileKind::Condition | FileKind::Disclaimer)
+        matches!(
+            self,
+            FileKind::Condition | FileKind::Disclaimer | FileKind::Reviews
+        )
     }
 
     /// The schema file name under `schema/`.
@@ -70,6 +79,7 @@ impl FileKind {
             FileKind::Source => "source.schema.json",
             FileKind::Condition => "condition.schema.json",
             FileKind::Disclaimer => "disclaimer.schema.json",
+            FileKind::Reviews => "reviews.schema.json",
         }
     }
 
@@ -83,6 +93,7 @@ impl FileKind {
             FileKind::Source => "source",
             FileKind::Condition => "condition",
             FileKind::Disclaimer => "disclaimer",
+            FileKind::Reviews => "review records file",
         }
     }
 
@@ -96,6 +107,7 @@ impl FileKind {
             FileKind::Source => "sources",
             FileKind::Condition => "conditions",
             FileKind::Disclaimer => "disclaimers",
+            FileKind::Reviews => "review records files",
         }
     }
 
@@ -110,6 +122,7 @@ impl FileKind {
             FileKind::Source => schemars::schema_for!(SourceFile),
             FileKind::Condition => schemars::schema_for!(ConditionFile),
             FileKind::Disclaimer => schemars::schema_for!(DisclaimerFile),
+            FileKind::Reviews => schemars::schema_for!(ReviewsFile),
         }
     }
 

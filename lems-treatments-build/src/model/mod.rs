@@ -13,6 +13,7 @@ mod closed;
 mod codes;
 mod files;
 mod kind;
+mod review;
 mod values;
 
 pub use closed::{
@@ -25,6 +26,7 @@ pub use files::{
     DisclaimerFile, Indication, MechanismFile, Population, Regulatory, SourceFile, TreatmentFile,
 };
 pub use kind::FileKind;
+pub use review::{ReviewKind, ReviewRecord, ReviewsFile};
 pub use values::{Date, Id, PartialDate, Text};
 
 /// The pattern every id must match: lowercase words joined by single

@@ -63,11 +63,11 @@ fn about(c: &Content, rel: &Relations, id: &str, t: &TreatmentFile) -> Vec<Strin
 }
 
 /// A medicine's `Medication`.
-fn medication(c: &Content, id: &str, t: &TreatmentFile, about: &[String], code: &Value) -> Value {
+fn medication(c: &Content, id: &str, _t: &TreatmentFile, about: &[String], code: &Value) -> Value {
     json!({
         "resourceType": "Medication",
         "id": fhir_id(id),
-        "text": narrative(c, about, t.reviewed.as_ref()),
+        "text": narrative(c, about, c.treatments.get(id).map(|l| l.file.as_str())),
         "code": code,
     })
 }
@@ -110,7 +110,7 @@ fn medication_knowledge(
     let mut mk = json!({
         "resourceType": "MedicationKnowledge",
         "id": format!("{}-knowledge", fhir_id(id)),
-        "text": narrative(c, &regulatory_lines(c, t, about), t.reviewed.as_ref()),
+        "text": narrative(c, &regulatory_lines(c, t, about), c.treatments.get(id).map(|l| l.file.as_str())),
         "code": code,
         "status": "active",
         "name": names,
@@ -170,7 +170,7 @@ fn activity_definition(
     json!({
         "resourceType": "ActivityDefinition",
         "id": fhir_id(id),
-        "text": narrative(c, about, t.reviewed.as_ref()),
+        "text": narrative(c, about, c.treatments.get(id).map(|l| l.file.as_str())),
         "status": "active",
         "title": t.name.as_str(),
         "description": t.summary.as_str(),
