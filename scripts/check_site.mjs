@@ -7,15 +7,24 @@
 //     every page, each treatment's name (from data/treatments/<id>.yaml) on its
 //     page, the style sheet applied;
 //   - no horizontal overflow, no console error, no failed request, no script;
-// and screenshots of the index, of diff.html and of a changed treatment page.
+//   - axe-core (WCAG 2.1 A/AA and best-practice rules): no violation, on every
+//     page at both widths and once more at the phone width in dark mode;
+//   - printed (Chromium's PDF, print media): the treatment page with the most
+//     callouts, and diff.html when there is one: no page that is empty or
+//     holds only the footer, at most MAX_PRINT_PAGES pages, the callouts'
+//     kinds and the sources in the printed text (read with pdftotext);
+// and screenshots of the index, of diff.html, of that treatment page (light
+// and dark) and of a changed treatment page, and the PDFs, in --shots.
 //
 // usage: node scripts/check_site.mjs --modules target/node --data DATA_DIR \
 //          --site SITE_DIR --shots target/screenshots --name guide
-// (--modules: the folder `npm install --prefix` put playwright-core in)
+// (--modules: the folder `npm install --prefix` put playwright-core and
+// axe-core in)
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
@@ -28,8 +37,14 @@ for (const k of ["modules", "data", "site", "shots", "name"]) {
 }
 const require = createRequire(path.resolve(args.modules, "package.json"));
 const { chromium } = require("playwright-core");
+const AXE = require.resolve("axe-core/axe.min.js");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+const MAX_PRINT_PAGES = 8;
 
 const WIDTHS = [390, 1280];
+// Each page is loaded in each of these: both widths, then the phone width in
+// dark mode (axe's colour contrast in the dark scheme).
+const VIEWS = [...WIDTHS.map((width) => ({ width, dark: false })), { width: WIDTHS[0], dark: true }];
 const site = path.resolve(args.site);
 const shots = path.resolve(args.shots);
 fs.mkdirSync(shots, { recursive: true });
@@ -76,6 +91,7 @@ const fail = (where, what) => failures.push(`${where}: ${what}`);
 const idsOf = new Map(); // file → Set of element ids
 const links = []; // { from, href, url }
 let checks = 0;
+let axeRuns = 0;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -91,11 +107,15 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  for (const width of WIDTHS) {
-    const context = await browser.newContext({ viewport: { width, height: 844 }, javaScriptEnabled: true });
+  for (const { width, dark } of VIEWS) {
+    const context = await browser.newContext({
+      viewport: { width, height: 844 },
+      javaScriptEnabled: true,
+      colorScheme: dark ? "dark" : "light",
+    });
     for (const file of pages) {
       const rel = path.relative(site, file);
-      const where = `${rel} @${width}px`;
+      const where = `${rel} @${width}px${dark ? " dark" : ""}`;
       const page = await context.newPage();
       page.on("console", (m) => m.type() === "error" && fail(where, `console error: ${m.text()}`));
       page.on("pageerror", (e) => fail(where, `page error: ${e.message}`));
@@ -114,7 +134,11 @@ try {
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
         mainMaxWidth: getComputedStyle(document.querySelector("main") ?? document.body).maxWidth,
-        mainWidth: (document.querySelector("main") ?? document.body).getBoundingClientRect().width,
+        // The reading column: main, or on the diff page (changes beside the
+        // verdict) its widest column.
+        mainWidth: document.querySelector(".diff-layout")
+          ? Math.max(...[...document.querySelectorAll(".diff-layout > *")].map((e) => e.getBoundingClientRect().width))
+          : (document.querySelector("main") ?? document.body).getBoundingClientRect().width,
         fontSize: parseFloat(getComputedStyle(document.body).fontSize),
         h1: document.querySelectorAll("h1").length,
         ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
@@ -124,13 +148,14 @@ try {
         })),
       }));
       checks++;
+      await axeCheck(page, where);
       const text = norm(facts.text);
       if (!text.includes(disclaimer)) fail(where, "the disclaimer is missing");
       if (facts.scripts > 0) fail(where, `${facts.scripts} <script> element(s): the site has no JavaScript`);
       if (facts.scrollWidth > facts.innerWidth + 1)
         fail(where, `horizontal overflow: the page is ${facts.scrollWidth}px wide in a ${facts.innerWidth}px window`);
       if (facts.mainMaxWidth === "none") fail(where, "style.css is not applied (main has no max-width)");
-      if (width >= 1000 && facts.mainWidth > 900) fail(where, `lines too long on a desktop: main is ${facts.mainWidth}px wide`);
+      if (width >= 1000 && facts.mainWidth > 900) fail(where, `lines too long on a desktop: the text column is ${facts.mainWidth}px wide`);
       if (facts.fontSize < 16) fail(where, `text too small: ${facts.fontSize}px`);
       if (facts.h1 !== 1) fail(where, `${facts.h1} <h1> headings (one expected)`);
       if (!facts.title.trim()) fail(where, "no <title>");
@@ -143,24 +168,90 @@ try {
           if (!name || !text.includes(norm(name))) fail(where, `the treatment's name (${name}) is missing`);
         }
       }
-      if (width === WIDTHS[0]) {
+      if (width === WIDTHS[0] && !dark) {
         idsOf.set(file, new Set(facts.ids));
         for (const l of facts.links) links.push({ from: rel, ...l });
       }
       // The whole page, and the first screen as a reader sees it on opening.
       const shot = async (label) => {
-        await page.screenshot({ path: path.join(shots, `${args.name}-${label}-${width}.png`), fullPage: true });
-        await page.screenshot({ path: path.join(shots, `${args.name}-${label}-${width}-first-screen.png`) });
+        const base = `${args.name}-${label}-${width}${dark ? "-dark" : ""}`;
+        await page.screenshot({ path: path.join(shots, `${base}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(shots, `${base}-first-screen.png`) });
       };
       if (rel === "index.html") await shot("index");
       if (rel === "diff.html") await shot("diff");
       if (m && m[1] === firstChanged()) await shot(`changed-${m[1]}`);
+      if (m && m[1] === mostCallouts()) await shot(`treatment-${m[1]}`);
       await page.close();
     }
     await context.close();
   }
+  const printed = [mostCallouts() && path.join(site, "treatments", `${mostCallouts()}.html`), path.join(site, "diff.html")];
+  for (const file of printed.filter((f) => f && fs.existsSync(f))) await printCheck(browser, file);
 } finally {
   await browser.close();
+}
+
+// axe-core on the loaded page (injected after the page's own checks, which
+// count <script> elements): every violation of the WCAG 2.1 A/AA and
+// best-practice rules is a failure, with the elements it names.
+async function axeCheck(page, where) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"], preload: false }),
+    AXE_TAGS,
+  );
+  axeRuns++;
+  for (const v of result.violations) {
+    const targets = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ");
+    fail(where, `axe ${v.id} (${v.impact}): ${v.help} [${v.nodes.length} element(s): ${targets}]`);
+  }
+}
+
+// Prints a page to PDF (A4, print media) and reads each page's text back
+// with pdftotext: no page may be empty or hold only the footer, the page
+// count stays small, and a treatment page's callouts and sources are printed.
+async function printCheck(browser, file) {
+  const rel = path.relative(site, file);
+  const where = `${rel} printed`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  await page.emulateMedia({ media: "print" });
+  const kinds = await page.evaluate(() => [...document.querySelectorAll(".callout-kind")].map((e) => e.innerText.trim()));
+  const pdf = path.join(shots, `${args.name}-print-${path.basename(file, ".html")}.pdf`);
+  await page.pdf({ path: pdf, format: "A4", printBackground: true, margin: { top: "15mm", bottom: "15mm", left: "15mm", right: "15mm" } });
+  await context.close();
+  const out = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  if (out.error || out.status !== 0) {
+    fail(where, `pdftotext failed (install poppler-utils): ${out.error?.message ?? out.stderr}`);
+    return;
+  }
+  const sheets = out.stdout.split("\f").filter((p, i, all) => i < all.length - 1 || p.trim() !== "");
+  if (sheets.length > MAX_PRINT_PAGES) fail(where, `${sheets.length} printed pages (at most ${MAX_PRINT_PAGES})`);
+  const footer = /^(Generated by lems-content from the content in data\/\. Information, not medical advice\.)?$/;
+  sheets.forEach((sheet, i) => {
+    const t = norm(sheet);
+    if (t.length < 40 || footer.test(t)) fail(where, `printed page ${i + 1} of ${sheets.length} holds only ${JSON.stringify(t.slice(0, 80))}`);
+  });
+  const all = norm(sheets.join(" "));
+  for (const k of kinds) if (!all.includes(norm(k))) fail(where, `the callout "${k}" is not in the printed text`);
+  if (rel.startsWith("treatments") && !/Sources/.test(all)) fail(where, "the sources are not printed");
+  console.log(`${args.name}: printed ${rel}: ${sheets.length} page(s), ${kinds.length} callout(s); ${path.relative(process.cwd(), pdf)}`);
+}
+
+// The treatment page with the most callouts (the first by file name on a tie).
+function mostCallouts() {
+  if (mostCallouts.id === undefined) {
+    let best = 0;
+    mostCallouts.id = null;
+    for (const f of pages) {
+      const mm = path.relative(site, f).match(/^treatments[\\/]([a-z0-9_]+)\.html$/);
+      const n = mm ? (fs.readFileSync(f, "utf8").match(/class="callout callout-/g) ?? []).length : 0;
+      if (n > best) [best, mostCallouts.id] = [n, mm[1]];
+    }
+  }
+  return mostCallouts.id;
 }
 
 // The first treatment page (by name) marked "Changed in this revision".
@@ -197,7 +288,8 @@ for (const { from, href, url } of links) {
 }
 
 console.log(
-  `${args.name}: ${pages.length} pages × ${WIDTHS.length} widths (${WIDTHS.join(", ")} px) = ${checks} page loads; ` +
+  `${args.name}: ${pages.length} pages × ${VIEWS.length} views (${WIDTHS.join(", ")} px, ${WIDTHS[0]} px dark) = ${checks} page loads, ` +
+    `${axeRuns} axe runs (${AXE_TAGS.join(", ")}); ` +
     `${links.length} links checked (${fragments} with a #fragment); screenshots in ${path.relative(process.cwd(), shots) || "."}`,
 );
 if (failures.length) {

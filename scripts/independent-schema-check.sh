@@ -20,6 +20,7 @@ schema_for() { # path under data/ -> schema file
     sources/*) echo schema/source.schema.json ;;
     condition.yaml) echo schema/condition.schema.json ;;
     disclaimer.yaml) echo schema/disclaimer.schema.json ;;
+    glossary.yaml) echo schema/glossary.schema.json ;;
     *) echo "" ;;
   esac
 }

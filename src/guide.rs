@@ -72,3 +72,52 @@ impl Display for Guide {
         f.write_str(GUIDE_TAIL)
     }
 }
+
+/// Serialized as `{"id": …, "markdown": …}`: the treatment's id and the card
+/// as [`Display`] writes it (streamed to the serializer, not collected first).
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for TreatmentCard {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("TreatmentCard", 2)?;
+        out.serialize_field("id", &self.0)?;
+        out.serialize_field("markdown", &AsText(self))?;
+        out.end()
+    }
+}
+
+/// Serialized as the whole content an app serves: the content version, the
+/// disclaimer, the condition, every treatment's [`record`](Treatment::record)
+/// in [`Treatment::ALL`] order, and the guide's Markdown.
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Guide {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Records;
+        impl serde::Serialize for Records {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(Treatment::ALL.iter().map(|t| t.record()))
+            }
+        }
+        let mut out = s.serialize_struct("Guide", 5)?;
+        out.serialize_field("content_version", crate::CONTENT_VERSION)?;
+        out.serialize_field("disclaimer", crate::DISCLAIMER)?;
+        out.serialize_field("condition", &crate::CONDITION)?;
+        out.serialize_field("treatments", &Records)?;
+        out.serialize_field("markdown", &AsText(self))?;
+        out.end()
+    }
+}
+
+/// A [`Display`] value serialized as a string, written straight to the serializer.
+#[cfg(feature = "serde")]
+struct AsText<'a, T: Display>(&'a T);
+
+#[cfg(feature = "serde")]
+impl<T: Display> serde::Serialize for AsText<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}

@@ -27,7 +27,11 @@
 //!   and sources;
 //! - [`Mechanism`], [`Caution`] and [`Category`], each with the reverse link
 //!   to its treatments;
-//! - [`CONDITION`]: the condition itself; [`DISCLAIMER`].
+//! - [`CONDITION`]: the condition itself; [`DISCLAIMER`];
+//! - [`Treatment::record`]: a treatment's whole record as one value (with
+//!   `serde`, serializable with everything resolved), [`Treatment::all_sources`]
+//!   (every source its facts cite), [`cautions_of_with_origin`] and
+//!   [`Treatment::search`] (prefix and substring, for a search box).
 //!
 //! Every enum has `ALL`, `id()` (the content id), `name()`, [`Display`](core::fmt::Display)
 //! (the name), [`FromStr`] and `TryFrom<&str>` (ignoring case) with
@@ -38,12 +42,13 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `std` | yes | links `std`; nothing else needs it ([`ParseError`] implements `core::error::Error`) |
-//! | `serde` | no | `Serialize` for every enum (as its id) and record; `Deserialize` for the enums through [`FromStr`] |
+//! | `serde` | no | `Serialize` for every enum (as its id) and record, [`TreatmentRecord`] (resolved), [`TreatmentCard`] and [`Guide`]; `Deserialize` for the enums through [`FromStr`] |
 //! | `schemars` | no | a `JsonSchema` for every enum, listing its ids (needs an allocator) |
 //! | `regenerate` | no | generates the code from the YAML in `data/` at build time instead of using the shipped, pre-generated code: only for edited or other content; compiles the generator |
 //!
 //! With `default-features = false` the crate is `#![no_std]` and needs no allocator.
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -63,7 +68,11 @@ include!(concat!(env!("OUT_DIR"), "/lems_content.rs"));
 pub const CONTENT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 mod guide;
+mod record;
+mod search;
 pub use guide::{guide, Guide, TreatmentCard};
+pub use record::{cautions_of_with_origin, CautionOrigin, TreatmentRecord};
+pub use search::Search;
 
 /// A brand name and the regions the sources name for it.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -99,6 +108,9 @@ pub struct RegulatoryFact {
     pub note: Option<&'static str>,
     /// Where the fact comes from.
     pub source: Source,
+    /// Where in that source (a section heading or number), when the content says.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub at: Option<&'static str>,
     /// How directly it was read from the issuer, when graded.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub grade: Option<Grade>,
@@ -518,6 +530,7 @@ macro_rules! enum_traits {
             }
         }
         #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl serde::Serialize for $t {
             /// Serializes as the content id, for example `"amifampridine"`.
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -525,6 +538,7 @@ macro_rules! enum_traits {
             }
         }
         #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> serde::Deserialize<'de> for $t {
             /// Deserializes through [`FromStr`]: ids, names (and for treatments
             /// synonyms and brands), in any case.
@@ -540,6 +554,7 @@ macro_rules! enum_traits {
             }
         }
         #[cfg(feature = "schemars")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "schemars")))]
         impl schemars::JsonSchema for $t {
             fn schema_name() -> alloc::borrow::Cow<'static, str> {
                 stringify!($t).into()
@@ -660,7 +675,8 @@ impl Treatment {
 }
 
 /// Every caution that applies to any of `treatments`, each once, in
-/// [`Caution::ALL`] order. Allocates nothing.
+/// [`Caution::ALL`] order. Allocates nothing. [`cautions_of_with_origin`]
+/// also says which treatment and which class each one comes from.
 ///
 /// ```
 /// use lems_treatments::{cautions_of, Caution, Treatment};

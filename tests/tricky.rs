@@ -75,7 +75,10 @@ fn treatment_lists_card_and_debug(t: Treatment, y: &TreatmentFile, view: &View<'
             .iter()
             .map(|s| s.id().to_string())
             .collect::<Vec<_>>(),
-        ids(&y.sources)
+        y.sources
+            .iter()
+            .map(|c| c.source().0.clone())
+            .collect::<Vec<_>>()
     );
     assert_eq!(
         t.mechanisms()

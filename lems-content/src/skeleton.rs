@@ -21,7 +21,9 @@ pub fn skeleton(kind: FileKind, id: &str) -> String {
         FileKind::Caution => ("caution", caution(&head)),
         FileKind::Class => ("class", class(&head)),
         FileKind::Source => ("source", source(&head)),
-        FileKind::Condition | FileKind::Disclaimer | FileKind::Reviews => ("content", String::new()),
+        FileKind::Condition | FileKind::Disclaimer | FileKind::Glossary | FileKind::Reviews => {
+            ("content", String::new())
+        }
     };
     format!(
         "# yaml-language-server: $schema=../../schema/{schema}\n\

@@ -24,8 +24,11 @@ fn stdout(o: &Output) -> String {
 }
 
 /// The real content has no errors, checked against today from the clock.
-/// Review warnings (W0301) do not fail it: EDITING.md calls them harmless
-/// (the check still passes), and they are the only warnings allowed.
+/// Review warnings (W0301 never or long ago reviewed, W0302 changed since
+/// its last review) and reading-level warnings (W0401) do not fail it:
+/// EDITING.md calls them harmless (the check still passes), so a valid edit
+/// that changes a reviewed file or makes a text harder to read never breaks
+/// this test; they are the only warnings allowed.
 #[test]
 fn the_real_content_checks_clean() {
     let root = common::repo_root();
@@ -38,7 +41,10 @@ fn the_real_content_checks_clean() {
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     report.check_reviews(&today);
     for w in &report.warnings {
-        assert_eq!(w.code.as_str(), "W0301", "only review warnings: {w:?}");
+        assert!(
+            matches!(w.code.as_str(), "W0301" | "W0302" | "W0401"),
+            "only review and reading-level warnings: {w:?}"
+        );
     }
     let summary = format!("{}\n", lems_content::diagnostics::summary(&report));
     assert!(summary.contains(": ok"), "{summary}");
@@ -55,7 +61,10 @@ fn the_real_content_checks_clean() {
     let expected = stdout(&o);
     assert!(expected.ends_with(&summary), "{expected}");
     assert_eq!(
-        expected.matches("warning[W0301]").count(),
+        ["W0301", "W0302", "W0401"]
+            .iter()
+            .map(|c| expected.matches(&format!("warning[{c}]")).count())
+            .sum::<usize>(),
         report.warnings.len()
     );
     // The same answer, with no notes, from anywhere inside the repository.
@@ -176,7 +185,13 @@ fn show_prints_the_reviewed_rendering() {
     let view = lems_treatments_build::render::View::new(&c, &rel);
     let o = lems_content(&["show", "firdapse", "--root", root_s]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(Some(stdout(&o)), view.card("amifampridine"));
+    // `show` prints the card, then the reading level of each of its texts.
+    let shown = stdout(&o);
+    let (card, grades) = shown
+        .split_once("\n### Reading level")
+        .expect("show ends with the reading levels");
+    assert_eq!(Some(card.to_string()), view.card("amifampridine"));
+    assert!(grades.contains("`/summary`: grade "), "{grades}");
     let o = lems_content(&["show", "mestinnon", "--root", root_s]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `Mestinon`?"));
@@ -510,4 +525,33 @@ mod file_system {
         assert!(!json.contains('\u{1b}'), "{json}");
         let _: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     }
+}
+
+/// A hard text (`tests/reading/hard_text`, on the fixture's content) is
+/// warned about with W0401, its grade, the target and its longest sentence
+/// highlighted, and the check still passes.
+#[test]
+fn a_hard_text_gets_a_reading_level_warning() {
+    let case = common::repo_root().join("tests/reading/hard_text");
+    let root = common::materialise(&case, "reading_hard_text");
+    let o = Command::new(env!("CARGO_BIN_EXE_lems-content"))
+        .args(["check", root.to_str().expect("utf-8 path")])
+        .env("LEMS_CONTENT_TODAY", "2026-12-01")
+        .output()
+        .expect("run lems-content");
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "warnings do not fail: {out}");
+    let warning = out
+        .split("\n\n")
+        .find(|w| w.contains("warning[W0401]") && w.contains("pyridostigmine.yaml"))
+        .unwrap_or_else(|| panic!("no reading-level warning for the hard summary: {out}"));
+    assert!(warning.contains("above the target of 8"), "{warning}");
+    assert!(warning.contains("Pharmacological"), "{warning}");
+    // The longest sentence starts the summary (line 11, column 3); it spans
+    // three lines, so the snippet marks its start.
+    assert!(
+        warning.contains("pyridostigmine.yaml:11:3"),
+        "located at the longest sentence: {warning}"
+    );
+    insta::assert_snapshot!("reading_hard_text", warning);
 }

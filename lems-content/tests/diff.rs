@@ -250,8 +250,19 @@ fn removing_a_synonym_or_brand_is_major() {
         "{text}"
     );
     assert!(
-        text.contains("Cargo treats 0.x → 0.(x+1) as breaking"),
+        text.contains("publish it as version 0.2.0 or later")
+            && text.contains(
+                "  - Update code or stored data that looks a treatment up by the removed name"
+            ),
         "{text}"
+    );
+    assert!(
+        !text.contains("Cargo"),
+        "plain words, no packaging jargon: {text}"
+    );
+    assert!(
+        text.contains("data/mechanisms/antibody_blocking.yaml:6: \"IVIG\": «IVIG» adds"),
+        "the texts that still say IVIG are listed: {text}"
     );
 
     let brand = scratch("brand_removed/head");
@@ -431,7 +442,7 @@ fn revisions_default_to_the_merge_base_with_main_and_the_working_tree() {
     git(&repo, &["commit", "-q", "-m", "base"]);
     git(&repo, &["checkout", "-q", "-b", "work"]);
     add_brand(&repo);
-    git(&repo, &["commit", "-q", "-am", "a brand"]);
+    git(&repo, &["commit", "-q", "-am", "a brand <b>&amp;</b>"]);
     remove_synonym(&repo);
 
     // BASE: merge base with main; HEAD: the working tree (brand and synonym).
@@ -445,6 +456,19 @@ fn revisions_default_to_the_merge_base_with_main_and_the_working_tree() {
     assert_eq!(v["head"], "working tree");
     assert_eq!(v["diff"]["decision"]["level"], "major");
     assert_eq!(v["diff"]["entities"].as_array().unwrap().len(), 2);
+    // The commits of the range, with their author, day and subject.
+    let commits = &v["commits"]["list"];
+    assert_eq!(commits.as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(commits[0]["author"], "test");
+    assert_eq!(commits[0]["subject"], "a brand <b>&amp;</b>");
+    assert_eq!(commits[0]["date"].as_str().map(str::len), Some(10));
+    let o = lems_content_in(&repo, &["diff", "--format", "markdown"]);
+    assert!(
+        stdout(&o).contains("### Commits (1)")
+            && stdout(&o).contains(r"test: a brand \<b>\&amp;\</b>"),
+        "{}",
+        stdout(&o)
+    );
 
     // Two revisions: only the committed brand.
     let o = lems_content_in(&repo, &["diff", "main", "work", "--format", "json"]);

@@ -69,15 +69,19 @@ pub enum Code {
     NotText,
     /// A name that looks like another one, or mixes scripts within a word.
     Confusable,
+    /// A citation's place (`at:`) or a code that its source's `outline:` does not declare.
+    UndeclaredLocator,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
     ReviewDue,
     /// A warning, not an error: a file that changed since its last recorded review.
     ReviewStale,
+    /// A warning, not an error: a text harder to read than its target grade.
+    ReadingLevel,
 }
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 25] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
@@ -99,8 +103,10 @@ impl Code {
         Code::Layout,
         Code::UnusableText,
         Code::Confusable,
+        Code::UndeclaredLocator,
         Code::ReviewDue,
         Code::ReviewStale,
+        Code::ReadingLevel,
     ];
 
     /// What the code means, with a typical example, for `EDITING.md`.
@@ -127,7 +133,9 @@ impl Code {
             Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
             Code::ReviewDue => "A warning, not an error (the build still succeeds): a file was never reviewed (no record in `data/reviews.yaml`), or its last check against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build, one year), or the record is dated after today. Review the file, then run `lems-content record`.",
             Code::ReviewStale => "A warning, not an error: the file changed since its last recorded review (its SHA-256 differs from the one the record keeps), so no recorded review covers what it says now. The message names who reviewed it and when. Review the change, then run `lems-content record`.",
+            Code::ReadingLevel => "A warning, not an error (the build still succeeds): a text is harder to read than its target, measured as a Flesch–Kincaid US school grade (syllables from the US English hyphenation patterns). Texts patients read (summaries, usage, indication notes, mechanism explanations, a caution's `for_the_patient`, reasons a caution is not applied, the condition, the disclaimer, class descriptions) aim at grade 8 at most; a caution's `explanation`, for clinicians, at grade 12. The message gives the grade and the target and highlights the longest sentence. Split long sentences and use everyday words, keeping every fact; a medical term the reader must learn can go in `data/glossary.yaml` with a plain explanation.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, a placeholder (`TODO` as left by `lems-content new`, or `TBD`, `FIXME`, `XXX` as a word in any case), filler such as `Lorem ipsum`, or a text that is only `N/A`, `n.a.`, `TBA` or punctuation (`.`, `-`, `?`).",
+            Code::UndeclaredLocator => "A place in a source that the source does not declare: an `at:` (beside `source:`, or in a `sources:` item `{source: id, at: place}`) that is not in the `outline:` of that source's file in `data/sources/`, or a code cited from a code table whose `outline:` does not list it. Example: `at: \"Immune therapies\"` where the article's heading is `Immune therapy`; the help lists the declared places and the closest one.",
             Code::Confusable => "A name, brand, synonym or id that looks like another one (Unicode TR39 confusable skeletons, for example a Cyrillic `а` in a Latin name) or mixes scripts within one word.",
         }
     }
@@ -156,8 +164,10 @@ impl Code {
             Code::Layout => "E0205",
             Code::UnusableText => "E0206",
             Code::Confusable => "E0207",
+            Code::UndeclaredLocator => "E0208",
             Code::ReviewDue => "W0301",
             Code::ReviewStale => "W0302",
+            Code::ReadingLevel => "W0401",
         }
     }
 }
@@ -171,7 +181,10 @@ impl fmt::Display for Code {
 impl Code {
     /// Whether the code is a warning (reported, but not failing a check or build).
     pub fn is_warning(self) -> bool {
-        matches!(self, Code::ReviewDue | Code::ReviewStale)
+        matches!(
+            self,
+            Code::ReviewDue | Code::ReviewStale | Code::ReadingLevel
+        )
     }
 }
 

@@ -8,10 +8,14 @@
 //! tool needs no compiled content to show it.
 
 use crate::document::{
-    code, emphasis, item, strong, t, Block, Document, Inline, Item, ItemRole, NoteKind,
+    callout_item, code, item, strong, t, Block, Callout, CalloutKind, Citation, Cited, Document,
+    Inline, Item, ItemRole, LinkTarget, NoteKind,
 };
 use crate::load::Content;
-use crate::model::{ClosedSet, CodeEntry, Grade, Id, Indication, TreatmentFile, TreatmentKind};
+use crate::model::Citation as SourceRef;
+use crate::model::{
+    CautionKind, ClosedSet, CodeEntry, Grade, Indication, TreatmentFile, TreatmentKind,
+};
 use crate::relations::{CautionOrigin, Relations};
 
 /// The content and its derived relations: everything a rendering reads.
@@ -110,6 +114,18 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The disclaimer as a page shows it at the top: a short lead, the
+    /// full note one step away (the page states it in full at the end too).
+    pub fn disclaimer_lead(&self) -> Block {
+        Block::Lead {
+            lead: vec![t(
+                "General information, not medical advice: talk to a doctor before starting, stopping or changing a treatment.",
+            )],
+            more: vec![t("Read the full disclaimer")],
+            full: Box::new(self.disclaimer_note()),
+        }
+    }
+
     /// The document of [`View::card`]: the guide card with the disclaimer
     /// note under its title.
     pub fn card_document(&self, id: &str) -> Option<Document> {
@@ -124,7 +140,7 @@ impl<'a> View<'a> {
         let c = &self.content.condition.item;
         let para = |label: &str, text: &str| Block::Paragraph(vec![strong(label), t(" "), t(text)]);
         let cancer = &c.associated_cancer;
-        let mut review = vec![t("("), t(self.cite(&c.sources, None))];
+        let mut review = vec![t("("), self.cite(&c.sources, None)];
         let status = self.content.reviews.status(&self.content.condition.file);
         review.push(t(format!("; review: {}", status.summary())));
         review.push(t(")"));
@@ -160,7 +176,7 @@ impl<'a> View<'a> {
                 c.codes.iter().map(|x| self.code_item(x)).collect(),
             ));
         }
-        Document::new(blocks)
+        self.glossed(Document::new(blocks))
     }
 
     /// The document of [`View::guide_section`] (`None` for an unknown class).
@@ -174,7 +190,9 @@ impl<'a> View<'a> {
             heading(1, title),
             Block::Paragraph(vec![
                 t(l.item.description.as_str()),
-                t(format!(" ({})", self.cite(&l.item.sources, None))),
+                t(" ("),
+                self.cite(&l.item.sources, None),
+                t(")"),
             ]),
         ]))
     }
@@ -206,23 +224,74 @@ impl<'a> View<'a> {
         self.card_cautions(&mut b, id, tr);
         self.card_cancer_note(&mut b, tr);
         self.card_codes_and_sources(&mut b, id, tr);
-        Some(Document::new(b))
+        Some(self.glossed(Document::new(b)))
     }
 
-    /// `source: A, B` (with the grade when there is one).
-    fn cite(&self, sources: &[Id], grade: Option<Grade>) -> String {
-        let names: Vec<&str> = sources.iter().map(|s| self.source_title(&s.0)).collect();
-        let mut f = format!("source: {}", names.join(", "));
-        if let Some(g) = grade {
-            f.push_str(&format!(", {}", g.label()));
+    /// `d` with each glossary term explained where it first appears in a
+    /// paragraph or list item: ` (explanation)` is added after the term (or
+    /// its plural) inside the same text node. Headings, labels (strong and
+    /// emphasis), codes and the disclaimer are left as they are.
+    fn glossed(&self, mut d: Document) -> Document {
+        let Some(g) = &self.content.glossary else {
+            return d;
+        };
+        let terms: Vec<String> = g
+            .item
+            .terms
+            .iter()
+            .map(|x| x.term.as_str().to_lowercase())
+            .collect();
+        let mut todo: Vec<(&str, &str)> = g
+            .item
+            .terms
+            .iter()
+            .map(|x| (x.term.as_str(), x.explanation.as_str()))
+            .collect();
+        let mut gloss = |content: &mut Vec<Inline>| {
+            for inline in content.iter_mut() {
+                if let Inline::Text(text) = inline {
+                    todo.retain(|(term, explanation)| {
+                        let lower = term.to_lowercase();
+                        let longer: Vec<&str> = terms
+                            .iter()
+                            .filter(|x| x.len() > lower.len() && x.starts_with(&lower))
+                            .map(String::as_str)
+                            .collect();
+                        !explain_first(text, term, explanation, &longer)
+                    });
+                }
+            }
+        };
+        for block in &mut d.blocks {
+            match block {
+                Block::Paragraph(content) => gloss(content),
+                Block::List(items) => items.iter_mut().for_each(|i| gloss(&mut i.content)),
+                Block::Heading { .. } | Block::Note { .. } | Block::Lead { .. } => {}
+            }
         }
-        f
+        d
     }
+
+    /// The citation `source: A, B` (with the grade when there is one).
+    fn cite(&self, sources: &[SourceRef], grade: Option<Grade>) -> Inline {
+        Inline::Citation(Citation {
+            sources: sources
+                .iter()
+                .map(|s| Cited {
+                    id: s.source().0.clone(),
+                    title: self.source_title(&s.source().0).to_string(),
+                    locator: s.at().map(|a| a.as_str().to_string()),
+                })
+                .collect(),
+            grade: grade.map(|g| g.label().to_string()),
+        })
+    }
+
     /// Every source a card cites (its own, its regulatory facts', codes',
     /// cautions', mechanisms', class's, indication's and not-applied
     /// decisions', and the condition's when it points to the cancer), in id
-    /// order, each once.
-    fn card_sources(&self, id: &str) -> Vec<&'a str> {
+    /// order, each once. The generator emits it as `Treatment::all_sources`.
+    pub fn card_sources(&self, id: &str) -> Vec<&'a str> {
         let c = self.content;
         let Some(t) = c.treatments.get(id).map(|l| &l.item) else {
             return Vec::new();
@@ -274,11 +343,17 @@ impl<'a> View<'a> {
         if let Some(d) = &s.last_updated {
             f.push_str(&format!(", last updated {}", d.0));
         }
+        if let Some(d) = &s.read {
+            f.push_str(&format!(", read {}", d.0));
+        }
         if let Some(n) = &s.note {
             f.push_str(&format!("; {}", n.as_str()));
         }
         f.push(')');
-        Some(item(vec![t(f)]))
+        Some(Item {
+            role: ItemRole::Source { id: id.to_string() },
+            content: vec![t(f)],
+        })
     }
 
     fn code_item(&self, c: &CodeEntry) -> Item {
@@ -289,8 +364,18 @@ impl<'a> View<'a> {
         if let Some(n) = &c.note {
             v.push(t(format!(" [the code table's note: {}]", n.as_str())));
         }
+        let declared = self
+            .content
+            .sources
+            .get(&c.source.0)
+            .is_some_and(|s| s.item.outline.contains(&c.code));
+        let at = if declared {
+            format!(", § {}", c.code.as_str())
+        } else {
+            String::new()
+        };
         v.push(t(format!(
-            ", from {} ({})",
+            ", from {}{at} ({})",
             self.source_title(&c.source.0),
             c.grade.label()
         )));
@@ -345,10 +430,12 @@ impl<'a> View<'a> {
                 item(vec![
                     strong(m.name.as_str()),
                     t(format!(
-                        " (acts on {}): {}",
+                        " (acts on {}): {} (",
                         m.target.label(),
-                        m.explanation.as_str()
+                        m.explanation.as_str(),
                     )),
+                    self.cite(&m.sources, None),
+                    t(")"),
                 ])
             })
             .collect();
@@ -364,7 +451,9 @@ impl<'a> View<'a> {
             .map(|u| {
                 item(vec![
                     t(u.as_str()),
-                    t(format!(" ({})", self.cite(&tr.sources, None))),
+                    t(" ("),
+                    self.cite(&tr.sources, None),
+                    t(")"),
                 ])
             })
             .collect();
@@ -391,10 +480,11 @@ impl<'a> View<'a> {
     /// The indication's qualifiers, each under the label that says what it
     /// is: when it is used, how well it works, why it is used less often.
     fn indication_items(&self, i: &Indication) -> Vec<Item> {
-        let cite = t(format!(
-            " ({})",
-            self.cite(std::slice::from_ref(&i.source), None)
-        ));
+        let cite = [
+            t(" ("),
+            self.cite(&[SourceRef::of(&i.source, i.at.as_ref())], None),
+            t(")"),
+        ];
         let mut items = Vec::new();
         if i.note.is_some() || !i.after_other.is_empty() {
             let mut v = vec![t("When it is used:")];
@@ -408,11 +498,11 @@ impl<'a> View<'a> {
                     .map(|x| self.category_name(&x.0))
                     .collect();
                 v.push(t(format!(
-                    " (after other treatments: {}, when they have not worked)",
+                    " (after other treatments: {}, for patients who do not respond to them)",
                     names.join(", ")
                 )));
             }
-            v.push(cite.clone());
+            v.extend(cite.iter().cloned());
             items.push(item(v));
         }
         let labelled = [
@@ -421,7 +511,9 @@ impl<'a> View<'a> {
         ];
         for (label, text) in labelled {
             if let Some(x) = text {
-                items.push(item(vec![t(label), t(x.as_str()), cite.clone()]));
+                let mut v = vec![t(label), t(x.as_str())];
+                v.extend(cite.iter().cloned());
+                items.push(item(v));
             }
         }
         items
@@ -450,33 +542,40 @@ impl<'a> View<'a> {
             if let Some(n) = &x.note {
                 f.push_str(&format!(". {}", n.as_str()));
             }
-            f.push_str(&format!(" (source: {}", self.source_title(&x.source.0)));
-            if let Some(g) = x.grade {
-                f.push_str(&format!(", {}", g.label()));
-            }
-            f.push(')');
-            items.push(item(vec![t(f)]));
+            items.push(item(vec![
+                t(f),
+                t(" ("),
+                self.cite(&[SourceRef::of(&x.source, x.at.as_ref())], x.grade),
+                t(")"),
+            ]));
         }
         b.push(Block::List(items));
     }
 
     /// Every caution that applies (with its origin and source), the ones
-    /// recorded as not applied, or a line saying the sources name none.
+    /// recorded as not applied, or a line saying the sources name none: each
+    /// a callout.
     fn card_cautions(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
         b.push(heading(3, vec![t("Cautions")]));
         let mut items = Vec::new();
         let cautions = self.relations.treatment_cautions.get(id);
         if cautions.is_none_or(|c| c.is_empty()) {
-            items.push(item(vec![t(format!(
-                "The sources used here name no cautions for {}. That does not mean it is free of risks: ask a doctor about them.",
-                tr.name.as_str()
-            ))]));
+            items.push(callout_item(Callout {
+                kind: CalloutKind::NoneNamed,
+                title: Vec::new(),
+                for_the_patient: vec![t(format!(
+                    "The sources used here name no cautions for {}. That does not mean it is free of risks: ask a doctor about them.",
+                    tr.name.as_str()
+                ))],
+                explanation: Vec::new(),
+                small_print: Vec::new(),
+            }));
         }
         for (cid, origin) in cautions.into_iter().flatten() {
             let Some(c) = self.content.cautions.get(cid).map(|l| &l.item) else {
                 continue;
             };
-            let mut f = format!(" ({}", c.kind.label());
+            let mut f = c.kind.label().to_string();
             if let Some(region) = c.region {
                 f.push_str(&format!(", stated in {} labelling", region.label()));
             }
@@ -486,19 +585,18 @@ impl<'a> View<'a> {
                 }
                 CautionOrigin::Treatment => f.push_str("; stated for this treatment"),
             }
-            f.push_str(&format!("; {}): ", self.cite(&c.sources, c.grade)));
-            items.push(Item {
-                role: ItemRole::Caution {
-                    kind: c.kind.label(),
+            f.push_str("; ");
+            items.push(callout_item(Callout {
+                kind: match c.kind {
+                    CautionKind::Contraindication => CalloutKind::Contraindication,
+                    CautionKind::Warning => CalloutKind::Warning,
+                    CautionKind::UndesirableEffect => CalloutKind::UndesirableEffect,
                 },
-                content: vec![
-                    strong(c.title.as_str()),
-                    t(f),
-                    t(c.explanation.as_str()),
-                    t(" What this means for the patient: "),
-                    t(c.for_the_patient.as_str()),
-                ],
-            });
+                title: vec![t(c.title.as_str())],
+                for_the_patient: vec![t(c.for_the_patient.as_str())],
+                explanation: vec![t(c.explanation.as_str())],
+                small_print: vec![t(f), self.cite(&c.sources, c.grade)],
+            }));
         }
         for n in &tr.cautions_not_applied {
             let name = self
@@ -506,15 +604,13 @@ impl<'a> View<'a> {
                 .cautions
                 .get(&n.caution.0)
                 .map_or(n.caution.0.as_str(), |l| l.item.title.as_str());
-            items.push(item(vec![
-                t("Not applied: "),
-                strong(name),
-                t(format!(
-                    ". {} ({})",
-                    n.reason.as_str(),
-                    self.cite(std::slice::from_ref(&n.source), None)
-                )),
-            ]));
+            items.push(callout_item(Callout {
+                kind: CalloutKind::NotApplied,
+                title: vec![t(name)],
+                for_the_patient: Vec::new(),
+                explanation: vec![t(n.reason.as_str())],
+                small_print: vec![self.cite(&[SourceRef::of(&n.source, n.at.as_ref())], None)],
+            }));
         }
         b.push(Block::List(items));
     }
@@ -533,10 +629,13 @@ impl<'a> View<'a> {
         ];
         for care in &self.relations.associated_disease_care {
             v.push(t(" See "));
-            v.push(emphasis(self.treatment_name(care)));
+            v.push(Inline::Link {
+                to: LinkTarget::Treatment(care.clone()),
+                content: vec![t(self.treatment_name(care))],
+            });
             v.push(t("."));
         }
-        v.push(t(format!(" ({})", self.cite(&condition.sources, None))));
+        v.extend([t(" ("), self.cite(&condition.sources, None), t(")")]);
         b.push(Block::Paragraph(v));
     }
 
@@ -563,6 +662,39 @@ impl<'a> View<'a> {
             ))]));
         }
     }
+}
+
+/// Adds ` (explanation)` after the first whole-word `term` (or its plural,
+/// any case) in `text` that does not start one of the `longer` terms;
+/// whether it found one.
+fn explain_first(text: &mut String, term: &str, explanation: &str, longer: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    let needle = term.to_lowercase();
+    if lower.len() != text.len() || needle.is_empty() {
+        return false;
+    }
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    for (at, _) in lower.match_indices(&needle) {
+        let mut end = at + needle.len();
+        let rest = &lower[end..];
+        if let Some(plural) = ["es", "s"].iter().find(|p| rest.starts_with(**p)) {
+            if !word_char(rest[plural.len()..].chars().next()) {
+                end += plural.len();
+            }
+        }
+        if word_char(lower[..at].chars().next_back())
+            || word_char(lower[end..].chars().next())
+            || longer.iter().any(|l| lower[at..].starts_with(l))
+        {
+            continue;
+        }
+        if lower[end..].starts_with(" (") {
+            continue;
+        }
+        text.insert_str(end, &format!(" ({explanation})"));
+        return true;
+    }
+    false
 }
 
 fn heading(level: u8, content: Vec<Inline>) -> Block {

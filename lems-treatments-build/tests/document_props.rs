@@ -173,6 +173,14 @@ fn html_text(h: &str) -> String {
             Token::String(s) if &s[..] == b"\n" => {}
             Token::String(s) => out.push_str(&String::from_utf8_lossy(&s)),
             Token::StartTag(tag) if &tag.name[..] == b"br" => out.push('\n'),
+            // The note's own frame (the view's markup, never content's).
+            Token::StartTag(tag)
+                if &tag.name[..] == b"div"
+                    && tag
+                        .attributes
+                        .get(&b"class"[..])
+                        .is_some_and(|c| c.value.starts_with(b"note")) => {}
+            Token::EndTag(tag) if &tag.name[..] == b"div" => {}
             Token::StartTag(tag) if allowed.iter().any(|a| a.as_bytes() == &tag.name[..]) => {}
             Token::EndTag(tag) if allowed.iter().any(|a| a.as_bytes() == &tag.name[..]) => {}
             Token::Error(_) => {}

@@ -11,6 +11,22 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 /// The most bytes one line of `git ls-tree` may hold (mode, type, id, size, path).
 const MAX_LISTING_LINE: usize = 8 * 1024;
 
+/// The most bytes `git log` may print for the commits of a range.
+const MAX_LOG_BYTES: u64 = 256 * 1024;
+
+/// One commit of a range, as `git log` gives it (content: escape it per target).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Commit {
+    /// The commit id, shortened to 12 characters.
+    pub id: String,
+    /// Its author's name.
+    pub author: String,
+    /// The day it was written (`YYYY-MM-DD`, the author's date).
+    pub date: String,
+    /// The first line of its message.
+    pub subject: String,
+}
+
 /// A git repository, named by a folder inside it.
 #[derive(Debug, Clone)]
 pub struct Repo {
@@ -125,6 +141,71 @@ impl Repo {
     }
 }
 
+impl Repo {
+    /// The commits in `base..head` (newest first), at most `max` of them, read
+    /// within `MAX_LOG_BYTES`; the flag says whether more were left off.
+    pub fn commits(
+        &self,
+        base: &str,
+        head: &str,
+        max: usize,
+    ) -> Result<(Vec<Commit>, bool), String> {
+        let mut child = self
+            .command()
+            .args(["log", "-z", "--no-color", "--format=%H%x1f%an%x1f%as%x1f%s"])
+            .arg(format!("--max-count={}", max + 1))
+            .arg(format!("{base}..{head}"))
+            .arg("--")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("could not run git: {e}"))?;
+        let Some(stdout) = child.stdout.take() else {
+            return Err("git log gave no output".into());
+        };
+        let mut bytes = Vec::new();
+        let read = stdout.take(MAX_LOG_BYTES).read_to_end(&mut bytes);
+        let full = bytes.len() as u64 == MAX_LOG_BYTES;
+        if full {
+            let _ = child.kill();
+        }
+        let out = child
+            .wait_with_output()
+            .map_err(|e| format!("git log failed: {e}"))?;
+        read.map_err(|e| format!("could not read git's log: {e}"))?;
+        if !full && !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+        }
+        Ok(parse_log(&bytes, max, full))
+    }
+}
+
+/// Parses `git log -z --format=%H%x1f%an%x1f%as%x1f%s`; a record cut off by
+/// the byte limit is dropped and counted as left off.
+fn parse_log(bytes: &[u8], max: usize, cut: bool) -> (Vec<Commit>, bool) {
+    let mut records: Vec<&[u8]> = bytes.split(|&b| b == 0).collect();
+    if cut || records.last().is_some_and(|r| r.is_empty()) {
+        records.pop();
+    }
+    let mut commits: Vec<Commit> = records
+        .iter()
+        .filter_map(|r| {
+            let text = String::from_utf8_lossy(r);
+            let mut f = text.trim_start_matches('\n').splitn(4, '\u{1f}');
+            let (id, author, date, subject) = (f.next()?, f.next()?, f.next()?, f.next()?);
+            Some(Commit {
+                id: short(id).to_string(),
+                author: author.to_string(),
+                date: date.to_string(),
+                subject: subject.to_string(),
+            })
+        })
+        .collect();
+    let more = cut || commits.len() > max;
+    commits.truncate(max);
+    (commits, more)
+}
+
 /// Parses `git ls-tree -r -l -z` output: `<mode> <type> <id> <size>\t<path>\0`.
 fn read_listing(mut r: impl BufRead, max: usize) -> Result<Vec<Entry>, String> {
     let mut entries = Vec::new();
@@ -237,5 +318,25 @@ mod tests {
         assert_eq!((e[2].mode.as_str(), e[2].size), ("160000", None));
         assert!(read_listing(&text[..], 2).is_err_and(|m| m.contains("more than 2 files")));
         assert!(read_listing(&b"100644 blob aaaa 1 data/x\0"[..], 10).is_err());
+    }
+
+    #[test]
+    fn reads_a_log_and_says_when_commits_were_left_off() {
+        let log = "aaaaaaaaaaaaaaaa\u{1f}Ann\u{1f}2026-12-01\u{1f}a <b> subject\0\nbbbbbbbbbbbbbbbb\u{1f}Bo\u{1f}2026-11-30\u{1f}two\0";
+        let (c, more) = parse_log(log.as_bytes(), 5, false);
+        assert_eq!(c.len(), 2);
+        assert!(!more);
+        assert_eq!(
+            (c[0].id.as_str(), c[0].author.as_str()),
+            ("aaaaaaaaaaaa", "Ann")
+        );
+        assert_eq!(
+            (c[1].date.as_str(), c[1].subject.as_str()),
+            ("2026-11-30", "two")
+        );
+        let (c, more) = parse_log(log.as_bytes(), 1, false);
+        assert_eq!((c.len(), more), (1, true));
+        let (c, more) = parse_log(&log.as_bytes()[..60], 5, true);
+        assert_eq!((c.len(), more), (1, true));
     }
 }

@@ -5,7 +5,7 @@
 use lems_treatments_build::diff::{runs, ContentDiff, EntityDiff, FieldChange, Op, PieceOp};
 use lems_treatments_build::escape::terminal;
 
-use super::report::{zero_x, DiffReport, ZERO_X_RULE};
+use super::report::DiffReport;
 
 fn rule_tag(c: &FieldChange) -> String {
     let mut s = format!("{}, {}", c.level, c.rule.name());
@@ -70,6 +70,7 @@ pub fn text(r: &DiffReport) -> String {
         terminal(&r.base),
         terminal(&r.head)
     );
+    commits(&mut out, r);
     let d = &r.diff;
     for e in &d.entities {
         out.push_str(&format!("\n{}\n", entity_title(e)));
@@ -104,6 +105,7 @@ pub fn text(r: &DiffReport) -> String {
             terminal(&f.what)
         ));
     }
+    stale_mentions(&mut out, r);
     out.push('\n');
     match &d.decision {
         None => out.push_str("no content changes: no release needed\n"),
@@ -118,8 +120,14 @@ pub fn text(r: &DiffReport) -> String {
             if d.changelog_required {
                 out.push_str("  call the caution or class changes out in CHANGELOG.md\n");
             }
-            if zero_x(r) {
-                out.push_str(&format!("  semver: {ZERO_X_RULE}\n"));
+            if let Some(u) = &r.for_users {
+                out.push_str(&format!(
+                    "  {}\n  what users of the crate must do:\n",
+                    u.publish
+                ));
+                for a in &u.actions {
+                    out.push_str(&format!("  - {a}\n"));
+                }
             }
         }
     }
@@ -131,4 +139,46 @@ pub fn text(r: &DiffReport) -> String {
         ));
     }
     out
+}
+
+/// The commits from BASE to HEAD, when both are revisions.
+fn commits(out: &mut String, r: &DiffReport) {
+    let Some(c) = &r.commits else { return };
+    out.push_str(&format!(
+        "\ncommits ({}{}):\n",
+        c.list.len(),
+        if c.more { ", more not listed" } else { "" }
+    ));
+    if c.list.is_empty() {
+        out.push_str("  none: HEAD's commit is BASE's\n");
+    }
+    for x in &c.list {
+        out.push_str(&format!(
+            "  {} {} {}: {}\n",
+            terminal(&x.id),
+            terminal(&x.date),
+            terminal(&x.author),
+            terminal(&x.subject)
+        ));
+    }
+}
+
+/// The texts at HEAD that still mention a removed name, the name in `«…»`.
+fn stale_mentions(out: &mut String, r: &DiffReport) {
+    if r.stale_mentions.is_empty() {
+        return;
+    }
+    out.push_str("\nstill mentioned after its removal (check each text):\n");
+    for m in &r.stale_mentions {
+        let (a, w, b) = m.parts();
+        out.push_str(&format!(
+            "  {}:{}: \"{}\": {}«{}»{}\n",
+            terminal(&m.file),
+            m.line,
+            terminal(&m.removed),
+            terminal(a),
+            terminal(w),
+            terminal(b)
+        ));
+    }
 }

@@ -7,7 +7,7 @@
 use lems_treatments_build::diff::{runs, FieldChange, Op, PieceOp};
 use lems_treatments_build::escape::{markdown, markdown_in, MarkdownAt};
 
-use super::report::{zero_x, DiffReport, ZERO_X_RULE};
+use super::report::DiffReport;
 use crate::text::capitalised;
 
 use super::human::has_marks;
@@ -82,8 +82,14 @@ pub fn text(r: &DiffReport) -> String {
             if d.changelog_required {
                 out.push_str("Call the caution or class changes out in `CHANGELOG.md`.\n\n");
             }
-            if zero_x(r) {
-                out.push_str(&format!("Semver: {}.\n", markdown(ZERO_X_RULE)));
+            if let Some(u) = &r.for_users {
+                out.push_str(&format!(
+                    "{}\n\nWhat users of the crate must do:\n\n",
+                    markdown(&u.publish)
+                ));
+                for a in &u.actions {
+                    out.push_str(&format!("- {}\n", markdown(a)));
+                }
             }
         }
     }
@@ -94,6 +100,8 @@ pub fn text(r: &DiffReport) -> String {
             markdown(&v.message)
         ));
     }
+    commits(&mut out, r);
+    stale_mentions(&mut out, r);
     let verdict = d.clinical_verdict;
     out.push_str(&format!(
         "\n### Clinical review: {}\n\n{}.\n",
@@ -142,4 +150,46 @@ pub fn text(r: &DiffReport) -> String {
         }
     }
     out
+}
+
+/// The commits from BASE to HEAD, when both are revisions.
+fn commits(out: &mut String, r: &DiffReport) {
+    let Some(c) = &r.commits else { return };
+    out.push_str(&format!(
+        "\n### Commits ({}{})\n\n",
+        c.list.len(),
+        if c.more { ", more not listed" } else { "" }
+    ));
+    if c.list.is_empty() {
+        out.push_str("None: HEAD's commit is BASE's.\n");
+    }
+    for x in &c.list {
+        out.push_str(&format!(
+            "- `{}` {}, {}: {}\n",
+            markdown(&x.id),
+            markdown(&x.date),
+            markdown(&x.author),
+            markdown(&x.subject)
+        ));
+    }
+}
+
+/// The texts at HEAD that still mention a removed name, the name in `<mark>`.
+fn stale_mentions(out: &mut String, r: &DiffReport) {
+    if r.stale_mentions.is_empty() {
+        return;
+    }
+    out.push_str("\n### Still mentioned after its removal\n\n");
+    for m in &r.stale_mentions {
+        let (a, w, b) = m.parts();
+        out.push_str(&format!(
+            "- [ ] {}:{} (“{}”): {}<mark>{}</mark>{}\n",
+            markdown(&m.file),
+            m.line,
+            markdown(&m.removed),
+            markdown(a),
+            markdown(w),
+            markdown(b)
+        ));
+    }
 }

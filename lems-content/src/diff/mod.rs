@@ -11,6 +11,7 @@ pub mod git;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod mentions;
 pub mod report;
 pub mod sides;
 pub mod verdict;

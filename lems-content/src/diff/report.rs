@@ -2,9 +2,11 @@
 //! check, as plain serializable data that every format reads (human,
 //! Markdown, JSON and the HTML site), with the 0.x rule they all quote.
 
-use lems_treatments_build::diff::{ContentDiff, Level};
+use lems_treatments_build::diff::{ContentDiff, Level, RuleId};
 use serde::Serialize;
 
+use super::git::Commit;
+use super::mentions::Mention;
 use super::version::Version;
 
 /// Everything `diff` reports: the two sides, the diff and the version check.
@@ -22,10 +24,32 @@ pub struct DiffReport {
     pub diff: ContentDiff,
     /// How semver levels map to a version while it is 0.x.
     pub zero_x_rule: &'static str,
+    /// The commits from BASE to HEAD, when both are revisions (HEAD's
+    /// working tree counts as its commit); `None` for content folders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commits: Option<Commits>,
+    /// Every text at HEAD that still mentions a removed or renamed name,
+    /// brand or synonym.
+    pub stale_mentions: Vec<Mention>,
+    /// The release in plain words: the version to publish and what users of
+    /// the crate must do (`None`: nothing changed).
+    pub for_users: Option<ForUsers>,
     /// The `--check-version` verdict, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub version_check: Option<VersionCheck>,
 }
+
+/// The commits of a range, newest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Commits {
+    /// The commits, at most [`MAX_COMMITS`].
+    pub list: Vec<Commit>,
+    /// Whether more commits were in the range than are listed.
+    pub more: bool,
+}
+
+/// The most commits a report lists.
+pub const MAX_COMMITS: usize = 200;
 
 /// What Cargo makes of 0.x versions, as this tool applies it.
 pub const ZERO_X_RULE: &str = "while the version is 0.x, Cargo treats 0.x → 0.(x+1) as breaking: a major change needs the x bump (0.1.0 → 0.2.0), a minor or patch change a bump of the last number (0.1.0 → 0.1.1); at 0.0.z every bump is breaking";
@@ -51,4 +75,43 @@ pub fn zero_x(r: &DiffReport) -> bool {
         .as_deref()
         .and_then(Version::parse)
         .is_none_or(|v| v.major == 0)
+}
+
+/// The release in plain words, with no packaging jargon.
+#[derive(Debug, Clone, Serialize)]
+pub struct ForUsers {
+    /// Which version to publish, and why.
+    pub publish: String,
+    /// What users of the crate must do, one sentence per kind of change, the
+    /// most demanding first.
+    pub actions: Vec<String>,
+}
+
+/// The plain-words release of diff `d` from the version at BASE (when known).
+pub fn for_users(d: &ContentDiff, base_version: Option<&str>) -> Option<ForUsers> {
+    let level = d.level()?;
+    let at_least = base_version
+        .and_then(Version::parse)
+        .map_or(String::new(), |v| {
+            format!(" as version {} or later", v.minimum_for(level))
+        });
+    let publish = match level {
+        Level::Major => format!("This release can break code that uses the crate: publish it{at_least}, a number that tells users to expect changes they must make, so nobody gets it without choosing to."),
+        Level::Minor => format!("This release adds to or changes the content without breaking code that uses the crate: publish it{at_least}."),
+        Level::Patch => format!("This release only corrects wording or citations: publish it{at_least}."),
+    };
+    let mut rules: Vec<RuleId> = d
+        .entities
+        .iter()
+        .flat_map(|e| &e.changes)
+        .map(|c| c.rule)
+        .chain(d.decision.as_ref().map(|x| x.rule.id))
+        .collect();
+    rules.sort_by_key(|r| (std::cmp::Reverse(r.level()), *r));
+    rules.dedup();
+    let actions = rules
+        .iter()
+        .map(|r| crate::text::capitalised(r.users()))
+        .collect();
+    Some(ForUsers { publish, actions })
 }

@@ -23,7 +23,8 @@ use lems_treatments_build::{
 };
 
 use super::git::{short, Entry, Repo};
-use super::report::{DiffReport, ZERO_X_RULE};
+use super::mentions::{mentions, removed_names};
+use super::report::{for_users, Commits, DiffReport, MAX_COMMITS, ZERO_X_RULE};
 use super::verdict::check_version;
 use super::version::package_version;
 
@@ -68,6 +69,10 @@ struct Side {
     label: String,
     version: Option<String>,
     content: Content,
+    /// The commit, for a revision (`HEAD` for the working tree).
+    commit: Option<String>,
+    /// The text of every file read, by display name.
+    files: BTreeMap<String, String>,
     _tmp: Option<tempfile::TempDir>,
 }
 
@@ -113,13 +118,24 @@ pub fn report(
     } else {
         None
     };
+    let commits = match (&base.commit, &head.commit) {
+        (Some(b), Some(h)) => {
+            let (list, more) = Repo::at(&content_dir(from)?).commits(b, h, MAX_COMMITS)?;
+            Some(Commits { list, more })
+        }
+        _ => None,
+    };
+    let (stale_mentions, _) = mentions(&head.files, &removed_names(&d));
     let r = DiffReport {
         base: base.label,
         head: head.label,
+        for_users: for_users(&d, base.version.as_deref()),
         base_version: base.version,
         head_version: head.version,
         diff: d,
         zero_x_rule: ZERO_X_RULE,
+        commits,
+        stale_mentions,
         version_check,
     };
     let contents = Contents {
@@ -159,7 +175,12 @@ fn load_side(
         }
         None => {
             let root = content_dir(from)?;
-            load_folder(which, "working tree", &root, None, String::new())
+            let mut side = load_folder(which, "working tree", &root, None, String::new())?;
+            // The working tree is its last commit and what is not committed yet.
+            side.commit = Repo::at(&root)
+                .git(&["rev-parse", "--verify", "--quiet", "HEAD"])
+                .ok();
+            Ok(side)
         }
     }
 }
@@ -218,6 +239,7 @@ fn load_rev(
     }
     let mut side = load_folder(which, &label, tmp.path(), Some(manifest), prefix)?;
     side._tmp = Some(tmp);
+    side.commit = Some(sha);
     Ok(side)
 }
 
@@ -367,7 +389,7 @@ fn load_folder(
     } else {
         SchemaCheck::Skip
     };
-    let report = load(&paths, check);
+    let mut report = load(&paths, check);
     if report.content.is_none() || !report.diagnostics.is_empty() {
         return Err(SideError::Broken(Box::new(Broken {
             which,
@@ -376,6 +398,7 @@ fn load_folder(
             report,
         })));
     }
+    let files = std::mem::take(&mut report.sources);
     let Some(content) = report.content else {
         return Err(SideError::Failed(format!(
             "the content at {which} ({label}) could not be read"
@@ -388,6 +411,8 @@ fn load_folder(
         label: label.to_string(),
         version: manifest.as_deref().and_then(package_version),
         content,
+        commit: None,
+        files,
         _tmp: None,
     })
 }

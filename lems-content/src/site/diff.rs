@@ -14,14 +14,16 @@ use lems_treatments_build::Content;
 use super::guide::{build, treatment_page};
 use super::html::{disclaimer_box, page, text};
 use super::Site;
-use crate::diff::report::{zero_x, DiffReport, ZERO_X_RULE};
+use crate::diff::report::DiffReport;
 use crate::text::capitalised;
 
 /// A changed text word by word: `<del>`, `<ins>`, and `<mark>` on a changed
-/// negation or certainty word or number with its unit.
-fn words_html(c: &FieldChange) -> String {
+/// negation or certainty word or number with its unit; `keep` says which
+/// runs are shown (all of them inline, or one side's for the side-by-side view).
+fn words_html(c: &FieldChange, keep: fn(PieceOp) -> bool) -> String {
     runs(&c.words)
         .into_iter()
+        .filter(|(op, _)| keep(*op))
         .map(|(op, pieces)| {
             let inner: String = pieces
                 .iter()
@@ -41,6 +43,24 @@ fn words_html(c: &FieldChange) -> String {
         .collect()
 }
 
+/// A changed text before and after, side by side (stacked on a phone).
+fn side_by_side(c: &FieldChange) -> Option<String> {
+    let (Some(b), Some(a)) = (&c.before, &c.after) else {
+        return None;
+    };
+    let (before, after) = if c.words.is_empty() {
+        (text(b), text(a))
+    } else {
+        (
+            words_html(c, |op| op != PieceOp::Insert),
+            words_html(c, |op| op != PieceOp::Delete),
+        )
+    };
+    Some(format!(
+        "<div class=\"sbs\"><div><p class=\"side\">Before (BASE)</p><p>{before}</p></div><div><p class=\"side\">After (HEAD)</p><p>{after}</p></div></div>"
+    ))
+}
+
 fn mark_class(m: Mark) -> &'static str {
     match m {
         Mark::Certainty => "certainty",
@@ -52,7 +72,7 @@ fn value_html(c: &FieldChange) -> String {
     match (c.op, &c.before, &c.after) {
         (Op::Added, _, Some(a)) => format!("added: <ins>{}</ins>", text(a)),
         (Op::Removed, Some(b), _) => format!("removed: <del>{}</del>", text(b)),
-        _ if !c.words.is_empty() => format!("changed: {}", words_html(c)),
+        _ if !c.words.is_empty() => format!("changed: {}", words_html(c, |_| true)),
         (_, Some(b), Some(a)) => {
             format!("changed: <del>{}</del> → <ins>{}</ins>", text(b), text(a))
         }
@@ -79,6 +99,9 @@ fn change_item(c: &FieldChange) -> String {
     s.push_str("</span>");
     if c.clinical {
         s.push_str(" <span class=\"clinical\">clinical review</span>");
+    }
+    if let Some(sbs) = side_by_side(c) {
+        s.push_str(&sbs);
     }
     s.push_str("</li>\n");
     s
@@ -137,12 +160,12 @@ fn treatment_link(c: &Content, id: &str, up: &str) -> String {
     )
 }
 
-/// `diff.html`: the two sides, the release the change needs, the clinical
-/// review list and every change, each linked to the pages it shows on.
+/// `diff.html`: the two sides, a one-line verdict, then the changes first
+/// with the release verdict and the clinical review beside them (below them
+/// on a phone), each change linked to the pages it shows on.
 fn diff_page(head: &Content, rel: &Relations, r: &DiffReport) -> String {
     let mut b = String::new();
-    b.push_str("<nav><a href=\"index.html\">← The guide (HEAD)</a></nav>\n");
-    b.push_str(&disclaimer_box(head));
+    b.push_str("<nav aria-label=\"Site\"><a href=\"index.html\">← The guide (HEAD)</a></nav>\n");
     b.push_str("<h1>Content diff</h1>\n");
     let _ = writeln!(
         b,
@@ -156,21 +179,37 @@ fn diff_page(head: &Content, rel: &Relations, r: &DiffReport) -> String {
             .as_deref()
             .map_or(String::new(), |v| format!(", version {}", text(v))),
     );
-    release_section(&mut b, r);
-    clinical_review_list(&mut b, head, r);
-    if !r.diff.entities.is_empty() {
+    let _ = writeln!(
+        b,
+        "<p class=\"verdict-line\">Release: <strong>{}</strong> · clinical review: <strong>{}</strong> · <a href=\"#release\">the verdict</a></p>",
+        r.diff.level().map_or("none", |l| l.as_str()),
+        html(r.diff.clinical_verdict.as_str())
+    );
+    b.push_str("<div class=\"diff-layout\">\n<div class=\"diff-changes\">\n");
+    if r.diff.entities.is_empty() {
+        b.push_str("<h2>Changes</h2>\n<p>No content changes.</p>\n");
+    } else {
         b.push_str("<h2>Changes</h2>\n");
     }
     for e in &r.diff.entities {
         change_section(&mut b, head, rel, e);
     }
+    stale_mentions(&mut b, r);
+    commits(&mut b, r);
+    b.push_str(
+        "</div>\n<aside class=\"diff-verdict\" id=\"release\" aria-label=\"Release verdict\">\n",
+    );
+    release_section(&mut b, r);
+    clinical_review_list(&mut b, head, r);
+    b.push_str("</aside>\n</div>\n");
+    b.push_str(&disclaimer_box(head));
     page("Content diff", "", &b)
 }
 
 /// The release the change needs, why, and the version check.
 fn release_section(b: &mut String, r: &DiffReport) {
     let d = &r.diff;
-    b.push_str("<section class=\"release\">\n");
+    b.push_str("<section class=\"release\">\n<h2>Release</h2>\n");
     match &d.decision {
         None => b.push_str("<p><strong>No content changes: no release needed.</strong></p>\n"),
         Some(dec) => {
@@ -187,9 +226,7 @@ fn release_section(b: &mut String, r: &DiffReport) {
                     "<p>Call the caution or class changes out in <code>CHANGELOG.md</code>.</p>\n",
                 );
             }
-            if zero_x(r) {
-                let _ = writeln!(b, "<p>Semver: {}.</p>", text(ZERO_X_RULE));
-            }
+            for_users(b, r);
         }
     }
     if let Some(v) = &r.version_check {
@@ -380,4 +417,81 @@ fn removed_treatments<'c>(base: &'c Content, r: &DiffReport) -> Vec<&'c str> {
                 .map(|(id, _)| id.as_str())
         })
         .collect()
+}
+
+/// The release in plain words: the version to publish and what users of the
+/// crate must do.
+fn for_users(b: &mut String, r: &DiffReport) {
+    let Some(u) = &r.for_users else { return };
+    let _ = writeln!(b, "<p>{}</p>", code_spans(&u.publish));
+    b.push_str("<p>What users of the crate must do:</p>\n<ul>\n");
+    for a in &u.actions {
+        let _ = writeln!(b, "<li>{}</li>", code_spans(a));
+    }
+    b.push_str("</ul>\n");
+}
+
+/// A sentence of this tool's with `code` in backticks, as HTML.
+fn code_spans(s: &str) -> String {
+    s.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{}</code>", text(part))
+            } else {
+                text(part)
+            }
+        })
+        .collect()
+}
+
+/// The texts at HEAD that still mention a removed or renamed name, brand or
+/// synonym: file and line, the text, the name marked.
+fn stale_mentions(b: &mut String, r: &DiffReport) {
+    if r.stale_mentions.is_empty() {
+        return;
+    }
+    b.push_str("<section class=\"mentions\">\n<h2>Still mentioned after its removal</h2>\n<p>These texts at HEAD still name something lookups no longer accept: check that each still holds.</p>\n<ul>\n");
+    for m in &r.stale_mentions {
+        let (x, w, y) = m.parts();
+        let _ = writeln!(
+            b,
+            "<li><code>{}:{}</code> (“{}”): {}<mark>{}</mark>{}</li>",
+            text(&m.file),
+            m.line,
+            text(&m.removed),
+            text(x),
+            text(w),
+            text(y)
+        );
+    }
+    b.push_str("</ul>\n</section>\n");
+}
+
+/// The commits from BASE to HEAD, when both are revisions.
+fn commits(b: &mut String, r: &DiffReport) {
+    let Some(c) = &r.commits else { return };
+    let _ = writeln!(
+        b,
+        "<section class=\"commits\">\n<h2>Commits ({}{})</h2>",
+        c.list.len(),
+        if c.more { ", more not listed" } else { "" }
+    );
+    if c.list.is_empty() {
+        b.push_str("<p>None: HEAD's commit is BASE's.</p>\n");
+    } else {
+        b.push_str("<ul>\n");
+        for x in &c.list {
+            let _ = writeln!(
+                b,
+                "<li><code>{}</code> {}, {}: {}</li>",
+                text(&x.id),
+                text(&x.date),
+                text(&x.author),
+                text(&x.subject)
+            );
+        }
+        b.push_str("</ul>\n");
+    }
+    b.push_str("</section>\n");
 }

@@ -16,13 +16,18 @@
 //! pages use no JavaScript. The output is deterministic: the same content gives
 //! the same bytes.
 //!
-//! Layout: `index.html` (the disclaimer, the condition, each class with links
-//! to its treatments' pages, the sources), `treatments/<id>.html` (the
-//! disclaimer, the card, a link back), one shared `style.css`; a diff adds
+//! Layout: `index.html` (the disclaimer's short lead, contents, the
+//! condition, the figure of where each class acts, each class with links to
+//! its treatments' pages, the sources, the disclaimer in full),
+//! `treatments/<id>.html` (a link back, the disclaimer's lead, the summary,
+//! contents, the card with its cautions as callouts and its citations and
+//! cross-references as links, the disclaimer in full), one shared
+//! `style.css` (with dark and print styles) and `favicon.svg`; a diff adds
 //! `diff.html`, marks each changed treatment's page and keeps a page for each
 //! removed treatment, `removed/<id>.html`.
 
 pub mod diff;
+mod figure;
 pub mod guide;
 pub mod html;
 pub mod style;

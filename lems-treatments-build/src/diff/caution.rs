@@ -4,7 +4,7 @@
 
 use super::field::Fields;
 use super::RuleId;
-use crate::model::CautionFile;
+use crate::model::{cited_ids, CautionFile};
 
 /// Every change of a caution.
 pub(super) fn caution(f: &mut Fields, b: &CautionFile, a: &CautionFile) {
@@ -17,5 +17,10 @@ pub(super) fn caution(f: &mut Fields, b: &CautionFile, a: &CautionFile) {
         f.fact("region", &b.region, &a.region, RuleId::ChangedFact);
         f.fact("grade", &b.grade, &a.grade, RuleId::ChangedFact);
     });
-    f.ids("sources", &b.sources, &a.sources, RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }

@@ -2,7 +2,7 @@
 
 use super::field::Fields;
 use super::RuleId;
-use crate::model::ClassFile;
+use crate::model::{cited_ids, ClassFile};
 
 /// Every change of a class.
 pub(super) fn class(f: &mut Fields, b: &ClassFile, a: &ClassFile) {
@@ -11,5 +11,10 @@ pub(super) fn class(f: &mut Fields, b: &ClassFile, a: &ClassFile) {
     f.fact("order", &b.order, &a.order, RuleId::ChangedFact);
     f.text("description", &b.description.0, &a.description.0);
     f.ids("cautions", &b.cautions, &a.cautions, RuleId::CautionOrClass);
-    f.ids("sources", &b.sources, &a.sources, RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }

@@ -4,7 +4,7 @@
 use super::codes::codes;
 use super::field::Fields;
 use super::RuleId;
-use crate::model::{ConditionFile, DisclaimerFile};
+use crate::model::{cited_ids, ConditionFile, DisclaimerFile};
 
 /// Every change of the condition.
 pub(super) fn condition(f: &mut Fields, b: &ConditionFile, a: &ConditionFile) {
@@ -26,7 +26,12 @@ pub(super) fn condition(f: &mut Fields, b: &ConditionFile, a: &ConditionFile) {
     let (bn, an) = (&bc.treatment_note.0, &ac.treatment_note.0);
     f.text("associated_cancer.treatment_note", bn, an);
     f.clinical(|f| codes(f, &b.codes, &a.codes));
-    f.ids("sources", &b.sources, &a.sources, RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }
 
 /// Every change of the disclaimer: its text is clinical.

@@ -2,12 +2,17 @@
 
 use super::field::Fields;
 use super::RuleId;
-use crate::model::MechanismFile;
+use crate::model::{cited_ids, MechanismFile};
 
 /// Every change of a mechanism.
 pub(super) fn mechanism(f: &mut Fields, b: &MechanismFile, a: &MechanismFile) {
     f.name("name", &b.name.0, &a.name.0);
     f.fact("target", &b.target, &a.target, RuleId::ChangedFact);
     f.text("explanation", &b.explanation.0, &a.explanation.0);
-    f.ids("sources", &b.sources, &a.sources, RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }

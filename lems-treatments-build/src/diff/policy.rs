@@ -101,6 +101,8 @@ pub(super) struct Rule {
     pub review: Review,
     /// What changes fall under it (Markdown, as in README.md).
     pub change: &'static str,
+    /// What users of the crate must do about such a change, in plain words.
+    pub users: &'static str,
 }
 
 /// The policy, one row per [`RuleId`] in its declaration order (checked
@@ -113,6 +115,7 @@ pub(super) const RULES: [Rule; 8] = [
         changelog: false,
         review: Review::OfClinicalFieldsOrMarks,
         change: "wording of a text, a fixed typo, a new or corrected source citation, a new review date",
+        users: "nothing: only wording or citations changed, and code that reads the texts keeps working",
     },
     Rule {
         id: RuleId::NewVariant,
@@ -121,6 +124,7 @@ pub(super) const RULES: [Rule; 8] = [
         changelog: false,
         review: Review::Never,
         change: "a new treatment, mechanism, caution, class or source (a new enum variant)",
+        users: "nothing: the enums already require a catch-all arm (`_ =>`) in a `match`, so code keeps compiling; add the new item where you list items by hand if you want it shown",
     },
     Rule {
         id: RuleId::NewLookupKey,
@@ -129,6 +133,7 @@ pub(super) const RULES: [Rule; 8] = [
         changelog: false,
         review: Review::OfClinicalFields,
         change: "a new brand name or synonym (a new lookup key), a new accessor",
+        users: "nothing: lookups by name now also accept a new brand name or synonym",
     },
     Rule {
         id: RuleId::CautionOrClass,
@@ -137,6 +142,7 @@ pub(super) const RULES: [Rule; 8] = [
         changelog: true,
         review: Review::OfClinicalFields,
         change: "a caution newly applied to, or removed from, a treatment; a changed class",
+        users: "nothing in your code, but re-check what you show for the treatments concerned: a caution now applies or no longer applies, or a class changed (CHANGELOG.md says which)",
     },
     Rule {
         id: RuleId::ChangedFact,
@@ -145,6 +151,7 @@ pub(super) const RULES: [Rule; 8] = [
         changelog: false,
         review: Review::OfClinicalFields,
         change: "a changed fact that is not wording (a kind, target, region, status, date, grade, population or class order); a mechanism, combined treatment, regulatory fact, standard code, indication qualifier or caution recorded as not applied added, or a mechanism, combined treatment, regulatory fact, indication qualifier or caution recorded as not applied removed",
+        users: "nothing in your code, but values your code reads have changed (a kind, a date, a status, a grade, …); re-check anything that depends on them",
     },
     Rule {
         id: RuleId::RemovedId,
@@ -153,6 +160,7 @@ pub(super) const RULES: [Rule; 8] = [
         changelog: false,
         review: Review::Never,
         change: "a removed or renamed **id** (a variant disappears, `from_str` of the old id fails)",
+        users: "update your code that names the removed item (for example `Treatment::…` in a `match` or an expression) and any stored id you parse back: the item is gone, so that code no longer compiles and the old id no longer parses",
     },
     Rule {
         id: RuleId::RemovedLookupKey,
@@ -161,6 +169,7 @@ pub(super) const RULES: [Rule; 8] = [
         changelog: false,
         review: Review::OfClinicalFields,
         change: "a removed name, brand or synonym that lookups accepted",
+        users: "update code or stored data that looks a treatment up by the removed name, brand or synonym: that lookup now finds nothing",
     },
     Rule {
         id: RuleId::RemovedCode,
@@ -169,6 +178,7 @@ pub(super) const RULES: [Rule; 8] = [
         changelog: false,
         review: Review::Always,
         change: "a removed standard code that `from_code` or `has_code` accepted",
+        users: "update code or stored records that look a treatment up by the removed standard code: `from_code` no longer finds it and `has_code` answers false",
     },
 ];
 
@@ -236,6 +246,12 @@ impl RuleId {
         } else {
             self.level().to_string()
         }
+    }
+
+    /// What users of the crate must do about a change under the rule, in
+    /// plain words (code in backticks).
+    pub fn users(self) -> &'static str {
+        self.row().users
     }
 
     /// The change text without Markdown emphasis, for terminals.

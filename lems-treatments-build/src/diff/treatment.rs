@@ -10,7 +10,7 @@ use super::keyed::{pair_by, pair_up, Pair};
 use super::regulatory::regulatory;
 use super::show::Show;
 use super::RuleId;
-use crate::model::{CautionNotApplied, Indication, TreatmentFile};
+use crate::model::{cited_ids, CautionNotApplied, Indication, TreatmentFile};
 use crate::names::fold;
 use crate::relations::CautionOrigin;
 
@@ -33,7 +33,12 @@ pub(super) fn treatment(f: &mut Fields, b: &TreatmentFile, a: &TreatmentFile) {
     f.ids("used_with", &b.used_with, &a.used_with, RuleId::ChangedFact);
     f.clinical(|f| indication(f, b.indication.as_ref(), a.indication.as_ref()));
     f.clinical(|f| not_applied(f, &b.cautions_not_applied, &a.cautions_not_applied));
-    f.ids("sources", &b.sources, &a.sources, RuleId::Text);
+    f.ids(
+        "sources",
+        &cited_ids(&b.sources),
+        &cited_ids(&a.sources),
+        RuleId::Text,
+    );
 }
 
 /// The name, synonyms and brands (lookup keys), then each kept brand's regions (clinical).

@@ -2,7 +2,7 @@
 //! have (`#` headings, `- ` items, `> ` for the disclaimer, `**…**`), every
 //! text escaped by [`crate::escape::markdown_in`] for where it stands.
 
-use super::{merged, Block, Document, Inline};
+use super::{merged, unlinked, Block, Document, Inline};
 use crate::escape::{markdown_code, markdown_in, MarkdownAt};
 
 /// Each block ends with a newline; blocks are separated by a blank line.
@@ -19,6 +19,7 @@ fn block(b: &Block) -> String {
         }
         Block::Paragraph(content) => format!("{}\n", line(content, "\\\n", false)),
         Block::Note { content, .. } => format!("> {}\n", line(content, "\\\n> ", false)),
+        Block::Lead { full, .. } => block(full),
         Block::List(items) => items
             .iter()
             .map(|i| format!("- {}\n", line(&i.content, "\\\n  ", false)))
@@ -29,7 +30,7 @@ fn block(b: &Block) -> String {
 /// One block's inlines, starting a line and ending it; `newline` is what a
 /// newline in a text becomes.
 fn line(content: &[Inline], newline: &str, heading: bool) -> String {
-    let content = merged(content);
+    let content = merged(&unlinked(content));
     let mut out = String::new();
     let last = content.len().saturating_sub(1);
     for (n, i) in content.iter().enumerate() {
@@ -74,6 +75,8 @@ fn inline(out: &mut String, i: &Inline, at: MarkdownAt<'_>, closed: bool) {
         Inline::Code(s) => out.push_str(&markdown_code(s, at)),
         Inline::Strong(inner) => delimited(out, "**", inner, at),
         Inline::Emphasis(inner) => delimited(out, "*", inner, at),
+        Inline::Citation(c) => out.push_str(&markdown_in(&c.text(), at)),
+        Inline::Link { content, .. } => delimited(out, "*", content, at),
     }
 }
 
@@ -82,7 +85,7 @@ fn inline(out: &mut String, i: &Inline, at: MarkdownAt<'_>, closed: bool) {
 /// The opening one is preceded by a letter or digit only if its content
 /// starts with one: else that letter is written as an entity.
 fn delimited(out: &mut String, mark: &str, inner: &[Inline], at: MarkdownAt<'_>) {
-    let inner = merged(inner);
+    let inner = merged(&unlinked(inner));
     let mut body = String::new();
     for i in &inner {
         let at = MarkdownAt {

@@ -10,7 +10,7 @@ use quote::quote;
 use super::FLAT_ABOVE;
 use crate::load::{Content, Loaded};
 use crate::model::{
-    CautionFile, ClassFile, ClosedSet, CodeEntry, Date, Grade, Id, MechanismFile, Text,
+    CautionFile, Citation, ClassFile, ClosedSet, CodeEntry, Date, Grade, MechanismFile, Text,
     TreatmentFile,
 };
 use crate::names::{lookup_hash, variant_name};
@@ -320,11 +320,11 @@ pub(super) fn sources_accessor<T: HasSources>(
 
 /// Entities that cite sources.
 pub(super) trait HasSources {
-    fn sources(&self) -> &[Id];
+    fn sources(&self) -> &[Citation];
 }
 
 macro_rules! has_sources {
-    ($($t:ty),*) => { $(impl HasSources for $t { fn sources(&self) -> &[Id] { &self.sources } })* };
+    ($($t:ty),*) => { $(impl HasSources for $t { fn sources(&self) -> &[Citation] { &self.sources } })* };
 }
 has_sources!(TreatmentFile, ClassFile, MechanismFile, CautionFile);
 

@@ -77,6 +77,21 @@ pub(super) fn sources(view: &View<'_>) -> TokenStream {
             (id.as_str(), d)
         }),
     );
-    out.extend(quote! { impl Source { #publisher #kind #updated #note } });
+    let read = accessor(
+        "When it was read (`YYYY-MM-DD`), where the reference table gives the date.",
+        "read",
+        quote!(Option<&'static str>),
+        src.iter().map(|(id, l)| {
+            let d = match &l.item.read {
+                Some(d) => {
+                    let d = d.0.as_str();
+                    quote!(Some(#d))
+                }
+                None => quote!(None),
+            };
+            (id.as_str(), d)
+        }),
+    );
+    out.extend(quote! { impl Source { #publisher #kind #updated #read #note } });
     out
 }

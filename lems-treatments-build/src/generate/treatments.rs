@@ -154,6 +154,7 @@ pub(super) fn treatment_facts(view: &View<'_>) -> TokenStream {
                 None => quote!(None),
             };
             let note = opt_str(r.note.as_ref());
+            let at = opt_str(r.at.as_ref());
             let grade = opt_grade(r.grade);
             let population = match &r.population {
                 Some(p) => {
@@ -166,7 +167,7 @@ pub(super) fn treatment_facts(view: &View<'_>) -> TokenStream {
                 }
                 None => quote!(None),
             };
-            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, date: #date, population: #population, note: #note, source: Source::#source, grade: #grade } }
+            quote! { RegulatoryFact { region: Region::#region, status: RegulatoryStatus::#status, scope: #scope, authority: #authority, date: #date, population: #population, note: #note, source: Source::#source, at: #at, grade: #grade } }
         });
         (id.as_str(), quote! { &[#(#items),*] })
     }));
@@ -245,7 +246,10 @@ pub(super) fn treatment_codes(view: &View<'_>) -> TokenStream {
 pub(super) fn treatment_provenance(view: &View<'_>) -> TokenStream {
     let c = view.content;
     let ts = &c.treatments;
-    let tsrc = sources_accessor("The sources its statements come from.", ts);
+    let tsrc = sources_accessor(
+        "The sources its own file names for its statements; [`Treatment::all_sources`] lists every source its facts cite, these included.",
+        ts,
+    );
     let trev = reviewed_accessor(view.content, ts);
     let indication = accessor(
         "Qualifiers the sources put on its use for LEMS, if any.",
@@ -302,7 +306,17 @@ pub(super) fn treatment_provenance(view: &View<'_>) -> TokenStream {
             (id.as_str(), quote!(&[#(#items),*]))
         }),
     );
-    quote! { #tsrc #trev #indication #not_applied #origins }
+    // Every source its card cites, from the renderer's own list, so the two agree.
+    let all_sources = accessor(
+        "Every source its facts cite, each once, in [`Source::ALL`] order: its own, its regulatory facts', codes', cautions', mechanisms', class's, indication's and not-applied decisions', and the condition's (except for care of an associated disease). These are the sources its card lists; [`Treatment::sources`] is only those of its own statements.",
+        "all_sources",
+        quote!(&'static [Source]),
+        ts.keys().map(|id| {
+            let cited = view.card_sources(id).into_iter().map(String::from);
+            (id.as_str(), slice_of("Source", cited))
+        }),
+    );
+    quote! { #tsrc #trev #indication #not_applied #origins #all_sources }
 }
 
 /// Its card as the guide shows it; `TreatmentCard` adds the disclaimer under

@@ -5,6 +5,7 @@
 
 pub(crate) mod declared;
 mod file;
+pub mod reading;
 pub mod review;
 pub mod sha256;
 mod tree;
@@ -14,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{self, Code, Diagnostic, Position};
 use crate::model::{
-    CautionFile, ClassFile, ConditionFile, DisclaimerFile, FileKind, MechanismFile, ReviewsFile,
-    SourceFile, TreatmentFile,
+    CautionFile, ClassFile, ConditionFile, DisclaimerFile, FileKind, GlossaryFile, MechanismFile,
+    ReviewsFile, SourceFile, TreatmentFile,
 };
 use crate::read::yaml::Document;
 
@@ -80,6 +81,8 @@ pub struct Content {
     pub condition: Loaded<ConditionFile>,
     /// The disclaimer.
     pub disclaimer: Loaded<DisclaimerFile>,
+    /// The glossary, when `data/glossary.yaml` exists.
+    pub glossary: Option<Loaded<GlossaryFile>>,
     /// Every file read, with its text, for rendering diagnostics.
     pub files: Vec<String>,
     /// The review records (`data/reviews.yaml`) and each reviewable file's hash now.
@@ -102,7 +105,9 @@ pub struct Report {
     /// (after a byte order mark; invalid UTF-8 replaced). Renderers quote it
     /// instead of opening the file again.
     pub sources: BTreeMap<String, String>,
-    /// Warnings that do not fail a check or a build (see [`Report::check_reviews`]).
+    /// Warnings that do not fail a check or a build: reading levels
+    /// ([`reading::reading_warnings`], found when the content loads) and
+    /// reviews (see [`Report::check_reviews`]).
     pub warnings: Vec<Diagnostic>,
     /// The names of the cross-file `rules::RULES` that reported a problem.
     pub rules_broken: Vec<&'static str>,
@@ -113,7 +118,9 @@ impl Report {
     /// when the content loaded.
     pub fn check_reviews(&mut self, today: &str) {
         if let Some(c) = &self.content {
-            self.warnings = review::review_warnings(c, today);
+            self.warnings.retain(|w| w.code != Code::ReviewDue);
+            self.warnings.extend(review::review_warnings(c, today));
+            diagnostic::sort(&mut self.warnings);
         }
     }
 }
@@ -176,11 +183,15 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck) -> Tree {
     let sources = w.read_kind::<SourceFile>(FileKind::Source);
     let condition = w.read_singleton::<ConditionFile>(FileKind::Condition);
     let disclaimer = w.read_singleton::<DisclaimerFile>(FileKind::Disclaimer);
-    // The review records are optional: a tree without them has none recorded.
-    let reviews = if paths.data.join(FileKind::Reviews.location()).exists() {
-        w.read_singleton::<ReviewsFile>(FileKind::Reviews)
-    } else {
-        None
+    // The glossary is optional: read only when its file is there.
+    let glossary = match std::fs::symlink_metadata(paths.data.join(FileKind::Glossary.location())) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        _ => w.read_singleton::<GlossaryFile>(FileKind::Glossary),
+    };
+    // The review records are optional too: a tree without them has none recorded.
+    let reviews = match std::fs::symlink_metadata(paths.data.join(FileKind::Reviews.location())) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        _ => w.read_singleton::<ReviewsFile>(FileKind::Reviews),
     };
     w.check_broken_references();
     let (Some(condition), Some(disclaimer)) = (condition, disclaimer) else {
@@ -194,6 +205,7 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck) -> Tree {
         sources,
         condition,
         disclaimer,
+        glossary,
         files: w.files().to_vec(),
         reviews: review::Reviews::default(),
     };
@@ -236,12 +248,16 @@ impl Tree {
         };
         diagnostic::sort(&mut self.diagnostics);
         self.files.sort();
+        let warnings = content
+            .as_ref()
+            .map(reading::reading_warnings)
+            .unwrap_or_default();
         Report {
             content,
             diagnostics: cap_per_file(self.diagnostics),
             files: self.files,
             notes: self.notes,
-            warnings: Vec::new(),
+            warnings,
             sources: self.sources,
             rules_broken,
         }

@@ -144,7 +144,8 @@ pub fn kind_words(kind: ReviewKind) -> &'static str {
     }
 }
 
-/// Every content file a review covers (all but the sources), with its parsed YAML.
+/// Every content file a review covers (all but the sources and the records
+/// themselves; the glossary when there is one), with its parsed YAML.
 pub fn reviewable_files(c: &Content) -> Vec<(&str, &Document)> {
     fn of<T>(items: &BTreeMap<String, Loaded<T>>) -> impl Iterator<Item = (&str, &Document)> {
         items.values().map(|l| (l.file.as_str(), &l.doc))
@@ -156,6 +157,9 @@ pub fn reviewable_files(c: &Content) -> Vec<(&str, &Document)> {
     out.extend(of(&c.cautions));
     out.push((c.condition.file.as_str(), &c.condition.doc));
     out.push((c.disclaimer.file.as_str(), &c.disclaimer.doc));
+    if let Some(g) = &c.glossary {
+        out.push((g.file.as_str(), &g.doc));
+    }
     out
 }
 

@@ -483,7 +483,7 @@ fn raw_references(kind: FileKind, value: &Value) -> Vec<(String, FileKind, Strin
         ],
         K::Class => &[("cautions", K::Caution), ("sources", K::Source)],
         K::Mechanism | K::Caution | K::Condition => &[("sources", K::Source)],
-        K::Source | K::Disclaimer | K::Reviews => &[],
+        K::Source | K::Disclaimer | K::Glossary | K::Reviews => &[],
     };
     let single: &[(&str, FileKind)] = match kind {
         K::Treatment => &[("category", K::Class)],

@@ -8,8 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CautionKind, CodeEntry, Date, Grade, Id, PartialDate, Region, RegulatoryStatus, SourceKind,
-    Target, Text, TreatmentKind,
+    CautionKind, Citation, CodeEntry, Date, Grade, Id, PartialDate, Region, RegulatoryStatus,
+    SourceKind, Target, Text, TreatmentKind,
 };
 
 /// A brand name a treatment is sold under.
@@ -51,6 +51,9 @@ pub struct Regulatory {
     pub note: Option<Text>,
     /// The id of the source this fact comes from (a file in `data/sources/`).
     pub source: Id,
+    /// Where in that source it comes from: one entry of the source's `outline:` (the article's section heading, a label's section number). Leave out when the source declares no outline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Text>,
     /// `primary` or `secondary`, when the fact comes from the graded reference table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<Grade>,
@@ -73,11 +76,11 @@ pub struct Population {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indication {
-    /// The ids of classes (files in `data/categories/`) it is used after, when they have not worked. Leave empty when the source names none.
+    /// The ids of classes (files in `data/categories/`) it is used after, for patients who do not respond to them. Leave empty when the source names none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub after_other: Vec<Id>,
-    /// When it is used, in plain words, as the source says (for example after other treatments have not worked). Shown under "When it is used". Leave out when the source says nothing about when.
+    /// When it is used, in plain words, as the source says (for example for patients who do not respond to other treatments). Shown under "When it is used". Leave out when the source says nothing about when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// How well it works for LEMS, in plain words, as the source says (for example that it usually helps only a little). Shown under "How well it works". Leave out when the source does not say.
@@ -88,6 +91,9 @@ pub struct Indication {
     pub used_less_because: Option<Text>,
     /// The id of the source the qualifiers come from (a file in `data/sources/`).
     pub source: Id,
+    /// Where in that source it comes from: one entry of the source's `outline:` (the article's section heading, a label's section number). Leave out when the source declares no outline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Text>,
 }
 
 /// A caution the editors decided not to apply to a treatment, with the reason.
@@ -101,6 +107,9 @@ pub struct CautionNotApplied {
     pub reason: Text,
     /// The id of the source the decision rests on (a file in `data/sources/`).
     pub source: Id,
+    /// Where in that source it comes from: one entry of the source's `outline:` (the article's section heading, a label's section number). Leave out when the source declares no outline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Text>,
 }
 
 /// One treatment of LEMS: the file `data/treatments/<id>.yaml`.
@@ -153,9 +162,9 @@ pub struct TreatmentFile {
     /// Cautions the editors decided not to apply to it although a reader might expect them (for example a class-wide warning the source words for a neighbouring class), each with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cautions_not_applied: Vec<CautionNotApplied>,
-    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
-    pub sources: Vec<Id>,
+    pub sources: Vec<Citation>,
 }
 
 /// A class of treatments: the file `data/categories/<id>.yaml`.
@@ -182,9 +191,9 @@ pub struct ClassFile {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub cautions: Vec<Id>,
-    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
-    pub sources: Vec<Id>,
+    pub sources: Vec<Citation>,
 }
 
 /// How a treatment works: the file `data/mechanisms/<id>.yaml`.
@@ -201,9 +210,9 @@ pub struct MechanismFile {
     pub target: Target,
     /// How it works, in plain words, tied to the nerve-to-muscle story (acetylcholine, cholinesterase, nerve endings).
     pub explanation: Text,
-    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
-    pub sources: Vec<Id>,
+    pub sources: Vec<Citation>,
 }
 
 /// A caution: the file `data/cautions/<id>.yaml`.
@@ -228,9 +237,9 @@ pub struct CautionFile {
     /// `primary` or `secondary`, when the caution comes from the graded reference table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<Grade>,
-    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
-    pub sources: Vec<Id>,
+    pub sources: Vec<Citation>,
 }
 
 /// A source that content cites: the file `data/sources/<id>.yaml`.
@@ -251,9 +260,16 @@ pub struct SourceFile {
     /// The date the document was last updated, `YYYY-MM-DD`, when it states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated: Option<Date>,
-    /// How it was read, when that matters (for example `crawl of 2025-08-19`).
+    /// How it was read, when that matters (for example `read from a crawl of the index`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// When it was read, `YYYY-MM-DD`, where the reference table gives the date (for example the date of a crawl). Leave out when it gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<Date>,
+    /// The places a citation may name with `at:`, in the source's order: the article's section headings, a label's section numbers, a code table's codes. Only headings or numbers, never the source's text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
+    pub outline: Vec<Text>,
 }
 
 /// The cancer that LEMS is associated with.
@@ -294,9 +310,9 @@ pub struct ConditionFile {
     /// Standard codes for the condition (Orphanet, ICD-11, ICD-10, ICD-10-CM, MeSH), each with its source and grade.
     #[serde(default)]
     pub codes: Vec<CodeEntry>,
-    /// The ids of the sources its statements come from (files in `data/sources/`). At least one.
+    /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
-    pub sources: Vec<Id>,
+    pub sources: Vec<Citation>,
 }
 
 /// The disclaimer shown with the content: the file `data/disclaimer.yaml`.
@@ -307,4 +323,31 @@ pub struct ConditionFile {
 pub struct DisclaimerFile {
     /// The disclaimer, in our own words: the content is information, not medical advice.
     pub text: Text,
+}
+
+/// One term of the glossary: a word patients meet in the texts and must
+/// learn, with what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// The term as it is written in the texts, for example `acetylcholine`. The reading-level check counts it (and its plural) as one short word.
+    pub term: Text,
+    /// What it means, in plain words, from the sources. Cards and the guide show it where the term first appears.
+    pub explanation: Text,
+    /// The ids of the sources the explanation comes from (files in `data/sources/`). At least one.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
+    pub sources: Vec<Id>,
+}
+
+/// The glossary: the file `data/glossary.yaml` (optional). A short list of
+/// the medical terms patients must learn, each explained in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(title = "Glossary"))]
+pub struct GlossaryFile {
+    /// The terms, each with its plain explanation and sources.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
+    pub terms: Vec<GlossaryTerm>,
 }

@@ -3,12 +3,13 @@
 //! This file holds the value rules the types and the loader share (the
 //! patterns and the id, text, date and check-digit checks, each defined here
 //! only) and names every type; the types live in `values` (ids, texts,
-//! dates), `closed` (the closed sets), `codes`, `files` (one type per kind of
+//! dates), `closed` (the closed sets), `citation` (a cited source and where in it), `codes`, `files` (one type per kind of
 //! file and the records they hold) and `kind` ([`FileKind`]).
 //!
 //! Every doc comment on a field becomes the `description` an editor sees on
 //! hover, so write them for medical writers, not for Rust programmers.
 
+mod citation;
 mod closed;
 mod codes;
 mod files;
@@ -16,6 +17,7 @@ mod kind;
 mod review;
 mod values;
 
+pub use citation::{cited_ids, Citation, Located};
 pub use closed::{
     CautionKind, ClosedSet, CodeSystem, Grade, Region, RegulatoryStatus, SourceKind, Target,
     TreatmentKind,
@@ -23,7 +25,8 @@ pub use closed::{
 pub use codes::CodeEntry;
 pub use files::{
     AssociatedCancer, Brand, CautionFile, CautionNotApplied, ClassFile, ConditionFile,
-    DisclaimerFile, Indication, MechanismFile, Population, Regulatory, SourceFile, TreatmentFile,
+    DisclaimerFile, GlossaryFile, GlossaryTerm, Indication, MechanismFile, Population, Regulatory,
+    SourceFile, TreatmentFile,
 };
 pub use kind::FileKind;
 pub use review::{ReviewKind, ReviewRecord, ReviewsFile};

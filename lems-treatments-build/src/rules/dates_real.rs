@@ -1,4 +1,4 @@
-//! `dates-real`: every date a source was updated or a review recorded is a day
+//! `dates-real`: every date a source was updated or read or a review recorded is a day
 //! that exists in the calendar.
 
 use super::Cx;
@@ -13,6 +13,9 @@ pub(super) fn check(c: &Content, _: &Relations, cx: &mut Cx) {
     for l in c.sources.values() {
         if let Some(date) = &l.item.last_updated {
             check_date(cx, &l.file, &l.doc, "/last_updated", &date.0);
+        }
+        if let Some(date) = &l.item.read {
+            check_date(cx, &l.file, &l.doc, "/read", &date.0);
         }
     }
     if let Some(l) = &c.reviews.file {

@@ -9,6 +9,7 @@ mod codes_well_formed_and_unique;
 mod dates_real;
 mod disclaimer_dates;
 mod ids_become_rust_names;
+mod locators_declared;
 mod nothing_unused;
 mod references_resolve;
 mod sources_cited;
@@ -20,7 +21,7 @@ mod used_with_both_sides;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::declared::Declared;
 use crate::load::Content;
-use crate::model::{FileKind, Id};
+use crate::model::{Citation, FileKind, Id};
 use crate::read::yaml::Document;
 use crate::relations::Relations;
 
@@ -113,6 +114,12 @@ pub const RULES: &[Rule] = &[
         check: sources_cited::check,
     },
     Rule {
+        name: "locators-declared",
+        requires: "every place a citation names (`at:`), and every code from a source with an outline, is in that source's outline",
+        codes: &[Code::UndeclaredLocator],
+        check: locators_declared::check,
+    },
+    Rule {
         name: "dates-real",
         requires: "every date is a real day",
         codes: &[Code::InvalidValue],
@@ -201,7 +208,7 @@ impl Cx<'_> {
     }
 
     /// Requires at least one source, and checks that each resolves.
-    fn require_sources(&mut self, file: &str, doc: &Document, what: &str, sources: &[Id]) {
+    fn require_sources(&mut self, file: &str, doc: &Document, what: &str, sources: &[Citation]) {
         if sources.is_empty() {
             let span = doc.locate("/sources");
             self.diags.push(
@@ -210,7 +217,13 @@ impl Cx<'_> {
                     .with_help("every statement must come from a source: list at least one id from data/sources/ under `sources:`"),
             );
         }
-        self.references(file, doc, "sources", FileKind::Source, sources);
+        for (i, s) in sources.iter().enumerate() {
+            let pointer = match s {
+                Citation::Whole(_) => format!("/sources/{i}"),
+                Citation::At(_) => format!("/sources/{i}/source"),
+            };
+            self.reference(file, doc, &pointer, FileKind::Source, &s.source().0);
+        }
     }
 }
 

@@ -79,6 +79,8 @@ pub const LISTS_OF_DISTINCT_ITEMS: &[&str] = &[
     "/used_with",
     "/indication/after_other",
     "/brands/*/regions",
+    "/outline",
+    "/terms/*/sources",
 ];
 
 /// Every list of [`LISTS_OF_DISTINCT_ITEMS`] that repeats an item, located

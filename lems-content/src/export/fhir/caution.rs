@@ -1,7 +1,7 @@
 //! A caution as a `ClinicalUseDefinition` (a contraindication, an undesirable
 //! effect or a warning) of every treatment it applies to.
 
-use lems_treatments_build::model::{CautionFile, CautionKind, ClosedSet};
+use lems_treatments_build::model::{cited_ids, CautionFile, CautionKind, ClosedSet};
 use lems_treatments_build::relations::Relations;
 use lems_treatments_build::Content;
 use serde_json::{json, Value};
@@ -26,7 +26,7 @@ pub(super) fn clinical_use(
         .flatten()
         .map(|t| reference(subject(c, t)))
         .collect();
-    let src = with_grade(cite(c, &x.sources), x.grade);
+    let src = with_grade(cite(c, &cited_ids(&x.sources)), x.grade);
     let mut lines = vec![
         format!("{} ({}).", x.title.as_str(), x.kind.label()),
         x.explanation.as_str().to_string(),

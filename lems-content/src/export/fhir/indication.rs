@@ -2,7 +2,9 @@
 //! `indication`: one per regulatory approval that names a population (each
 //! with its `Group`), otherwise one for the condition it is used for.
 
-use lems_treatments_build::model::{ClosedSet, Regulatory, TreatmentFile, TreatmentKind};
+use lems_treatments_build::model::{
+    cited_ids, ClosedSet, Regulatory, TreatmentFile, TreatmentKind,
+};
 use lems_treatments_build::Content;
 use serde_json::{json, Value};
 
@@ -53,7 +55,7 @@ fn indication(c: &Content, id: &str, t: &TreatmentFile) -> (String, Value) {
     let iid = format!("indication-{}", fhir_id(id));
     let mut lines = vec![format!("{}: used for {condition_text}.", t.name.as_str())];
     lines.extend(t.usage.iter().map(|u| u.as_str().to_string()));
-    lines.push(cite(c, &t.sources));
+    lines.push(cite(c, &cited_ids(&t.sources)));
     let mut indication = json!({"diseaseSymptomProcedure": {"concept": condition_concept}});
     if let Some(i) = &t.indication {
         let labelled = [

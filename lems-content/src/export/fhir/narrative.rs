@@ -3,6 +3,8 @@
 
 use lems_treatments_build::document::{strong, t, Block, Document, Html};
 use lems_treatments_build::model::{ClosedSet, Grade, Id};
+use lems_treatments_build::relations::Relations;
+use lems_treatments_build::render::View;
 use lems_treatments_build::Content;
 use serde_json::{json, Value};
 
@@ -44,6 +46,23 @@ pub(super) fn narrative(c: &Content, lines: &[String], file: Option<&str>) -> Va
     let div = format!(
         "<div xmlns=\"http://www.w3.org/1999/xhtml\">{}</div>",
         Document::new(blocks).html(Html::NARRATIVE)
+    );
+    json!({"status": "additional", "div": div})
+}
+
+/// A treatment's card as a narrative: the guide's card document (the same
+/// one the Markdown guide, `show` and the site render) in its XHTML view,
+/// then the disclaimer, strong, as in every narrative.
+pub(super) fn card_narrative(c: &Content, rel: &Relations, id: &str) -> Value {
+    let mut d = View::new(c, rel)
+        .guide_card_document(id)
+        .unwrap_or_default();
+    d.blocks.push(Block::Paragraph(vec![strong(
+        c.disclaimer.item.text.as_str(),
+    )]));
+    let div = format!(
+        "<div xmlns=\"http://www.w3.org/1999/xhtml\">{}</div>",
+        d.html(Html::NARRATIVE)
     );
     json!({"status": "additional", "div": div})
 }

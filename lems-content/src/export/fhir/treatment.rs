@@ -1,7 +1,7 @@
 //! A treatment's resources: a `Medication` and a `MedicationKnowledge` for a
 //! medicine, an `ActivityDefinition` for anything else, then its indications.
 
-use lems_treatments_build::model::{ClosedSet, Region, TreatmentFile, TreatmentKind};
+use lems_treatments_build::model::{cited_ids, ClosedSet, Region, TreatmentFile, TreatmentKind};
 use lems_treatments_build::relations::Relations;
 use lems_treatments_build::Content;
 use serde_json::{json, Value};
@@ -10,7 +10,7 @@ use super::codes::{class_name, concept, jurisdiction};
 use super::group::Groups;
 use super::ids::{entry, fhir_id, full_url, reference};
 use super::indication::indications;
-use super::narrative::{cite, narrative, related_artifacts};
+use super::narrative::{card_narrative, cite, narrative, related_artifacts};
 
 /// Every bundle entry of treatment `id`, in bundle order.
 pub(super) fn entries(
@@ -25,13 +25,13 @@ pub(super) fn entries(
     let about = about(c, rel, id, t);
     let mut out = Vec::new();
     if t.kind == TreatmentKind::Medicine {
-        out.push(entry(medication(c, id, t, &about, &code)));
+        out.push(entry(medication(c, rel, id, &code)));
         let ids: Vec<&str> = indications.iter().map(|(i, _)| i.as_str()).collect();
         out.push(entry(medication_knowledge(
             c, rel, id, t, &about, &code, &ids,
         )));
     } else {
-        out.push(entry(activity_definition(c, id, t, &about, &code)));
+        out.push(entry(activity_definition(c, rel, id, t, &code)));
     }
     out.extend(indications.into_iter().map(|(_, r)| entry(r)));
     out
@@ -41,7 +41,10 @@ pub(super) fn entries(
 /// summary, its sources, and what its cautions do not cover.
 fn about(c: &Content, rel: &Relations, id: &str, t: &TreatmentFile) -> Vec<String> {
     let cautions = rel.treatment_cautions.get(id);
-    let mut about = vec![t.summary.as_str().to_string(), cite(c, &t.sources)];
+    let mut about = vec![
+        t.summary.as_str().to_string(),
+        cite(c, &cited_ids(&t.sources)),
+    ];
     if cautions.is_none_or(|cs| cs.is_empty()) {
         about.push(format!(
             "The sources used here name no cautions for {}. That does not mean it is free of risks.",
@@ -63,11 +66,12 @@ fn about(c: &Content, rel: &Relations, id: &str, t: &TreatmentFile) -> Vec<Strin
 }
 
 /// A medicine's `Medication`.
-fn medication(c: &Content, id: &str, _t: &TreatmentFile, about: &[String], code: &Value) -> Value {
+/// Its narrative is the treatment's card, the same document as the guide's.
+fn medication(c: &Content, rel: &Relations, id: &str, code: &Value) -> Value {
     json!({
         "resourceType": "Medication",
         "id": fhir_id(id),
-        "text": narrative(c, about, c.treatments.get(id).map(|l| l.file.as_str())),
+        "text": card_narrative(c, rel, id),
         "code": code,
     })
 }
@@ -162,19 +166,19 @@ fn regulatory_lines(c: &Content, t: &TreatmentFile, about: &[String]) -> Vec<Str
 /// The `ActivityDefinition` of a treatment that is not a medicine.
 fn activity_definition(
     c: &Content,
+    rel: &Relations,
     id: &str,
     t: &TreatmentFile,
-    about: &[String],
     code: &Value,
 ) -> Value {
     json!({
         "resourceType": "ActivityDefinition",
         "id": fhir_id(id),
-        "text": narrative(c, about, c.treatments.get(id).map(|l| l.file.as_str())),
+        "text": card_narrative(c, rel, id),
         "status": "active",
         "title": t.name.as_str(),
         "description": t.summary.as_str(),
-        "relatedArtifact": related_artifacts(c, &t.sources),
+        "relatedArtifact": related_artifacts(c, &cited_ids(&t.sources)),
         "kind": "ServiceRequest",
         "code": code,
     })
