@@ -12,15 +12,19 @@ use crate::diagnostics::{human, json};
 /// Sets the date `check` compares review dates with, `YYYY-MM-DD` (default: today).
 const TODAY_ENV: &str = "LEMS_CONTENT_TODAY";
 
+/// Today, `YYYY-MM-DD`: the clock's, or LEMS_CONTENT_TODAY's when it is set
+/// (reviews are checked against it, and `record` dates records with it).
+pub(crate) fn today() -> String {
+    std::env::var(TODAY_ENV)
+        .ok()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(lems_treatments_build::load::review::today)
+}
+
 /// Runs `check` on `paths` and prints the diagnostics in `format`.
 pub(crate) fn run(paths: &Paths, format: Format) -> ExitCode {
     let mut report = load(paths, SchemaCheck::Validate);
-    // Reviews are checked against today's date; LEMS_CONTENT_TODAY (YYYY-MM-DD) sets another day.
-    let today = std::env::var(TODAY_ENV)
-        .ok()
-        .filter(|d| !d.is_empty())
-        .unwrap_or_else(lems_treatments_build::load::review::today);
-    report.check_reviews(&today);
+    report.check_reviews(&today());
     let text = match format {
         Format::Human => human(paths, &report, std::io::stdout().is_terminal()),
         Format::Json => json(&report),

@@ -6,6 +6,7 @@
 pub(crate) mod declared;
 mod file;
 pub mod reading;
+pub mod records;
 pub mod review;
 pub mod sha256;
 mod tree;

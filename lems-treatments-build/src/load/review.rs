@@ -228,7 +228,10 @@ pub fn review_warnings(c: &Content, today: &str) -> Vec<Diagnostic> {
             ReviewStatus::Changed { last } => out.push(warn(
                 Code::ReviewStale,
                 format!("changed since {} reviewed it on {} ({})", last.name.0, last.date.0, kind_words(last.kind)),
-                "review the change against the sources (`lems-content diff` shows it), then run `lems-content record --kind sources` again",
+                match last.kind {
+                    ReviewKind::CheckedAgainstSources => "review the change against the sources (`lems-content diff` shows it), then run `lems-content record --kind sources` again",
+                    ReviewKind::ClinicianApproved => "have the change reviewed (`lems-content diff` shows it), then run `lems-content record --kind clinician --role ROLE` (or `--kind sources`) again",
+                },
             )),
             status @ ReviewStatus::Current { .. } => {
                 let (Some(now), Some(date)) = (now, status.checked_on()) else {
