@@ -154,6 +154,19 @@ fn a_review_is_bound_to_what_it_saw_and_recorded_again_after_an_edit() {
     assert_eq!(review["status"], "changed", "{review}");
     assert_eq!(review["last_review"]["name"], "Ana Reviewer", "{review}");
     assert_eq!(exported_review(&root, "amifampridine")["status"], "current");
+    // The diff since the review names the records the changed file had.
+    let o = run(&root, &["diff", "HEAD"]);
+    assert!(
+        stdout(&o).contains("reviews the changed files had at BASE:\n  treatments/pyridostigmine.yaml (changed): checked against its sources by Ana Reviewer (editor) on 2026-11-27\n"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+    let o = run(&root, &["diff", "HEAD", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("diff JSON");
+    let files = &json["reviews_at_base"];
+    assert_eq!(files.as_array().map(Vec::len), Some(1), "{files}");
+    assert_eq!(files[0]["records"][0]["name"], "Ana Reviewer", "{files}");
 
     // The reviewer records what the diff since their review shows: only that file.
     let o = run(&root, &["record", "--kind", "sources", "HEAD"]);
