@@ -119,7 +119,8 @@ impl Report {
     /// when the content loaded.
     pub fn check_reviews(&mut self, today: &str) {
         if let Some(c) = &self.content {
-            self.warnings.retain(|w| w.code != Code::ReviewDue);
+            self.warnings
+                .retain(|w| !matches!(w.code, Code::ReviewDue | Code::ReviewStale));
             self.warnings.extend(review::review_warnings(c, today));
             diagnostic::sort(&mut self.warnings);
         }
