@@ -192,7 +192,7 @@ fn write_checked(paths: &Paths, text: &str) -> Result<(), String> {
     };
     let restored = match &before {
         Some(old) => out::file(&path, old),
-        None => std::fs::remove_file(&path).map_err(|e| e.to_string()),
+        None => out::remove(&path),
     };
     let mut e = format!("the record was not kept: {}", terminal(&problem.message));
     if let Err(r) = restored {
