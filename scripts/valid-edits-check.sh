@@ -8,11 +8,13 @@
 # was (`git diff --exit-code`).
 #
 # Rounds (default: all, one after the other):
-#   scratch   a brand added to pyridostigmine and its review dated today
+#   scratch   a brand added to pyridostigmine and its review recorded today
+#             (`lems-content record`, as EDITING.md says: nobody types a date)
 #   combined  every kind of edit at once: add and remove a brand, a synonym,
 #             a mechanism, a caution (with its file), a source; reword a
-#             summary; set a review to today; add a treatment; remove one
-#             (with the references to it, as EDITING.md says)
+#             summary; add a treatment; remove one (with the references to
+#             it, as EDITING.md says); then record a review of every changed
+#             file today
 #
 # It runs in place (not in a copy) because cargo keys a workspace's build by
 # paths relative to it: a copy sharing this target folder would reuse stale
@@ -34,7 +36,6 @@ restore() {
 trap restore EXIT
 log="$repo/target/valid-edits-check.log"
 mkdir -p "$repo/target"
-today="$(date -u +%F)"
 lc() { cargo run -q -p lems-content -- "$@"; }
 t=data/treatments
 
@@ -47,7 +48,10 @@ edit() {
 }
 
 add_brand() { edit $t/pyridostigmine.yaml '^(?=kind: )' $'  - name: "Example Brand"\n'; }
-review_today() { edit $t/pyridostigmine.yaml '^reviewed: .*$' "reviewed: \"$today\""; }
+# A review recorded today (`record` takes the date from the clock); --name
+# because CI's git may have no user.name.
+record_pyridostigmine() { lc record --kind sources --name "valid-edits check" $t/pyridostigmine.yaml; }
+record_all() { lc record --kind sources --name "valid-edits check"; }
 remove_brand() { edit $t/amifampridine.yaml '^brands:\n  - name: "Firdapse"\n    regions:\n      - us\n      - eu\n' ''; }
 add_synonym() { edit $t/rituximab.yaml '^(?=kind: )' $'synonyms:\n  - "Example synonym"\n'; }
 remove_synonym() { edit $t/intravenous_immunoglobulin.yaml '^synonyms:\n  - "IVIG"\n' ''; }
@@ -61,7 +65,6 @@ id: example_added_mechanism
 name: "Example added mechanism"
 target: daily_function
 explanation: "A made-up mechanism that only tests adding content."
-reviewed: "$today"
 sources:
   - example_added_source
 YAML
@@ -78,7 +81,6 @@ title: "Example added caution"
 kind: warning
 explanation: "A made-up caution that only tests adding content."
 for_the_patient: "Nothing follows: this check removes it again."
-reviewed: "$today"
 sources:
   - example_added_source
 YAML
@@ -111,7 +113,6 @@ add_treatment() {
     -e 's/^summary: .*/summary: "A made-up therapy that only tests adding content."/' \
     -e 's/^  - "TODO: how and when it is used"/  - "Used only by this check."/' \
     -e 's/^  - TODO$/  - lems_treatment_article/' \
-    -e "s/^# reviewed: \"YYYY-MM-DD\"/reviewed: \"$today\"/" \
     $t/example_added_therapy.yaml
 }
 
@@ -135,11 +136,11 @@ rounds=("$@")
 [ ${#rounds[@]} -gt 0 ] || rounds=(scratch combined)
 for r in "${rounds[@]}"; do
   case "$r" in
-    scratch) add_brand; review_today ;;
+    scratch) add_brand; record_pyridostigmine ;;
     combined)
-      add_brand; review_today; remove_brand; add_synonym; remove_synonym; reword_summary
+      add_brand; remove_brand; add_synonym; remove_synonym; reword_summary
       add_and_remove_source; add_and_remove_mechanism; add_and_remove_caution
-      remove_treatment; add_treatment ;;
+      remove_treatment; add_treatment; record_all ;;
     *) echo "error: unknown round $r (scratch, combined)" >&2; exit 2 ;;
   esac
   round "$r"

@@ -227,7 +227,8 @@ pub struct Condition {
     pub codes: &'static [Code],
     /// Where these statements come from.
     pub sources: &'static [Source],
-    /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
+    /// The day its file was last checked against its sources (`YYYY-MM-DD`),
+    /// when a recorded review covers the file as it is now.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub reviewed: Option<&'static str>,
 }

@@ -64,9 +64,14 @@ pub struct TreatmentRecord {
     /// with each one's id, title, publisher, kind, date and note.
     #[cfg_attr(feature = "serde", serde(serialize_with = "ser::sources"))]
     pub sources: &'static [Source],
-    /// When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.
+    /// The day its file was last checked against its sources (`YYYY-MM-DD`),
+    /// when a recorded review covers the file as it is now.
     #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub reviewed: Option<&'static str>,
+    /// What the review records say of its file, in plain words, as
+    /// [`Treatment::review_status`]: checked against its sources, approved
+    /// by a clinician, changed since its last review, or never reviewed.
+    pub review: &'static str,
 }
 
 impl Treatment {
@@ -107,6 +112,7 @@ impl Treatment {
             cautions_not_applied: self.cautions_not_applied(),
             sources: self.all_sources(),
             reviewed: self.reviewed(),
+            review: self.review_status(),
         }
     }
 }

@@ -98,6 +98,13 @@ fn records_serialize_like_the_content_model() {
             .map(|c| c.source().0.as_str())
             .collect::<Vec<_>>(),
     ));
+    // `reviewed` is not a field of the file: it is derived from the review
+    // records (`data/reviews.yaml`), the day of the check against the sources
+    // that covers the file as it is now.
+    let status = content.reviews.status(&content.condition.file);
+    if let Some(day) = status.checked_on() {
+        condition["reviewed"] = serde_json::Value::from(day.0.as_str());
+    }
     assert_eq!(
         json(serde_json::to_value(CONDITION)),
         condition,

@@ -87,6 +87,44 @@ pub(crate) enum Command {
         #[arg(long)]
         no_test: bool,
     },
+    /// Record your review of content files in data/reviews.yaml (who, role, today, kind, each file's hash).
+    ///
+    /// Which files: with REV (a git revision), every content file that changed
+    /// since REV (what `lems-content diff REV` shows); with FILES, those; with
+    /// neither, every content file that no record of this kind covers as it is
+    /// now (never reviewed that way, or changed since). The date is today's
+    /// (LEMS_CONTENT_TODAY, `YYYY-MM-DD`, sets another day). A later change of
+    /// any byte of a file makes `check` warn W0302 until it is recorded again.
+    Record(RecordArgs),
+}
+
+/// The arguments of `lems-content record`.
+#[derive(Args, Debug, Clone)]
+pub struct RecordArgs {
+    /// What you did: `sources` (checked every statement against its cited
+    /// sources) or `clinician` (approved the content as a clinician).
+    #[arg(long, value_enum, ignore_case = true)]
+    pub kind: RecordKind,
+    /// Your name. Default: git's `user.name`.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Your role, for example `editor` or `neurologist`. Required with
+    /// `--kind clinician`; default `editor` with `--kind sources`.
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// A git revision (record every content file changed since it), or the
+    /// content files to record (paths, or relative to data/).
+    #[arg(value_name = "REV | FILES")]
+    pub targets: Vec<String>,
+}
+
+/// What kind of review `record` records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RecordKind {
+    /// Every statement checked against its cited sources (not a clinical approval).
+    Sources,
+    /// Approved by a clinician.
+    Clinician,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -310,6 +310,15 @@ pub fn file(path: &Path, text: &str) -> Result<(), String> {
         .map_err(|e| format!("could not write `{}`: {e}", shown(path)))
 }
 
+/// Removes the regular file `path` that a command wrote and must take back
+/// (a link or a special file is refused).
+pub fn remove(path: &Path) -> Result<(), String> {
+    if !regular_or_absent(path)? {
+        return Ok(());
+    }
+    std::fs::remove_file(path).map_err(|e| format!("could not remove `{}`: {e}", shown(path)))
+}
+
 /// Accepts a reviewed snapshot: its new version (a regular file) replaces the
 /// accepted one (a regular file or none) in one rename.
 pub fn accept_snapshot(new: &Path, accepted: &Path) -> std::io::Result<()> {

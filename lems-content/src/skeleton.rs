@@ -3,11 +3,8 @@
 
 use lems_treatments_build::FileKind;
 
-/// The lines every skeleton ends with but a source's: the review date and the sources.
-const TAIL: &str = "# When you have checked every statement against its sources, write the date\n\
-                    # of that review here (YYYY-MM-DD); `check` warns until you do.\n\
-                    # reviewed: \"YYYY-MM-DD\"\n\
-                    # The ids of the sources its statements come from: files in data/sources/.\n\
+/// The lines every skeleton ends with but a source's: the sources.
+const TAIL: &str = "# The ids of the sources its statements come from: files in data/sources/.\n\
                     sources:\n  - TODO\n";
 
 /// A new content file of `kind` with every field explained. Every value the
@@ -24,7 +21,7 @@ pub fn skeleton(kind: FileKind, id: &str) -> String {
         FileKind::Caution => ("caution", caution(&head)),
         FileKind::Class => ("class", class(&head)),
         FileKind::Source => ("source", source(&head)),
-        FileKind::Condition | FileKind::Disclaimer | FileKind::Glossary => {
+        FileKind::Condition | FileKind::Disclaimer | FileKind::Glossary | FileKind::Reviews => {
             ("content", String::new())
         }
     };

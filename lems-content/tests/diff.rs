@@ -129,7 +129,7 @@ fn rewording_a_summary_is_a_patch_shown_word_by_word() {
         "{text}"
     );
     assert!(
-        text.contains("release needed: patch (rule text: wording of a text, a fixed typo, a new or corrected source citation, a new review date)"),
+        text.contains("release needed: patch (rule text: wording of a text, a fixed typo, a new or corrected source citation)"),
         "{text}"
     );
     assert!(text.contains("\nclinical review: none: every change was checked and none needs a clinician's review\n"), "{text}");

@@ -73,13 +73,15 @@ pub enum Code {
     UndeclaredLocator,
     /// A warning, not an error: a file whose review against its sources is missing or overdue.
     ReviewDue,
+    /// A warning, not an error: a file that changed since its last recorded review.
+    ReviewStale,
     /// A warning, not an error: a text harder to read than its target grade.
     ReadingLevel,
 }
 
 impl Code {
     /// Every code, in order.
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 25] = [
         Code::Unreadable,
         Code::YamlSyntax,
         Code::DuplicateKey,
@@ -103,6 +105,7 @@ impl Code {
         Code::Confusable,
         Code::UndeclaredLocator,
         Code::ReviewDue,
+        Code::ReviewStale,
         Code::ReadingLevel,
     ];
 
@@ -128,7 +131,8 @@ impl Code {
             Code::BadIdentifier => "An id that cannot become a Rust name, whose Rust name the generated code already uses (`ALL`, `COUNT`, …), or that Windows reserves as a file name (`con`, `prn`, `aux`, `nul`, `com0`–`com9`, `lpt0`–`lpt9`). Example: a mechanism with `id: self`, or a treatment with `id: a_l_l` or `id: con`. `lems-content new` refuses the same ids.",
             Code::MissingSource => "Something that cites no source. Every statement must come from a file in `data/sources/`.",
             Code::Layout => "A file or folder in the wrong place, or one that is not read: a `.yml` file, a hidden file (its name starts with `.`), a backup, a folder where a file belongs, or a missing schema. Example: `data/treatment/` instead of `data/treatments/`.",
-            Code::ReviewDue => "A warning, not an error (the build still succeeds): a file records no `reviewed:` date, or its last review against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build), or the date lies in the future. Review the file and update the date.",
+            Code::ReviewDue => "A warning, not an error (the build still succeeds): a file was never reviewed (no record in `data/reviews.yaml`), or its last check against its sources is older than the review period (`load::review::REVIEW_PERIOD_DAYS` in lems-treatments-build, one year), or the record is dated after today. Review the file, then run `lems-content record`.",
+            Code::ReviewStale => "A warning, not an error: the file changed since its last recorded review (its SHA-256 differs from the one the record keeps), so no recorded review covers what it says now. The message names who reviewed it and when. Review the change, then run `lems-content record`.",
             Code::ReadingLevel => "A warning, not an error (the build still succeeds): a text is harder to read than its target, measured as a Flesch–Kincaid US school grade (syllables from the US English hyphenation patterns). Texts patients read (summaries, usage, indication notes, mechanism explanations, a caution's `for_the_patient`, reasons a caution is not applied, the condition, the disclaimer, class descriptions) aim at grade 8 at most; a caution's `explanation`, for clinicians, at grade 12. The message gives the grade and the target and highlights the longest sentence. Split long sentences and use everyday words, keeping every fact; a medical term the reader must learn can go in `data/glossary.yaml` with a plain explanation.",
             Code::UnusableText => "Text a reader cannot use: empty, only spaces, a control character, a placeholder (`TODO` as left by `lems-content new`, or `TBD`, `FIXME`, `XXX` as a word in any case), filler such as `Lorem ipsum`, or a text that is only `N/A`, `n.a.`, `TBA` or punctuation (`.`, `-`, `?`).",
             Code::UndeclaredLocator => "A place in a source that the source does not declare: an `at:` (beside `source:`, or in a `sources:` item `{source: id, at: place}`) that is not in the `outline:` of that source's file in `data/sources/`, or a code cited from a code table whose `outline:` does not list it. Example: `at: \"Immune therapies\"` where the article's heading is `Immune therapy`; the help lists the declared places and the closest one.",
@@ -162,6 +166,7 @@ impl Code {
             Code::Confusable => "E0207",
             Code::UndeclaredLocator => "E0208",
             Code::ReviewDue => "W0301",
+            Code::ReviewStale => "W0302",
             Code::ReadingLevel => "W0401",
         }
     }
@@ -176,7 +181,10 @@ impl fmt::Display for Code {
 impl Code {
     /// Whether the code is a warning (reported, but not failing a check or build).
     pub fn is_warning(self) -> bool {
-        matches!(self, Code::ReviewDue | Code::ReadingLevel)
+        matches!(
+            self,
+            Code::ReviewDue | Code::ReviewStale | Code::ReadingLevel
+        )
     }
 }
 

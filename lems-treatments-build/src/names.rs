@@ -194,6 +194,7 @@ pub const ASSOCIATED_ITEMS: &[&str] = &[
     "record",
     "region",
     "regulatory",
+    "review_status",
     "reviewed",
     "search",
     "search_keys",

@@ -141,9 +141,8 @@ impl<'a> View<'a> {
         let para = |label: &str, text: &str| Block::Paragraph(vec![strong(label), t(" "), t(text)]);
         let cancer = &c.associated_cancer;
         let mut review = vec![t("("), self.cite(&c.sources, None)];
-        if let Some(d) = &c.reviewed {
-            review.push(t(format!("; last reviewed against its sources: {}", d.0)));
-        }
+        let status = self.content.reviews.status(&self.content.condition.file);
+        review.push(t(format!("; review: {}", status.summary())));
         review.push(t(")"));
         let mut blocks = vec![
             heading(
@@ -662,7 +661,7 @@ impl<'a> View<'a> {
         b.push(Block::Paragraph(v));
     }
 
-    /// Codes, the sources the card cites, and the review date.
+    /// Codes, the sources the card cites, and what the review records say.
     fn card_codes_and_sources(&self, b: &mut Vec<Block>, id: &str, tr: &TreatmentFile) {
         if !tr.codes.is_empty() {
             b.push(heading(3, vec![t("Codes")]));
@@ -677,10 +676,11 @@ impl<'a> View<'a> {
             .filter_map(|s| self.source_item(s))
             .collect();
         b.push(Block::List(sources));
-        if let Some(d) = &tr.reviewed {
+        if let Some(l) = self.content.treatments.get(id) {
+            let status = self.content.reviews.status(&l.file);
             b.push(Block::Paragraph(vec![t(format!(
-                "Last reviewed against its sources: {}.",
-                d.0
+                "Review: {}.",
+                status.summary()
             ))]));
         }
     }

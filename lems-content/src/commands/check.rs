@@ -12,7 +12,8 @@ use crate::diagnostics::{human, json};
 /// Sets the date `check` compares review dates with, `YYYY-MM-DD` (default: today).
 const TODAY_ENV: &str = "LEMS_CONTENT_TODAY";
 
-/// The date reviews are checked against: `LEMS_CONTENT_TODAY` when set, else today.
+/// Today, `YYYY-MM-DD`: the clock's, or LEMS_CONTENT_TODAY's when it is set
+/// (reviews are checked against it, and `record` dates records with it).
 pub(crate) fn today() -> String {
     std::env::var(TODAY_ENV)
         .ok()

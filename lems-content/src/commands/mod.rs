@@ -1,7 +1,7 @@
 //! Runs each subcommand that `cli` parsed: the one room that prints, writes
 //! files (through `out`) and decides the exit code. Everything it prints or
 //! writes comes from a renderer that returns text (`diagnostics`, `skeleton`,
-//! `export`, `site`, `diff`, `review`).
+//! `export`, `site`, `diff`, `review`, the build crate's `load::records`).
 //!
 //! Exit codes: 0 done; 1 the content has problems (or `diff --check-version`
 //! failed, or `review` left something); 2 the command could not run.
@@ -11,6 +11,7 @@ pub mod diff;
 pub mod export;
 pub mod lsp;
 pub mod new;
+pub mod record;
 pub mod review;
 pub mod schema;
 pub mod show;
@@ -76,6 +77,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Diff(args) => diff::run(&args, None),
         Command::Lsp => lsp::run(cli.root.as_deref()),
+        Command::Record(args) => record::run(&paths, &args),
     }
 }
 

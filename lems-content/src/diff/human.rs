@@ -71,6 +71,7 @@ pub fn text(r: &DiffReport) -> String {
         terminal(&r.head)
     );
     commits(&mut out, r);
+    reviews_at_base(&mut out, r);
     let d = &r.diff;
     for e in &d.entities {
         out.push_str(&format!("\n{}\n", entity_title(e)));
@@ -162,6 +163,33 @@ fn commits(out: &mut String, r: &DiffReport) {
             terminal(&x.date),
             terminal(&x.author),
             terminal(&x.subject)
+        ));
+    }
+}
+
+/// The review records each changed file had at BASE, when both are revisions.
+fn reviews_at_base(out: &mut String, r: &DiffReport) {
+    let Some(files) = &r.reviews_at_base else {
+        return;
+    };
+    out.push_str(
+        "
+reviews the changed files had at BASE:
+",
+    );
+    if files.is_empty() {
+        out.push_str(
+            "  no content file changed
+",
+        );
+    }
+    for f in files {
+        out.push_str(&format!(
+            "  {} ({}): {}
+",
+            terminal(&f.file),
+            f.op,
+            terminal(&f.words())
         ));
     }
 }

@@ -101,6 +101,7 @@ pub fn text(r: &DiffReport) -> String {
         ));
     }
     commits(&mut out, r);
+    reviews_at_base(&mut out, r);
     stale_mentions(&mut out, r);
     let verdict = d.clinical_verdict;
     out.push_str(&format!(
@@ -173,6 +174,25 @@ fn commits(out: &mut String, r: &DiffReport) {
             markdown(&x.date),
             markdown(&x.author),
             markdown(&x.subject)
+        ));
+    }
+}
+
+/// The review records each changed file had at BASE, when both are revisions.
+fn reviews_at_base(out: &mut String, r: &DiffReport) {
+    let Some(files) = &r.reviews_at_base else {
+        return;
+    };
+    out.push_str("\n### Reviews the changed files had at BASE\n\n");
+    if files.is_empty() {
+        out.push_str("No content file changed.\n");
+    }
+    for f in files {
+        out.push_str(&format!(
+            "- `{}` ({}): {}\n",
+            markdown(&f.file),
+            f.op,
+            markdown(&f.words())
         ));
     }
 }

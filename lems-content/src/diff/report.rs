@@ -3,6 +3,8 @@
 //! Markdown, JSON and the HTML site), with the 0.x rule they all quote.
 
 use lems_treatments_build::diff::{ContentDiff, Level, RuleId};
+use lems_treatments_build::load::review::{kind_words, Reviews};
+use lems_treatments_build::model::ReviewRecord;
 use serde::Serialize;
 
 use super::git::Commit;
@@ -28,6 +30,11 @@ pub struct DiffReport {
     /// working tree counts as its commit); `None` for content folders.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commits: Option<Commits>,
+    /// When both sides are revisions: each content file whose bytes differ
+    /// between BASE and HEAD, with the review records it had at BASE (from
+    /// BASE's `data/reviews.yaml`), so a reviewer sees what was reviewed before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviews_at_base: Option<Vec<FileRecords>>,
     /// Every text at HEAD that still mentions a removed or renamed name,
     /// brand or synonym.
     pub stale_mentions: Vec<Mention>,
@@ -46,6 +53,70 @@ pub struct Commits {
     pub list: Vec<Commit>,
     /// Whether more commits were in the range than are listed.
     pub more: bool,
+}
+
+/// A changed content file and the review records it had at BASE.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileRecords {
+    /// The file, relative to `data/`.
+    pub file: String,
+    /// `changed`, `added` (not at BASE) or `removed` (not at HEAD).
+    pub op: &'static str,
+    /// Its records at BASE, oldest first (empty: never reviewed there).
+    pub records: Vec<ReviewRecord>,
+}
+
+impl FileRecords {
+    /// The records in words: "none", or each as "checked against its
+    /// sources by NAME (ROLE) on DATE", joined by "; ".
+    pub fn words(&self) -> String {
+        if self.records.is_empty() {
+            return "none".to_string();
+        }
+        self.records
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} by {} ({}) on {}",
+                    kind_words(r.kind),
+                    r.name.0,
+                    r.role.0,
+                    r.date.0
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// Every content file whose bytes differ between BASE and HEAD (by their
+/// hashes), in path order, with the records BASE's review file kept of it.
+pub fn reviews_at_base(base: &Reviews, head: &Reviews) -> Vec<FileRecords> {
+    let mut files: Vec<&String> = base.current.keys().chain(head.current.keys()).collect();
+    files.sort();
+    files.dedup();
+    files
+        .into_iter()
+        .filter_map(|f| {
+            let op = match (base.current.get(f), head.current.get(f)) {
+                (Some(b), Some(h)) if b == h => return None,
+                (Some(_), Some(_)) => "changed",
+                (None, _) => "added",
+                (Some(_), None) => "removed",
+            };
+            let records = base
+                .records
+                .iter()
+                .filter(|r| &r.file.0 == f)
+                .cloned()
+                .collect();
+            Some(FileRecords {
+                file: f.clone(),
+                op,
+                records,
+            })
+        })
+        .collect()
 }
 
 /// The most commits a report lists.

@@ -24,7 +24,7 @@ use lems_treatments_build::{
 
 use super::git::{short, Entry, Repo};
 use super::mentions::{mentions, removed_names};
-use super::report::{for_users, Commits, DiffReport, MAX_COMMITS, ZERO_X_RULE};
+use super::report::{for_users, reviews_at_base, Commits, DiffReport, MAX_COMMITS, ZERO_X_RULE};
 use super::verdict::check_version;
 use super::version::package_version;
 
@@ -125,6 +125,9 @@ pub fn report(
         }
         _ => None,
     };
+    let reviews_at_base = commits
+        .as_ref()
+        .map(|_| reviews_at_base(&base.content.reviews, &head.content.reviews));
     let (stale_mentions, _) = mentions(&head.files, &removed_names(&d));
     let r = DiffReport {
         base: base.label,
@@ -135,6 +138,7 @@ pub fn report(
         diff: d,
         zero_x_rule: ZERO_X_RULE,
         commits,
+        reviews_at_base,
         stale_mentions,
         version_check,
     };

@@ -1,7 +1,8 @@
 //! The JSON export: all content in the content model's own shape (each
 //! entity as its YAML file states it), with the content version, the
 //! fingerprint and, on each treatment, every caution that applies to it with
-//! its origin; and its JSON Schema.
+//! its origin and its review status; the review status of every content
+//! file; and its JSON Schema.
 
 use std::borrow::Cow;
 
@@ -15,6 +16,8 @@ use lems_treatments_build::Content;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Map, Value};
+
+use super::review::{file_review, FileReview};
 
 /// All content as one JSON document: each entity in the same shape as its
 /// YAML file (so `schema/*.schema.json` describe the parts), plus the crate's
@@ -48,6 +51,9 @@ pub struct ExportDocument {
     /// each marked with where it comes from (the same facts as each
     /// treatment's `cautions`, kept for consumers of earlier exports).
     pub applied_cautions: Vec<TreatmentCautions>,
+    /// The review status of every content file a review covers (all but the
+    /// sources), in path order: what `data/reviews.yaml` records of it as it is now.
+    pub reviews: Vec<FileReview>,
 }
 
 /// The origin of a caution the treatment's own file lists.
@@ -63,6 +69,8 @@ pub struct ExportedTreatment {
     pub file: TreatmentFile,
     /// Every caution that applies to it, in id order.
     pub cautions: Vec<TreatmentCaution>,
+    /// What the review records say of its file as it is now.
+    pub review: FileReview,
 }
 
 /// One caution that applies to a treatment, with where it comes from.
@@ -82,6 +90,7 @@ impl Serialize for ExportedTreatment {
             #[serde(flatten)]
             file: &'a TreatmentFile,
             cautions: &'a [TreatmentCaution],
+            review: &'a FileReview,
         }
         // The file's own list is empty here, so that it is not written (its
         // `cautions` are skipped when empty): `cautions` below replaces it.
@@ -90,6 +99,7 @@ impl Serialize for ExportedTreatment {
         Out {
             file: &file,
             cautions: &self.cautions,
+            review: &self.review,
         }
         .serialize(s)
     }
@@ -102,6 +112,10 @@ impl<'de> Deserialize<'de> for ExportedTreatment {
             Some(v) => serde_json::from_value(v).map_err(de::Error::custom)?,
             None => Vec::new(),
         };
+        let review: FileReview = match fields.remove("review") {
+            Some(v) => serde_json::from_value(v).map_err(de::Error::custom)?,
+            None => return Err(de::Error::missing_field("review")),
+        };
         let mut file: TreatmentFile =
             serde_json::from_value(Value::Object(fields)).map_err(de::Error::custom)?;
         file.cautions = cautions
@@ -109,7 +123,11 @@ impl<'de> Deserialize<'de> for ExportedTreatment {
             .filter(|c| c.origin == OWN)
             .map(|c| c.caution.clone())
             .collect();
-        Ok(ExportedTreatment { file, cautions })
+        Ok(ExportedTreatment {
+            file,
+            cautions,
+            review,
+        })
     }
 }
 
@@ -128,16 +146,25 @@ impl JsonSchema for ExportedTreatment {
             "type": "array",
             "items": item,
         });
+        let mut review = g.subschema_for::<FileReview>().to_value();
+        if let Some(o) = review.as_object_mut() {
+            o.insert(
+                "description".into(),
+                "What the review records say of this treatment's file as it is now.".into(),
+            );
+        }
         if let Some(p) = s.get_mut("properties").and_then(Value::as_object_mut) {
             p.insert("cautions".into(), cautions);
+            p.insert("review".into(), review);
         }
         if let Some(r) = s.get_mut("required").and_then(Value::as_array_mut) {
             r.push("cautions".into());
+            r.push("review".into());
         }
         s.remove("title");
         s.insert(
             "description".into(),
-            "A treatment as its file states it, except that `cautions` lists every caution that applies to it, each with its origin.".into(),
+            "A treatment as its file states it, except that `cautions` lists every caution that applies to it, each with its origin, and `review` says what the review records say of its file.".into(),
         );
         s
     }
@@ -183,6 +210,12 @@ pub fn document(c: &Content, content_version: &str) -> ExportDocument {
         cautions: c.cautions.values().map(|l| l.item.clone()).collect(),
         treatments: treatments(c, &rel),
         applied_cautions: applied_cautions(c, &rel),
+        reviews: c
+            .reviews
+            .current
+            .keys()
+            .map(|f| file_review(&c.reviews, f))
+            .collect(),
     }
 }
 
@@ -205,6 +238,7 @@ fn treatments(c: &Content, rel: &Relations) -> Vec<ExportedTreatment> {
                     },
                 })
                 .collect(),
+            review: file_review(&c.reviews, &l.file),
         })
         .collect()
 }

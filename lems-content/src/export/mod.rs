@@ -6,3 +6,4 @@
 pub mod fhir;
 pub mod json;
 pub mod markdown;
+pub mod review;

@@ -199,6 +199,7 @@ fn diff_page(head: &Content, rel: &Relations, r: &DiffReport) -> String {
     }
     stale_mentions(&mut b, r);
     commits(&mut b, r);
+    reviews_at_base(&mut b, r);
     b.push_str(
         "</div>\n<aside class=\"diff-verdict\" id=\"release\" aria-label=\"Release verdict\">\n",
     );
@@ -492,6 +493,32 @@ fn commits(b: &mut String, r: &DiffReport) {
                 text(&x.date),
                 text(&x.author),
                 text(&x.subject)
+            );
+        }
+        b.push_str("</ul>\n");
+    }
+    b.push_str("</section>\n");
+}
+
+/// The review records each changed file had at BASE, when both are revisions.
+fn reviews_at_base(b: &mut String, r: &DiffReport) {
+    let Some(files) = &r.reviews_at_base else {
+        return;
+    };
+    b.push_str(
+        "<section class=\"reviews-at-base\">\n<h2>Reviews the changed files had at BASE</h2>\n",
+    );
+    if files.is_empty() {
+        b.push_str("<p>No content file changed.</p>\n");
+    } else {
+        b.push_str("<ul>\n");
+        for f in files {
+            let _ = writeln!(
+                b,
+                "<li><code>{}</code> ({}): {}</li>",
+                text(&f.file),
+                f.op,
+                text(&f.words())
             );
         }
         b.push_str("</ul>\n");

@@ -17,6 +17,5 @@ pub(super) fn caution(f: &mut Fields, b: &CautionFile, a: &CautionFile) {
         f.fact("region", &b.region, &a.region, RuleId::ChangedFact);
         f.fact("grade", &b.grade, &a.grade, RuleId::ChangedFact);
     });
-    f.reviewed(&b.reviewed, &a.reviewed);
     f.citations("sources", &b.sources, &a.sources);
 }

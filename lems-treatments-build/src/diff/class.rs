@@ -11,6 +11,5 @@ pub(super) fn class(f: &mut Fields, b: &ClassFile, a: &ClassFile) {
     f.fact("order", &b.order, &a.order, RuleId::ChangedFact);
     f.text("description", &b.description.0, &a.description.0);
     f.ids("cautions", &b.cautions, &a.cautions, RuleId::CautionOrClass);
-    f.reviewed(&b.reviewed, &a.reviewed);
     f.citations("sources", &b.sources, &a.sources);
 }

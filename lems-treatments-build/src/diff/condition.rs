@@ -26,12 +26,10 @@ pub(super) fn condition(f: &mut Fields, b: &ConditionFile, a: &ConditionFile) {
     let (bn, an) = (&bc.treatment_note.0, &ac.treatment_note.0);
     f.text("associated_cancer.treatment_note", bn, an);
     f.clinical(|f| codes(f, &b.codes, &a.codes));
-    f.reviewed(&b.reviewed, &a.reviewed);
     f.citations("sources", &b.sources, &a.sources);
 }
 
 /// Every change of the disclaimer: its text is clinical.
 pub(super) fn disclaimer(f: &mut Fields, b: &DisclaimerFile, a: &DisclaimerFile) {
     f.clinical(|f| f.text("text", &b.text.0, &a.text.0));
-    f.reviewed(&b.reviewed, &a.reviewed);
 }

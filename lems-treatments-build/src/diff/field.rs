@@ -8,7 +8,7 @@ use super::keyed::{pair_up, Pair};
 use super::policy::Weight;
 use super::show::Show;
 use super::{word_diff, Cx, EntityKind, FieldChange, Op, RuleId};
-use crate::model::{Citation, Date, Id, Text};
+use crate::model::{Citation, Id, Text};
 
 /// The changes of one entity, recorded in the order they are found.
 pub(super) struct Fields<'c> {
@@ -159,11 +159,6 @@ impl<'c> Fields<'c> {
     pub fn places(&mut self, field: &str, before: &[Text], after: &[Text]) {
         let shown = |ts: &[Text]| ts.iter().map(|t| t.0.clone()).collect::<Vec<_>>();
         self.plain(|f| f.strings(field, shown(before), shown(after), RuleId::Text));
-    }
-
-    /// The date of the last review against the sources: a patch, not clinical.
-    pub fn reviewed(&mut self, before: &Option<Date>, after: &Option<Date>) {
-        self.fact("reviewed", before, after, RuleId::Text);
     }
 
     /// A list of ids: added and removed ids, each under `rule`.

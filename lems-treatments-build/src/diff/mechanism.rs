@@ -9,6 +9,5 @@ pub(super) fn mechanism(f: &mut Fields, b: &MechanismFile, a: &MechanismFile) {
     f.name("name", &b.name.0, &a.name.0);
     f.fact("target", &b.target, &a.target, RuleId::ChangedFact);
     f.text("explanation", &b.explanation.0, &a.explanation.0);
-    f.reviewed(&b.reviewed, &a.reviewed);
     f.citations("sources", &b.sources, &a.sources);
 }

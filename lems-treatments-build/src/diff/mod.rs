@@ -17,9 +17,8 @@
 //! disclaimer's text. Any other text is flagged when its word diff deletes
 //! or inserts a negation or certainty word or a number with its unit
 //! ([`Mark`], `marks.rs`): "may harm" → "can harm" is clinical in a summary
-//! too. Which rules weigh this is the policy table's `review` column. A
-//! changed `reviewed` date is a patch and not clinical: the review, not the
-//! content, changed. The verdict is stated even when nothing is flagged
+//! too. Which rules weigh this is the policy table's `review` column.
+//! Review records are not content: they are never compared here. The verdict is stated even when nothing is flagged
 //! ([`ClinicalVerdict::None`]), and every entity carries its title.
 //!
 //! The files: `policy.rs` is the table (one row per rule: name, level,

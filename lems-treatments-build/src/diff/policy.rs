@@ -114,7 +114,7 @@ pub(super) const RULES: [Rule; 8] = [
         level: Level::Patch,
         changelog: false,
         review: Review::OfClinicalFieldsOrMarks,
-        change: "wording of a text, a fixed typo, a new or corrected source citation, a new review date",
+        change: "wording of a text, a fixed typo, a new or corrected source citation",
         users: "nothing: only wording or citations changed, and code that reads the texts keeps working",
     },
     Rule {

@@ -33,7 +33,6 @@ pub(super) fn treatment(f: &mut Fields, b: &TreatmentFile, a: &TreatmentFile) {
     f.ids("used_with", &b.used_with, &a.used_with, RuleId::ChangedFact);
     f.clinical(|f| indication(f, b.indication.as_ref(), a.indication.as_ref()));
     f.clinical(|f| not_applied(f, &b.cautions_not_applied, &a.cautions_not_applied));
-    f.reviewed(&b.reviewed, &a.reviewed);
     f.citations("sources", &b.sources, &a.sources);
 }
 

@@ -78,7 +78,7 @@ pub(super) fn cautions(view: &View<'_>) -> TokenStream {
         cs.iter()
             .map(|(id, l)| (id.as_str(), opt_grade(l.item.grade))),
     );
-    let crev = reviewed_accessor(cs);
+    let crev = reviewed_accessor(view.content, cs);
     out.extend(quote! { impl Caution { #ckind #expl #patient #cregion #cgrade #csrc #ctreat #ccats #crev } });
     out
 }

@@ -99,7 +99,7 @@ pub(super) fn category_contents(view: &View<'_>) -> TokenStream {
             (id.as_str(), quote!(#text))
         }),
     );
-    let catrev = reviewed_accessor(cats);
+    let catrev = reviewed_accessor(view.content, cats);
     quote! {
         impl Category {
             #desc #cat_cautions #members #csrc #section #catrev

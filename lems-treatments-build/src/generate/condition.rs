@@ -40,8 +40,11 @@ pub(super) fn condition(view: &View<'_>) -> TokenStream {
     let disclaimer = c.disclaimer.item.text.as_str();
     let (head, tail) = (view.guide_head(), view.guide_tail());
     let disclaimer_markdown = crate::render::disclaimer_markdown(c.disclaimer.item.text.as_str());
-    let disclaimer_reviewed = opt_date(c.disclaimer.item.reviewed.as_ref());
-    let cond_reviewed = opt_date(k.reviewed.as_ref());
+    let disclaimer_status = c.reviews.status(&c.disclaimer.file);
+    let cond_status = c.reviews.status(&c.condition.file);
+    let disclaimer_reviewed = opt_date(disclaimer_status.checked_on());
+    let cond_reviewed = opt_date(cond_status.checked_on());
+    let (disclaimer_status, cond_status) = (disclaimer_status.summary(), cond_status.summary());
     let disclaimer_doc = doc(&[Content(disclaimer)]);
     out.extend(quote! {
         #cond_doc_doc
@@ -59,8 +62,15 @@ pub(super) fn condition(view: &View<'_>) -> TokenStream {
             reviewed: #cond_reviewed,
         };
 
-        /// When the disclaimer was last reviewed (`YYYY-MM-DD`), if recorded.
+        /// The day the disclaimer was last checked against its sources (`YYYY-MM-DD`),
+        /// when a recorded review covers it as it is now.
         pub const DISCLAIMER_REVIEWED: Option<&str> = #disclaimer_reviewed;
+
+        /// What the review records say of the disclaimer, in plain words.
+        pub const DISCLAIMER_REVIEW_STATUS: &str = #disclaimer_status;
+
+        /// What the review records say of the condition's file, in plain words.
+        pub const CONDITION_REVIEW_STATUS: &str = #cond_status;
 
         #disclaimer_doc
         pub const DISCLAIMER: &str = #disclaimer;

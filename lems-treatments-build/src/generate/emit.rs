@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::FLAT_ABOVE;
-use crate::load::Loaded;
+use crate::load::{Content, Loaded};
 use crate::model::{
     CautionFile, Citation, ClassFile, ClosedSet, CodeEntry, Date, Grade, MechanismFile, Text,
     TreatmentFile,
@@ -328,16 +328,6 @@ macro_rules! has_sources {
 }
 has_sources!(TreatmentFile, ClassFile, MechanismFile, CautionFile);
 
-/// Entities that record when they were last reviewed against their sources.
-pub(super) trait HasReviewed {
-    fn reviewed(&self) -> Option<&Date>;
-}
-
-macro_rules! has_reviewed {
-    ($($t:ty),*) => { $(impl HasReviewed for $t { fn reviewed(&self) -> Option<&Date> { self.reviewed.as_ref() } })* };
-}
-has_reviewed!(TreatmentFile, ClassFile, MechanismFile, CautionFile);
-
 pub(super) fn opt_date(d: Option<&Date>) -> TokenStream {
     match d {
         Some(d) => {
@@ -358,18 +348,30 @@ pub(super) fn opt_grade(g: Option<Grade>) -> TokenStream {
     }
 }
 
-/// The `reviewed()` accessor of an entity kind.
-pub(super) fn reviewed_accessor<T: HasReviewed>(
+/// The `reviewed()` and `review_status()` accessors of an entity kind,
+/// derived from the review records (`data/reviews.yaml`).
+pub(super) fn reviewed_accessor<T>(
+    c: &Content,
     items: &BTreeMap<String, Loaded<T>>,
 ) -> TokenStream {
-    accessor(
-        "When its file was last reviewed against its sources (`YYYY-MM-DD`), if recorded.",
+    let reviewed = accessor(
+        "The day its file was last checked against its sources (`YYYY-MM-DD`), when a recorded review covers the file as it is now.",
         "reviewed",
         quote!(Option<&'static str>),
         items
             .iter()
-            .map(|(id, l)| (id.as_str(), opt_date(l.item.reviewed()))),
-    )
+            .map(|(id, l)| (id.as_str(), opt_date(c.reviews.status(&l.file).checked_on()))),
+    );
+    let status = accessor(
+        "What the review records say of its file, in plain words: `checked against its sources on D; not approved by a clinician`, `…; approved by R on D`, `changed since its last review (…)` or `never reviewed`.",
+        "review_status",
+        quote!(&'static str),
+        items.iter().map(|(id, l)| {
+            let s = c.reviews.status(&l.file).summary();
+            (id.as_str(), quote!(#s))
+        }),
+    );
+    quote! { #reviewed #status }
 }
 
 pub(super) fn slice_of(kind: &str, ids: impl IntoIterator<Item = String>) -> TokenStream {

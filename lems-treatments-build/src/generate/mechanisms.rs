@@ -34,7 +34,7 @@ pub(super) fn mechanisms(view: &View<'_>) -> TokenStream {
         &x.explanation
     });
     let msrc = sources_accessor("The sources it comes from.", ms);
-    let mrev = reviewed_accessor(ms);
+    let mrev = reviewed_accessor(view.content, ms);
     let mtreat = relation_accessor(
         "The treatments that work this way (computed at build time).",
         "treatments",

@@ -250,7 +250,7 @@ pub(super) fn treatment_provenance(view: &View<'_>) -> TokenStream {
         "The sources its own file names for its statements; [`Treatment::all_sources`] lists every source its facts cite, these included.",
         ts,
     );
-    let trev = reviewed_accessor(ts);
+    let trev = reviewed_accessor(view.content, ts);
     let indication = accessor(
         "Qualifiers the sources put on its use for LEMS, if any.",
         "indication",

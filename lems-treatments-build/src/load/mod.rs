@@ -6,7 +6,9 @@
 pub(crate) mod declared;
 mod file;
 pub mod reading;
+pub mod records;
 pub mod review;
+pub mod sha256;
 mod tree;
 
 use std::collections::BTreeMap;
@@ -15,7 +17,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{self, Code, Diagnostic, Position};
 use crate::model::{
     CautionFile, ClassFile, ConditionFile, DisclaimerFile, FileKind, GlossaryFile, MechanismFile,
-    SourceFile, TreatmentFile,
+    ReviewsFile, SourceFile, TreatmentFile,
 };
 use crate::read::yaml::Document;
 
@@ -84,6 +86,8 @@ pub struct Content {
     pub glossary: Option<Loaded<GlossaryFile>>,
     /// Every file read, with its text, for rendering diagnostics.
     pub files: Vec<String>,
+    /// The review records (`data/reviews.yaml`) and each reviewable file's hash now.
+    pub reviews: review::Reviews,
 }
 
 /// The outcome of reading a tree: the content when there were no errors, and
@@ -115,7 +119,8 @@ impl Report {
     /// when the content loaded.
     pub fn check_reviews(&mut self, today: &str) {
         if let Some(c) = &self.content {
-            self.warnings.retain(|w| w.code != Code::ReviewDue);
+            self.warnings
+                .retain(|w| !matches!(w.code, Code::ReviewDue | Code::ReviewStale));
             self.warnings.extend(review::review_warnings(c, today));
             diagnostic::sort(&mut self.warnings);
         }
@@ -191,11 +196,16 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck, overlay: &Overlay) ->
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         _ => w.read_singleton::<GlossaryFile>(FileKind::Glossary),
     };
+    // The review records are optional too: a tree without them has none recorded.
+    let reviews = match std::fs::symlink_metadata(paths.data.join(FileKind::Reviews.location())) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        _ => w.read_singleton::<ReviewsFile>(FileKind::Reviews),
+    };
     w.check_broken_references();
     let (Some(condition), Some(disclaimer)) = (condition, disclaimer) else {
         return w.into_tree(None);
     };
-    let content = Content {
+    let mut content = Content {
         treatments,
         classes,
         mechanisms,
@@ -205,6 +215,27 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck, overlay: &Overlay) ->
         disclaimer,
         glossary,
         files: w.files().to_vec(),
+        reviews: review::Reviews::default(),
+    };
+    let mut current = BTreeMap::new();
+    for (file, _) in review::reviewable_files(&content) {
+        if let Some(text) = w.source(file) {
+            let rel = file
+                .strip_prefix(paths.display.as_str())
+                .and_then(|r| r.strip_prefix('/'))
+                .unwrap_or(file);
+            current.insert(rel.to_string(), sha256::sha256_hex(text.as_bytes()));
+        }
+    }
+    let (records, file) = match reviews {
+        Some(l) => (l.item.records, Some((l.file, l.doc))),
+        None => (Vec::new(), None),
+    };
+    content.reviews = review::Reviews {
+        records,
+        file,
+        current,
+        display: paths.display.clone(),
     };
     w.into_tree(Some(content))
 }

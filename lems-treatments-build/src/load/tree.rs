@@ -77,6 +77,11 @@ impl<'o> Walk<'o> {
         &self.files
     }
 
+    /// The text of the file shown as `shown`, as read (after a byte order mark).
+    pub(super) fn source(&self, shown: &str) -> Option<&str> {
+        self.sources.get(shown).map(String::as_str)
+    }
+
     /// Reports a problem that is not about one file of the tree.
     pub(super) fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
@@ -488,7 +493,7 @@ fn raw_references(kind: FileKind, value: &Value) -> Vec<(String, FileKind, Strin
         ],
         K::Class => &[("cautions", K::Caution), ("sources", K::Source)],
         K::Mechanism | K::Caution | K::Condition => &[("sources", K::Source)],
-        K::Source | K::Disclaimer | K::Glossary => &[],
+        K::Source | K::Disclaimer | K::Glossary | K::Reviews => &[],
     };
     let single: &[(&str, FileKind)] = match kind {
         K::Treatment => &[("category", K::Class)],

@@ -162,9 +162,6 @@ pub struct TreatmentFile {
     /// Cautions the editors decided not to apply to it although a reader might expect them (for example a class-wide warning the source words for a neighbouring class), each with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cautions_not_applied: Vec<CautionNotApplied>,
-    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reviewed: Option<Date>,
     /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Citation>,
@@ -194,9 +191,6 @@ pub struct ClassFile {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(extend("uniqueItems" = true)))]
     pub cautions: Vec<Id>,
-    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reviewed: Option<Date>,
     /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Citation>,
@@ -216,9 +210,6 @@ pub struct MechanismFile {
     pub target: Target,
     /// How it works, in plain words, tied to the nerve-to-muscle story (acetylcholine, cholinesterase, nerve endings).
     pub explanation: Text,
-    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reviewed: Option<Date>,
     /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Citation>,
@@ -246,9 +237,6 @@ pub struct CautionFile {
     /// `primary` or `secondary`, when the caution comes from the graded reference table.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<Grade>,
-    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reviewed: Option<Date>,
     /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Citation>,
@@ -325,9 +313,6 @@ pub struct ConditionFile {
     /// Standard codes for the condition (Orphanet, ICD-11, ICD-10, ICD-10-CM, MeSH), each with its source and grade.
     #[serde(default)]
     pub codes: Vec<CodeEntry>,
-    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reviewed: Option<Date>,
     /// The sources its statements come from (files in `data/sources/`), at least one: an id, or `{source: id, at: place}` to say where in the source (a heading or section number from its `outline:`).
     #[cfg_attr(feature = "schema", schemars(length(min = 1), extend("uniqueItems" = true)))]
     pub sources: Vec<Citation>,
@@ -341,9 +326,6 @@ pub struct ConditionFile {
 pub struct DisclaimerFile {
     /// The disclaimer, in our own words: the content is information, not medical advice.
     pub text: Text,
-    /// When this file was last reviewed against its sources, `YYYY-MM-DD`. `lems-content check` warns when it is missing or older than the review period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reviewed: Option<Date>,
 }
 
 /// One term of the glossary: a word patients meet in the texts and must

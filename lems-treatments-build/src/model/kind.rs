@@ -6,8 +6,8 @@ use schemars::Schema;
 
 #[cfg(feature = "schema")]
 use super::{
-    CautionFile, ClassFile, ConditionFile, DisclaimerFile, GlossaryFile, MechanismFile, SourceFile,
-    TreatmentFile,
+    CautionFile, ClassFile, ConditionFile, DisclaimerFile, GlossaryFile, MechanismFile,
+    ReviewsFile, SourceFile, TreatmentFile,
 };
 
 /// The kinds of content file, each with its own folder (or file) and schema.
@@ -31,11 +31,14 @@ pub enum FileKind {
     Disclaimer,
     /// `data/glossary.yaml` (optional)
     Glossary,
+    /// `data/reviews.yaml`: the review records, written by `lems-content record`
+    /// (optional: a tree without it has no review recorded).
+    Reviews,
 }
 
 impl FileKind {
     /// Every kind, in the order files are reported.
-    pub const ALL: [FileKind; 8] = [
+    pub const ALL: [FileKind; 9] = [
         FileKind::Treatment,
         FileKind::Class,
         FileKind::Mechanism,
@@ -44,6 +47,7 @@ impl FileKind {
         FileKind::Condition,
         FileKind::Disclaimer,
         FileKind::Glossary,
+        FileKind::Reviews,
     ];
 
     /// The folder under `data/` (for one-per-entity kinds) or the file name (for singletons).
@@ -57,6 +61,7 @@ impl FileKind {
             FileKind::Condition => "condition.yaml",
             FileKind::Disclaimer => "disclaimer.yaml",
             FileKind::Glossary => "glossary.yaml",
+            FileKind::Reviews => "reviews.yaml",
         }
     }
 
@@ -64,7 +69,7 @@ impl FileKind {
     pub fn is_singleton(self) -> bool {
         matches!(
             self,
-            FileKind::Condition | FileKind::Disclaimer | FileKind::Glossary
+            FileKind::Condition | FileKind::Disclaimer | FileKind::Glossary | FileKind::Reviews
         )
     }
 
@@ -79,6 +84,7 @@ impl FileKind {
             FileKind::Condition => "condition.schema.json",
             FileKind::Disclaimer => "disclaimer.schema.json",
             FileKind::Glossary => "glossary.schema.json",
+            FileKind::Reviews => "reviews.schema.json",
         }
     }
 
@@ -93,6 +99,7 @@ impl FileKind {
             FileKind::Condition => "condition",
             FileKind::Disclaimer => "disclaimer",
             FileKind::Glossary => "glossary",
+            FileKind::Reviews => "review records file",
         }
     }
 
@@ -107,6 +114,7 @@ impl FileKind {
             FileKind::Condition => "conditions",
             FileKind::Disclaimer => "disclaimers",
             FileKind::Glossary => "glossaries",
+            FileKind::Reviews => "review records files",
         }
     }
 
@@ -122,6 +130,7 @@ impl FileKind {
             FileKind::Condition => schemars::schema_for!(ConditionFile),
             FileKind::Disclaimer => schemars::schema_for!(DisclaimerFile),
             FileKind::Glossary => schemars::schema_for!(GlossaryFile),
+            FileKind::Reviews => schemars::schema_for!(ReviewsFile),
         }
     }
 

@@ -14,6 +14,7 @@ mod closed;
 mod codes;
 mod files;
 mod kind;
+mod review;
 mod values;
 
 pub use citation::{cited_ids, Citation, Located};
@@ -28,6 +29,7 @@ pub use files::{
     SourceFile, TreatmentFile,
 };
 pub use kind::FileKind;
+pub use review::{ReviewKind, ReviewRecord, ReviewsFile};
 pub use values::{Date, Id, PartialDate, Text, WebAddress};
 
 /// The pattern every id must match: lowercase words joined by single

@@ -1,9 +1,8 @@
-//! `dates-real`: every date a source was updated or read or a file reviewed is a day
+//! `dates-real`: every date a source was updated or read or a review recorded is a day
 //! that exists in the calendar.
 
 use super::Cx;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::review::reviewed_dates;
 use crate::load::Content;
 use crate::model::{date_problem, real_day};
 use crate::read::yaml::Document;
@@ -19,9 +18,9 @@ pub(super) fn check(c: &Content, _: &Relations, cx: &mut Cx) {
             check_date(cx, &l.file, &l.doc, "/read", &date.0);
         }
     }
-    for (file, doc, reviewed) in reviewed_dates(c) {
-        if let Some(date) = reviewed {
-            check_date(cx, file, doc, "/reviewed", &date.0);
+    if let Some(l) = &c.reviews.file {
+        for (i, r) in c.reviews.records.iter().enumerate() {
+            check_date(cx, &l.0, &l.1, &format!("/records/{i}/date"), &r.date.0);
         }
     }
 }

@@ -42,7 +42,7 @@ pub(super) fn clinical_use(
     let mut r = json!({
         "resourceType": "ClinicalUseDefinition",
         "id": format!("caution-{}", fhir_id(id)),
-        "text": narrative(c, &lines, x.reviewed.as_ref()),
+        "text": narrative(c, &lines, c.cautions.get(id).map(|l| l.file.as_str())),
         "subject": subjects,
     });
     match x.kind {

@@ -91,7 +91,7 @@ fn indication(c: &Content, id: &str, t: &TreatmentFile) -> (String, Value) {
     let resource = json!({
         "resourceType": "ClinicalUseDefinition",
         "id": iid,
-        "text": narrative(c, &lines, t.reviewed.as_ref()),
+        "text": narrative(c, &lines, c.treatments.get(id).map(|l| l.file.as_str())),
         "type": "indication",
         "subject": [reference(subject(c, id))],
         "indication": indication,
@@ -140,7 +140,7 @@ fn approval_indications(
         let resource = json!({
             "resourceType": "ClinicalUseDefinition",
             "id": iid,
-            "text": narrative(c, &lines, t.reviewed.as_ref()),
+            "text": narrative(c, &lines, c.treatments.get(id).map(|l| l.file.as_str())),
             "type": "indication",
             "subject": [reference(subject(c, id))],
             "indication": {"diseaseSymptomProcedure": {"concept": condition_concept}},

@@ -2,7 +2,7 @@
 //! citation of its sources, grades and `relatedArtifact` citations.
 
 use lems_treatments_build::document::{strong, t, Block, Document, Html};
-use lems_treatments_build::model::{ClosedSet, Date, Grade, Id};
+use lems_treatments_build::model::{ClosedSet, Grade, Id};
 use lems_treatments_build::relations::Relations;
 use lems_treatments_build::render::View;
 use lems_treatments_build::Content;
@@ -29,15 +29,15 @@ pub(super) fn cite(c: &Content, sources: &[Id]) -> String {
 /// It is a document (one paragraph per line, the disclaimer strong) in its
 /// XHTML view, so every text is a text node escaped by `escape::html` and
 /// the `div` is well-formed XML whatever the content holds.
-pub(super) fn narrative(c: &Content, lines: &[String], reviewed: Option<&Date>) -> Value {
+pub(super) fn narrative(c: &Content, lines: &[String], file: Option<&str>) -> Value {
     let mut blocks: Vec<Block> = lines
         .iter()
         .map(|l| Block::Paragraph(vec![t(l.as_str())]))
         .collect();
-    if let Some(d) = reviewed {
+    if let Some(f) = file {
         blocks.push(Block::Paragraph(vec![t(format!(
-            "Last reviewed against its sources: {}.",
-            d.0
+            "Review: {}.",
+            c.reviews.status(f).summary()
         ))]));
     }
     blocks.push(Block::Paragraph(vec![strong(

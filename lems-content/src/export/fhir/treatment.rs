@@ -1,7 +1,11 @@
 //! A treatment's resources: a `Medication` and a `MedicationKnowledge` for a
-//! medicine, an `ActivityDefinition` for anything else, then its indications.
+//! medicine, an `ActivityDefinition` for anything else (with R5's review
+//! elements while a record covers its file), then its indications.
 
-use lems_treatments_build::model::{cited_ids, ClosedSet, Region, TreatmentFile, TreatmentKind};
+use lems_treatments_build::load::review::ReviewStatus;
+use lems_treatments_build::model::{
+    cited_ids, ClosedSet, Region, ReviewRecord, TreatmentFile, TreatmentKind,
+};
 use lems_treatments_build::relations::Relations;
 use lems_treatments_build::Content;
 use serde_json::{json, Value};
@@ -114,7 +118,7 @@ fn medication_knowledge(
     let mut mk = json!({
         "resourceType": "MedicationKnowledge",
         "id": format!("{}-knowledge", fhir_id(id)),
-        "text": narrative(c, &regulatory_lines(c, t, about), t.reviewed.as_ref()),
+        "text": narrative(c, &regulatory_lines(c, t, about), c.treatments.get(id).map(|l| l.file.as_str())),
         "code": code,
         "status": "active",
         "name": names,
@@ -171,7 +175,7 @@ fn activity_definition(
     t: &TreatmentFile,
     code: &Value,
 ) -> Value {
-    json!({
+    let mut r = json!({
         "resourceType": "ActivityDefinition",
         "id": fhir_id(id),
         "text": card_narrative(c, rel, id),
@@ -181,5 +185,30 @@ fn activity_definition(
         "relatedArtifact": related_artifacts(c, &cited_ids(&t.sources)),
         "kind": "ServiceRequest",
         "code": code,
-    })
+    });
+    if let (Some(file), Some(o)) = (c.treatments.get(id), r.as_object_mut()) {
+        o.extend(review_elements(c, &file.file));
+    }
+    r
+}
+
+/// R5's review elements of a canonical resource, from the records of the
+/// file shown as `shown`, only while a record covers the file as it is now:
+/// `lastReviewDate` and `reviewer` from the last check against its sources,
+/// `endorser` from the last clinician's approval. A file changed since its
+/// last review, or never reviewed, gets none (its narrative says so).
+fn review_elements(c: &Content, shown: &str) -> serde_json::Map<String, Value> {
+    let mut out = serde_json::Map::new();
+    let ReviewStatus::Current { checked, approved } = c.reviews.status(shown) else {
+        return out;
+    };
+    let contact = |r: &ReviewRecord| json!([{"name": format!("{} ({})", r.name.0, r.role.0)}]);
+    if let Some(r) = checked {
+        out.insert("lastReviewDate".into(), json!(r.date.0));
+        out.insert("reviewer".into(), contact(r));
+    }
+    if let Some(r) = approved {
+        out.insert("endorser".into(), contact(r));
+    }
+    out
 }
