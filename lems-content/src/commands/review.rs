@@ -237,7 +237,10 @@ mod tests {
                 .collect();
             assert_eq!(files.len(), 1, "{t}: {files:?}");
             let text = std::fs::read_to_string(&files[0]).expect("read");
-            assert!(text.contains(concat!("insta", "::")), "{t} takes no snapshot");
+            assert!(
+                text.contains(concat!("insta", "::")),
+                "{t} takes no snapshot"
+            );
         }
     }
 
