@@ -63,3 +63,73 @@ fn buffers_replace_files_for_one_load_only() {
         report.diagnostics
     );
 }
+
+/// What a report says: its problems, warnings, files and texts, and whether it loaded.
+fn said(
+    r: &lems_treatments_build::Report,
+) -> (
+    Vec<lems_treatments_build::Diagnostic>,
+    Vec<lems_treatments_build::Diagnostic>,
+    Vec<String>,
+    std::collections::BTreeMap<String, String>,
+    bool,
+) {
+    (
+        r.diagnostics.clone(),
+        r.warnings.clone(),
+        r.files.clone(),
+        r.sources.clone(),
+        r.content.is_some(),
+    )
+}
+
+#[test]
+fn a_cached_load_says_what_a_fresh_load_says() {
+    let paths = common::fixture_paths();
+    let path = paths.data.join("treatments/amifampridine.yaml");
+    let on_disk = std::fs::read_to_string(&path).expect("fixture file");
+    let typo = on_disk.replacen(
+        "potassium_channel_blockade\n",
+        "potassium_channel_blockad\n",
+        1,
+    );
+    // A long sentence of long words: a reading-level warning where there was none.
+    let hard = on_disk.replacen(
+        "It makes the nerve signal last longer",
+        "Notwithstanding considerable interindividual pharmacokinetic variability, characteristically immunological neuromuscular manifestations necessitate individualised administration",
+        1,
+    );
+    assert_ne!(hard, on_disk);
+    let class = paths
+        .data
+        .join("categories/potassium_channel_blockers.yaml");
+    let mut cache = lems_treatments_build::Cache::default();
+    let steps: [&[(&std::path::Path, &[u8])]; 7] = [
+        &[],
+        &[(&path, typo.as_bytes())],
+        &[],
+        &[(&path, b"id: [")],
+        &[(&path, hard.as_bytes())],
+        &[(&path, on_disk.as_bytes()), (&class, b"")],
+        &[],
+    ];
+    for (i, step) in steps.iter().enumerate() {
+        let overlay: Overlay = step
+            .iter()
+            .map(|(p, b)| (p.to_path_buf(), b.to_vec()))
+            .collect();
+        let fresh = load_with_overlay(&paths, SchemaCheck::Validate, &overlay);
+        let hard_words = fresh
+            .warnings
+            .iter()
+            .any(|w| w.code == Code::ReadingLevel && w.file.ends_with("/amifampridine.yaml"));
+        assert_eq!(hard_words, i == 4, "step {i}: {:#?}", fresh.warnings);
+        let cached =
+            lems_treatments_build::load_cached(&paths, SchemaCheck::Validate, &overlay, &mut cache);
+        assert_eq!(said(&cached), said(&fresh), "step {i}");
+        // Run twice: the second load reads everything from the cache.
+        let again =
+            lems_treatments_build::load_cached(&paths, SchemaCheck::Validate, &overlay, &mut cache);
+        assert_eq!(said(&again), said(&fresh), "step {i}, again");
+    }
+}

@@ -3,6 +3,7 @@
 //! none panics. The cross-file rules (`rules::RULES`) run on the result, called
 //! by [`crate::load()`]; review dates are in [`review`].
 
+pub mod cache;
 pub(crate) mod declared;
 mod file;
 pub mod reading;
@@ -153,8 +154,14 @@ pub(crate) struct Tree {
 /// Reads the whole content tree: every file, its schema pass and model type,
 /// file names against ids, and the references of broken files. The
 /// cross-file rules are not run here.
-pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck, overlay: &Overlay) -> Tree {
-    let mut w = tree::Walk::new(paths, check, overlay);
+/// With a `cache`, a file whose bytes the last load read the same way is not read again.
+pub(crate) fn read_tree<'o>(
+    paths: &Paths,
+    check: SchemaCheck,
+    overlay: &'o Overlay,
+    cache: Option<&'o mut cache::Cache>,
+) -> Tree {
+    let mut w = tree::Walk::new(paths, check, overlay, cache);
     let problem = match std::fs::metadata(&paths.data) {
         Ok(m) if m.is_dir() => None,
         Ok(_) => Some((
@@ -212,10 +219,12 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck, overlay: &Overlay) ->
 impl Tree {
     /// The report, with the problems and broken rules of the cross-file
     /// checks added: the content only when there was no problem at all.
+    /// With a `cache`, the reading levels of unchanged files are not measured again.
     pub(crate) fn finish(
         mut self,
         checked: Vec<Diagnostic>,
         rules_broken: Vec<&'static str>,
+        cache: Option<&mut cache::Cache>,
     ) -> Report {
         self.diagnostics.extend(checked);
         let content = if self.diagnostics.is_empty() {
@@ -225,10 +234,11 @@ impl Tree {
         };
         diagnostic::sort(&mut self.diagnostics);
         self.files.sort();
-        let warnings = content
-            .as_ref()
-            .map(reading::reading_warnings)
-            .unwrap_or_default();
+        let warnings = match (&content, cache) {
+            (Some(c), Some(cache)) => reading::reading_warnings_cached(c, &self.sources, cache),
+            (Some(c), None) => reading::reading_warnings(c),
+            (None, _) => Vec::new(),
+        };
         Report {
             content,
             diagnostics: cap_per_file(self.diagnostics),
