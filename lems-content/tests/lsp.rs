@@ -413,7 +413,12 @@ fn hover_shows_the_item_and_field_docs() {
         value.contains("mechanism `potassium_channel_blockade`"),
         "{value}"
     );
-    assert!(value.contains(source), "its sources: {value}");
+    let title = checked_fixture(&c).sources[source.trim()]
+        .item
+        .title
+        .as_str()
+        .to_string();
+    assert!(value.contains(&first_words(&title)), "its sources: {value}");
     let p = find(&text, "summary:");
     let r = c.request(
         "textDocument/hover",
@@ -429,9 +434,115 @@ fn hover_shows_the_item_and_field_docs() {
         .as_str()
         .expect("summary is documented")
         .to_string();
-    let first_words: String = doc.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
     assert!(value.starts_with("**summary**"), "{value}");
-    assert!(value.contains(&first_words), "{value} / {doc}");
+    assert!(value.contains(&first_words(&doc)), "{value} / {doc}");
+    c.stop();
+}
+
+/// The first three words of `text` (words of letters only, so that no
+/// Markdown escaping comes between them).
+fn first_words(text: &str) -> String {
+    text.split_whitespace()
+        .take_while(|w| w.chars().all(char::is_alphabetic))
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The fixture copy of `c`, loaded by the library (it checks clean).
+fn checked_fixture(c: &Client) -> lems_treatments_build::Content {
+    let mut paths = lems_treatments_build::Paths::under(&c.root);
+    paths.schema = common::repo_root().join("schema");
+    let report = lems_treatments_build::load(&paths, lems_treatments_build::SchemaCheck::Validate);
+    report.content.expect("the fixture checks clean")
+}
+
+/// The hover's Markdown three units into the first `needle` of the open file `rel`.
+fn hover_text(c: &mut Client, rel: &str, needle: &str) -> String {
+    let p = find(&c.text(rel), needle);
+    let r = c.request("textDocument/hover", c.at(rel, p.line, p.character + 3));
+    let contents = &r.result.as_ref().expect("a hover")["contents"];
+    assert_eq!(contents["kind"], "markdown", "{r:?}");
+    contents["value"].as_str().unwrap_or("").to_string()
+}
+
+#[test]
+fn hover_shows_each_kind_of_item_as_a_reader_sees_it() {
+    let mut c = Client::start("hover_kinds");
+    let text = c.text(TREATMENT);
+    c.open(TREATMENT, &text);
+    let content = checked_fixture(&c);
+    let title_of = |id: &str| content.sources[id].item.title.as_str().to_string();
+
+    // A mechanism: its card item, name in bold, what it acts on, its explanation and sources.
+    let m = &content.mechanisms["potassium_channel_blockade"].item;
+    let value = hover_text(&mut c, TREATMENT, "potassium_channel_blockade\n");
+    assert!(
+        value.starts_with(&format!("- **{}** (acts on ", m.name.as_str())),
+        "{value}"
+    );
+    assert!(
+        value.contains(&first_words(m.explanation.as_str())),
+        "{value}"
+    );
+    for s in &m.sources {
+        assert!(
+            value.contains(&first_words(&title_of(&s.source().0))),
+            "{value}"
+        );
+    }
+    assert!(!value.contains("explanation:"), "no YAML: {value}");
+
+    // A caution: its callout (title, explanation, what it means for the patient, source).
+    let id = "amifampridine_seizure_warning";
+    let k = &content.cautions[id].item;
+    let value = hover_text(&mut c, TREATMENT, &format!("{id}\n"));
+    assert!(
+        value.starts_with(&format!("- **{}** (", k.title.as_str())),
+        "{value}"
+    );
+    assert!(
+        value.contains("What this means for the patient: "),
+        "{value}"
+    );
+    assert!(
+        value.contains(&first_words(k.for_the_patient.as_str())),
+        "{value}"
+    );
+    assert!(
+        value.contains(&first_words(k.explanation.as_str())),
+        "{value}"
+    );
+    assert!(
+        value.contains(&format!(
+            "source: {}",
+            first_words(&title_of(&k.sources[0].source().0))
+        )),
+        "{value}"
+    );
+    assert!(value.contains(&format!("(caution `{id}`)")), "{value}");
+
+    // A class: its section of the guide, the name as a heading, then its description.
+    let class = &content.classes["potassium_channel_blockers"].item;
+    let value = hover_text(&mut c, TREATMENT, "potassium_channel_blockers\n");
+    assert!(
+        value.starts_with(&format!("# {}", class.name.as_str())),
+        "{value}"
+    );
+    assert!(
+        value.contains(&first_words(class.description.as_str())),
+        "{value}"
+    );
+    assert!(value.contains("source: "), "{value}");
+
+    // A source: its entry of a card's list of sources (title, then kind in brackets).
+    let value = hover_text(&mut c, TREATMENT, "lems_treatment_article\n");
+    let entry = format!("- {} (", first_words(&title_of("lems_treatment_article")));
+    assert!(value.starts_with(&entry), "{value}");
+    assert!(
+        value.contains("(source `lems_treatment_article`)"),
+        "{value}"
+    );
     c.stop();
 }
 
