@@ -207,6 +207,47 @@ fn diagnostics_follow_open_and_change_and_clear() {
 }
 
 #[test]
+fn a_new_file_not_saved_yet_is_checked_too() {
+    let mut c = Client::start("unsaved");
+    let rel = "treatments/not_saved_yet.yaml";
+    let text = "id: not_saved_yet\nname: \"Not saved yet\"\nkind: therapy\n\
+                category: supportive_therapies\n\
+                summary: \"A treatment written in the editor for a test, not saved.\"\n\
+                usage:\n  - \"Written for a test only.\"\n\
+                mechanisms:\n  - potassium_channel_blockad\n\
+                sources:\n  - lems_treatment_article\n";
+    c.open(rel, text);
+    let list = c.diagnostics(rel);
+    let d = list
+        .iter()
+        .find(|d| codes(std::slice::from_ref(d)) == ["E0202"])
+        .unwrap_or_else(|| panic!("an unknown mechanism in the unsaved file: {list:?}"));
+    assert_eq!(d.range.start, find(text, "potassium_channel_blockad\n"));
+    // Fixed in the buffer: its problems are gone, and nothing was written.
+    c.change(rel, 2, &text.replace("blockad\n", "blockade\n"));
+    assert!(
+        codes(&c.diagnostics(rel))
+            .iter()
+            .all(|x| x.starts_with('W')),
+        "{:?}",
+        c.diagnostics(rel)
+    );
+    assert!(!c.path(rel).exists());
+    // Over the file budget, like a file on disk that large.
+    c.change(rel, 3, &"x".repeat(2 * 1024 * 1024));
+    assert_eq!(codes(&c.diagnostics(rel)), ["E0001"]);
+    // Closed: the file is not part of the project any more.
+    c.change(rel, 4, text);
+    assert!(!c.diagnostics(rel).is_empty());
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": c.url(rel)}}),
+    );
+    assert!(c.diagnostics(rel).is_empty());
+    c.stop();
+}
+
+#[test]
 fn warnings_are_information_and_files_not_open_are_published_too() {
     let mut c = Client::start("closed_files");
     // Nothing is open: the whole project is checked and published at start.

@@ -33,11 +33,10 @@ fn buffers_replace_files_for_one_load_only() {
     assert_ne!(typo, on_disk);
     let mut overlay = Overlay::new();
     overlay.insert(path.clone(), typo.clone().into_bytes());
-    // A buffer of a file that is not on disk is not read (the walk finds files).
-    overlay.insert(
-        paths.data.join("treatments/not_saved_yet.yaml"),
-        b"id: [".to_vec(),
-    );
+    // Buffers where the walk finds no file are not read.
+    for elsewhere in ["treatments/deeper/not_saved_yet.yaml", "not_saved_yet.yaml"] {
+        overlay.insert(paths.data.join(elsewhere), b"id: [".to_vec());
+    }
     let report = load_with_overlay(&paths, SchemaCheck::Validate, &overlay);
     let file = "data/treatments/amifampridine.yaml";
     assert_eq!(codes_of(&report, file), [Code::UnknownReference]);
@@ -52,6 +51,38 @@ fn buffers_replace_files_for_one_load_only() {
         std::fs::read_to_string(&path).expect("fixture file"),
         on_disk
     );
+
+    // A buffer of a new file, not saved yet, in a kind's folder is read as a file there.
+    let new_file = paths.data.join("treatments/not_saved_yet.yaml");
+    overlay.insert(new_file.clone(), b"id: [".to_vec());
+    let report = load_with_overlay(&paths, SchemaCheck::Validate, &overlay);
+    let shown = "data/treatments/not_saved_yet.yaml";
+    assert!(
+        report.files.iter().any(|f| f == shown),
+        "{:?}",
+        report.files
+    );
+    assert_eq!(report.files.len(), plain.files.len() + 1);
+    assert!(
+        !codes_of(&report, shown).is_empty(),
+        "{:#?}",
+        report.diagnostics
+    );
+    assert!(!new_file.exists());
+    overlay.remove(&new_file);
+
+    // A buffer that is not `.yaml` is refused as that file on disk would be (not read).
+    let yml = paths.data.join("treatments/not_saved_yet.yml");
+    overlay.insert(yml.clone(), b"id: [".to_vec());
+    let report = load_with_overlay(&paths, SchemaCheck::Validate, &overlay);
+    assert_eq!(
+        codes_of(&report, "data/treatments/not_saved_yet.yml"),
+        [Code::Layout]
+    );
+    assert!(!report
+        .sources
+        .contains_key("data/treatments/not_saved_yet.yml"));
+    overlay.remove(&yml);
 
     // Over the file budget: refused like a file on disk that large (E0001).
     overlay.insert(path, vec![b'x'; 2 * 1024 * 1024]);

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
+use lems_treatments_build::load::MAX_TREE_FILES;
 use lems_treatments_build::{Cache, Paths};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
@@ -190,11 +191,15 @@ impl Server {
         }
     }
 
-    /// Keeps the buffer of a content file (others are ignored).
+    /// Keeps the buffer of a content file (others are ignored), a file not
+    /// on disk yet included; no more buffers than the tree may hold files.
     fn set(&mut self, url: &Url, bytes: Vec<u8>) -> bool {
         let Some(path) = self.docs.content_path(url) else {
             return false;
         };
+        if !self.docs.open.contains_key(&path) && self.docs.open.len() >= MAX_TREE_FILES {
+            return false;
+        }
         self.docs.open.insert(path, bytes);
         true
     }

@@ -132,9 +132,11 @@ pub const MAX_TREE_FILES: usize = 50_000;
 pub const MAX_PROBLEMS_PER_FILE: usize = 100;
 
 /// Files' bytes that replace what is on disk (an editor's unsaved buffers),
-/// by the path the walk reads them at (`<data>/<folder>/<name>.yaml`). Only
-/// files the walk finds on disk are read; each goes through the same budgets
-/// and checks as a file read from disk.
+/// by the path the walk reads them at (`<data>/<folder>/<name>.yaml`). A
+/// buffer of a file not on disk yet is read where the walk would find it
+/// (directly in a kind's folder, or a singleton's own path; other paths are
+/// not read); each goes through the same budgets, layout rules and checks as
+/// a file read from disk.
 pub type Overlay = BTreeMap<PathBuf, Vec<u8>>;
 
 /// A walked tree: the content (when the condition and the disclaimer were
@@ -193,9 +195,15 @@ pub(crate) fn read_tree<'o>(
     let sources = w.read_kind::<SourceFile>(FileKind::Source);
     let condition = w.read_singleton::<ConditionFile>(FileKind::Condition);
     let disclaimer = w.read_singleton::<DisclaimerFile>(FileKind::Disclaimer);
-    // The glossary is optional: read only when its file is there.
-    let glossary = match std::fs::symlink_metadata(paths.data.join(FileKind::Glossary.location())) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+    // The glossary is optional: read only when its file (or a buffer of it) is there.
+    let glossary_path = paths.data.join(FileKind::Glossary.location());
+    let glossary = match std::fs::symlink_metadata(&glossary_path) {
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && !overlay.contains_key(&glossary_path) =>
+        {
+            None
+        }
         _ => w.read_singleton::<GlossaryFile>(FileKind::Glossary),
     };
     w.check_broken_references();

@@ -328,6 +328,15 @@ impl<'o> Walk<'o> {
                 )),
             }
         }
+        // Buffers of files not on disk yet (a new file open in an editor) are
+        // read as if the folder listed them; only those directly in it.
+        for path in self.overlay.keys() {
+            if let (Some(parent), Some(name)) = (path.parent(), path.file_name()) {
+                if parent == dir && !names.iter().any(|n| n == name) {
+                    names.push(name.to_os_string());
+                }
+            }
+        }
         names.sort();
         Some(names)
     }
@@ -353,6 +362,9 @@ impl<'o> Walk<'o> {
             };
             match fs::kind_of(&path) {
                 Ok(fs::EntryKind::File) => {}
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::NotFound
+                        && self.overlay.contains_key(&path) => {}
                 Ok(other) => {
                     self.declared.insert(kind, stem);
                     self.diags.push(wrong_kind(&shown, other, "a regular file"));
@@ -439,6 +451,12 @@ impl<'o> Walk<'o> {
         let problem = match fs::kind_of(&path) {
             Ok(fs::EntryKind::File) => None,
             Ok(other) => Some(wrong_kind(&shown, other, "a regular file")),
+            // A buffer of the file, not saved yet, is read instead.
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound && self.overlay.contains_key(&path) =>
+            {
+                None
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(
                 Diagnostic::new(
                     shown.clone(),
