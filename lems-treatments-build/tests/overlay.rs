@@ -95,22 +95,18 @@ fn buffers_replace_files_for_one_load_only() {
     );
 }
 
-/// What a report says: its problems, warnings, files and texts, and whether it loaded.
-fn said(
-    r: &lems_treatments_build::Report,
-) -> (
-    Vec<lems_treatments_build::Diagnostic>,
-    Vec<lems_treatments_build::Diagnostic>,
-    Vec<String>,
-    std::collections::BTreeMap<String, String>,
-    bool,
-) {
-    (
-        r.diagnostics.clone(),
-        r.warnings.clone(),
-        r.files.clone(),
-        r.sources.clone(),
-        r.content.is_some(),
+/// What a report says: its problems, warnings, files and texts, and whether
+/// it loaded (their debug form, compared whole).
+fn said(r: &lems_treatments_build::Report) -> String {
+    format!(
+        "{:#?}",
+        (
+            &r.diagnostics,
+            &r.warnings,
+            &r.files,
+            &r.sources,
+            r.content.is_some()
+        )
     )
 }
 

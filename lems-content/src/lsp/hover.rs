@@ -77,11 +77,14 @@ fn card(docs: &Documents, kind: FileKind, id: &str) -> Option<String> {
     Some(shown.chars().take(MAX_HOVER_CHARS).collect())
 }
 
+/// Whether a list item of a card is the one looked for.
+type Wanted<'i> = Box<dyn Fn(&Item) -> bool + 'i>;
+
 /// The list item of the mechanism, caution or source `id` on the card of the
 /// first treatment that names it, as the renderer builds it.
 fn item_on_a_card(view: &View, kind: FileKind, id: &str) -> Option<Item> {
     let content = view.content;
-    let (on, wanted): (&str, Box<dyn Fn(&Item) -> bool>) = match kind {
+    let (on, wanted): (&str, Wanted) = match kind {
         FileKind::Mechanism => {
             let name = vec![Inline::Strong(vec![t(content
                 .mechanisms

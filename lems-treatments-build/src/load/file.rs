@@ -40,7 +40,8 @@ pub(super) struct FileRead<T> {
 }
 
 impl<T> FileRead<T> {
-    fn empty(diagnostics: Vec<Diagnostic>) -> FileRead<T> {
+    /// Nothing read, and these problems.
+    pub(super) fn empty(diagnostics: Vec<Diagnostic>) -> FileRead<T> {
         FileRead {
             loaded: None,
             diagnostics,
@@ -53,19 +54,15 @@ impl<T> FileRead<T> {
     }
 }
 
-/// The bytes of the file at `path`, shown as `shown`: `overlay` when given,
+/// The bytes of the file at `path`: `overlay` when given,
 /// else the file on disk; either within the file budget.
-pub(super) fn read_bytes<T>(
-    path: &Path,
-    shown: &str,
-    overlay: Option<&[u8]>,
-) -> Result<Vec<u8>, FileRead<T>> {
-    let read = match overlay {
+/// Why they could not be read ([`read_error`]) is the file's one problem.
+pub(super) fn read_bytes(path: &Path, overlay: Option<&[u8]>) -> Result<Vec<u8>, fs::ReadError> {
+    match overlay {
         Some(b) if b.len() > yaml::MAX_FILE_BYTES => Err(fs::ReadError::TooLarge(b.len() as u64)),
         Some(b) => Ok(b.to_vec()),
         None => fs::read_regular(path, yaml::MAX_FILE_BYTES),
-    };
-    read.map_err(|e| FileRead::empty(vec![read_error(shown, e)]))
+    }
 }
 
 /// Reads the `bytes` of one file of `kind`, shown as `shown`: YAML, schema
@@ -138,7 +135,7 @@ pub(super) fn read_file<T: DeserializeOwned>(
 
 /// Why a file's bytes could not be read: not a regular file, over the size
 /// budget, or an error of the system.
-fn read_error(shown: &str, e: fs::ReadError) -> Diagnostic {
+pub(super) fn read_error(shown: &str, e: fs::ReadError) -> Diagnostic {
     match e {
         fs::ReadError::NotRegular(kind) => wrong_kind(shown, kind, "a regular file"),
         fs::ReadError::TooLarge(len) => yaml::too_large(shown, len),

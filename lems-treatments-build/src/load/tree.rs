@@ -185,9 +185,9 @@ impl<'o> Walk<'o> {
         schema: (Option<&CompiledSchema>, u64),
         budget: usize,
     ) -> file::FileRead<T> {
-        let bytes = match file::read_bytes(path, shown, self.overlay.get(path).map(Vec::as_slice)) {
+        let bytes = match file::read_bytes(path, self.overlay.get(path).map(Vec::as_slice)) {
             Ok(b) => b,
-            Err(unread) => return unread,
+            Err(e) => return file::FileRead::empty(vec![file::read_error(shown, e)]),
         };
         let Some(cache) = self.cache.as_deref_mut() else {
             return file::read_file::<T>(kind, &bytes, shown, schema.0, budget);
