@@ -2,177 +2,15 @@
 //! connection talks to the server on a copy of the tests' own content
 //! (`tests/fixture/data/`), one copy per test.
 
-#[path = "../../lems-treatments-build/tests/common.rs"]
-mod common;
+mod lsp_client;
 
-use std::path::{Path, PathBuf};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Instant;
 
-use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use lsp_client::*;
+use lsp_server::Response;
 use lsp_types::{Diagnostic, Position, Url};
 use serde_json::{json, Value};
-
-/// The day the fixture's reviews are checked against.
-const TODAY: &str = "2026-11-27";
-/// How long any answer may take (a debug build on a shared machine).
-const PATIENCE: Duration = Duration::from_secs(60);
-
-struct Client {
-    conn: Connection,
-    server: Option<JoinHandle<Result<(), String>>>,
-    root: PathBuf,
-    next_id: i32,
-    /// The latest diagnostics published per file.
-    published: std::collections::BTreeMap<Url, Vec<Diagnostic>>,
-}
-
-impl Client {
-    /// A server on a fresh copy of the fixture at `<tmp>/lsp_<name>`, initialized.
-    fn start(name: &str) -> Client {
-        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("lsp_{name}"));
-        let _ = std::fs::remove_dir_all(&root);
-        common::copy_dir(&common::fixture_root().join("data"), &root.join("data"));
-        let root = std::fs::canonicalize(&root).expect("canonical root");
-        let (server, conn) = Connection::memory();
-        let r = root.clone();
-        let handle = std::thread::spawn(move || lems_content::lsp::serve(&server, Some(&r), TODAY));
-        let mut c = Client {
-            conn,
-            server: Some(handle),
-            root,
-            next_id: 0,
-            published: Default::default(),
-        };
-        let init = c.request(
-            "initialize",
-            json!({"capabilities": {}, "rootUri": Url::from_file_path(&c.root).ok()}),
-        );
-        assert!(init.error.is_none(), "{init:?}");
-        let caps = init.result.expect("capabilities");
-        assert_eq!(caps["capabilities"]["textDocumentSync"], json!(1), "{caps}");
-        c.notify("initialized", json!({}));
-        c
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.root.join("data").join(rel)
-    }
-
-    fn url(&self, rel: &str) -> Url {
-        Url::from_file_path(self.path(rel)).expect("file url")
-    }
-
-    fn text(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.path(rel)).expect("fixture file")
-    }
-
-    fn notify(&self, method: &str, params: Value) {
-        let n = Notification::new(method.to_string(), params);
-        self.conn.sender.send(n.into()).expect("send");
-    }
-
-    fn open(&self, rel: &str, text: &str) {
-        self.open_url(&self.url(rel), text);
-    }
-
-    fn open_url(&self, url: &Url, text: &str) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": url, "languageId": "yaml", "version": 1, "text": text}}),
-        );
-    }
-
-    fn change(&self, rel: &str, version: i32, text: &str) {
-        self.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": self.url(rel), "version": version},
-                   "contentChanges": [{"text": text}]}),
-        );
-    }
-
-    /// Sends a request and waits for its answer, keeping what is published meanwhile.
-    fn request(&mut self, method: &str, params: Value) -> Response {
-        self.next_id += 1;
-        let id = RequestId::from(self.next_id);
-        let req = Request::new(id.clone(), method.to_string(), params);
-        self.conn.sender.send(req.into()).expect("send");
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.conn.receiver.recv_timeout(left) {
-                Ok(Message::Response(r)) if r.id == id => return r,
-                Ok(Message::Notification(n)) => self.keep(n),
-                Ok(other) => panic!("unexpected message {other:?}"),
-                Err(e) => panic!("no answer to {method}: {e}"),
-            }
-        }
-    }
-
-    fn keep(&mut self, n: Notification) {
-        if n.method == "textDocument/publishDiagnostics" {
-            let p: lsp_types::PublishDiagnosticsParams =
-                serde_json::from_value(n.params).expect("publish params");
-            self.published.insert(p.uri, p.diagnostics);
-        }
-    }
-
-    /// Waits until everything sent so far is handled (the server answers in
-    /// order and publishes before reading on), then the diagnostics of `rel`.
-    fn diagnostics(&mut self, rel: &str) -> Vec<Diagnostic> {
-        self.settle();
-        self.published
-            .get(&self.url(rel))
-            .cloned()
-            .unwrap_or_default()
-    }
-
-    fn settle(&mut self) {
-        let r = self.request("lems/unknown-request-to-settle", json!({}));
-        assert_eq!(r.error.map(|e| e.code), Some(-32601), "MethodNotFound");
-    }
-
-    fn at(&self, rel: &str, line: u32, character: u32) -> Value {
-        json!({"textDocument": {"uri": self.url(rel)}, "position": {"line": line, "character": character}})
-    }
-
-    fn stop(mut self) {
-        let r = self.request("shutdown", Value::Null);
-        assert!(r.error.is_none(), "{r:?}");
-        self.notify("exit", Value::Null);
-        let served = self
-            .server
-            .take()
-            .expect("server")
-            .join()
-            .expect("no panic");
-        assert_eq!(served, Ok(()));
-    }
-}
-
-/// Line and UTF-16 column of the first `needle` in `text`.
-fn find(text: &str, needle: &str) -> Position {
-    let at = text.find(needle).expect("needle in text");
-    let line = text[..at].matches('\n').count() as u32;
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    Position::new(line, text[start..at].encode_utf16().count() as u32)
-}
-
-fn codes(list: &[Diagnostic]) -> Vec<String> {
-    list.iter()
-        .filter_map(|d| match &d.code {
-            Some(lsp_types::NumberOrString::String(s)) => Some(s.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-const TREATMENT: &str = "treatments/amifampridine.yaml";
-const TYPO: &str = "potassium_channel_blockad\n";
-
-fn with_typo(text: &str) -> String {
-    text.replacen("potassium_channel_blockade\n", TYPO, 1)
-}
 
 #[test]
 fn diagnostics_follow_open_and_change_and_clear() {
@@ -383,55 +221,6 @@ fn completion_offers_ids_values_and_skeletons() {
         .as_str()
         .unwrap_or("")
         .contains("id: new_one\n"));
-    c.stop();
-}
-
-#[test]
-fn hover_shows_the_item_and_field_docs() {
-    let mut c = Client::start("hover");
-    let text = c.text(TREATMENT);
-    c.open(TREATMENT, &text);
-    let p = find(&text, "potassium_channel_blockade\n");
-    let r = c.request(
-        "textDocument/hover",
-        c.at(TREATMENT, p.line, p.character + 3),
-    );
-    let value = r.result.as_ref().expect("result")["contents"]["value"]
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    let mechanism = c.text("mechanisms/potassium_channel_blockade.yaml");
-    let source = mechanism
-        .lines()
-        .find_map(|l| {
-            l.trim_start()
-                .strip_prefix("- source: ")
-                .or_else(|| l.strip_prefix("  - "))
-        })
-        .expect("the mechanism cites a source");
-    assert!(
-        value.contains("mechanism `potassium_channel_blockade`"),
-        "{value}"
-    );
-    assert!(value.contains(source), "its sources: {value}");
-    let p = find(&text, "summary:");
-    let r = c.request(
-        "textDocument/hover",
-        c.at(TREATMENT, p.line, p.character + 2),
-    );
-    let value = r.result.as_ref().expect("result")["contents"]["value"]
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    let doc = lems_treatments_build::FileKind::Treatment
-        .schema()
-        .to_value()["properties"]["summary"]["description"]
-        .as_str()
-        .expect("summary is documented")
-        .to_string();
-    let first_words: String = doc.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    assert!(value.starts_with("**summary**"), "{value}");
-    assert!(value.contains(&first_words), "{value} / {doc}");
     c.stop();
 }
 
@@ -750,33 +539,6 @@ fn related_locations_and_the_missing_source_fix() {
     assert!(
         !list.iter().any(|d| d.message.contains("`sources`")),
         "{list:?}"
-    );
-    c.stop();
-}
-
-#[test]
-fn hover_on_a_treatment_shows_its_card() {
-    let mut c = Client::start("hover_card");
-    let rel = "treatments/pyridostigmine.yaml";
-    let text = c.text(rel);
-    c.open(rel, &text);
-    let p = find(&text, "  - guanidine\n");
-    let r = c.request("textDocument/hover", c.at(rel, p.line, p.character + 5));
-    let value = r.result.as_ref().expect("result")["contents"]["value"]
-        .as_str()
-        .unwrap_or("")
-        .to_string();
-    let mut paths = lems_treatments_build::Paths::under(&c.root);
-    paths.schema = common::repo_root().join("schema");
-    let report = lems_treatments_build::load(&paths, lems_treatments_build::SchemaCheck::Validate);
-    let content = report.content.expect("the fixture checks clean");
-    let relations = lems_treatments_build::relations::Relations::of(&content);
-    let card = lems_treatments_build::render::View::new(&content, &relations)
-        .card("guanidine")
-        .expect("a card");
-    assert!(
-        !value.is_empty() && card.starts_with(&value),
-        "{value}\n---\n{card}"
     );
     c.stop();
 }

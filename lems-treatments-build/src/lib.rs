@@ -34,6 +34,7 @@ pub mod text;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Position};
+pub use load::cache::Cache;
 pub use load::{Content, Loaded, Overlay, Paths, Report, SchemaCheck};
 pub use model::FileKind;
 
@@ -49,7 +50,29 @@ pub fn load(paths: &Paths, check: SchemaCheck) -> Report {
 /// (an editor's unsaved buffers, for `lems-content lsp`): the same walk,
 /// budgets and rules.
 pub fn load_with_overlay(paths: &Paths, check: SchemaCheck, overlay: &Overlay) -> Report {
-    let tree = load::read_tree(paths, check, overlay);
+    load_inner(paths, check, overlay, None)
+}
+
+/// [`load_with_overlay()`] that keeps in `cache` what it read, and reuses
+/// what the last load with the same cache read where a file's bytes (and its
+/// schema) are unchanged: the same report, faster on a tree that changes one
+/// file at a time (`lems-content lsp`).
+pub fn load_cached(
+    paths: &Paths,
+    check: SchemaCheck,
+    overlay: &Overlay,
+    cache: &mut load::cache::Cache,
+) -> Report {
+    load_inner(paths, check, overlay, Some(cache))
+}
+
+fn load_inner(
+    paths: &Paths,
+    check: SchemaCheck,
+    overlay: &Overlay,
+    mut cache: Option<&mut load::cache::Cache>,
+) -> Report {
+    let tree = load::read_tree(paths, check, overlay, cache.as_deref_mut());
     let checked = match &tree.content {
         Some(c) => {
             let relations = relations::Relations::of(c);
@@ -57,7 +80,7 @@ pub fn load_with_overlay(paths: &Paths, check: SchemaCheck, overlay: &Overlay) -
         }
         None => rules::Checked::default(),
     };
-    tree.finish(checked.diagnostics, checked.broken)
+    tree.finish(checked.diagnostics, checked.broken, cache)
 }
 
 /// The file name of the generated code inside `OUT_DIR`.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use lems_treatments_build::escape::terminal;
-use lems_treatments_build::{load_with_overlay, Content, Diagnostic, FileKind, SchemaCheck};
+use lems_treatments_build::{load_cached, Cache, Content, Diagnostic, FileKind, SchemaCheck};
 use lsp_types::{
     DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range,
 };
@@ -16,9 +16,10 @@ use super::documents::{lsp_position, url_of, Documents};
 
 /// The LSP diagnostics of every file with a problem (errors, then the
 /// warnings of reviews against `today` and of reading levels), by path, and
-/// the content when it has no errors.
-pub fn all(docs: &Documents, today: &str) -> (Diagnostics, Option<Content>) {
-    let mut report = load_with_overlay(&docs.paths, SchemaCheck::Validate, &docs.open);
+/// the content when it has no errors. What `cache` keeps of the last check
+/// is reused for the files that did not change.
+pub fn all(docs: &Documents, today: &str, cache: &mut Cache) -> (Diagnostics, Option<Content>) {
+    let mut report = load_cached(&docs.paths, SchemaCheck::Validate, &docs.open, cache);
     report.check_reviews(today);
     let mut out = Diagnostics::new();
     for d in report.diagnostics.iter().chain(&report.warnings) {

@@ -77,25 +77,35 @@ impl Documents {
             .join(format!("{id}.yaml"))
     }
 
-    /// The ids of `kind` found on disk, sorted.
+    /// The ids of `kind` found on disk or in a buffer of a file not saved
+    /// yet, sorted, each once.
     pub fn ids(&self, kind: FileKind) -> Vec<String> {
         if kind.is_singleton() {
             return Vec::new();
         }
-        let Ok(entries) = std::fs::read_dir(self.paths.data.join(kind.location())) else {
-            return Vec::new();
-        };
-        let mut ids: Vec<String> = entries
+        let dir = self.paths.data.join(kind.location());
+        let on_disk = std::fs::read_dir(&dir)
+            .into_iter()
             .flatten()
-            .filter_map(|e| {
-                let name = e.file_name().to_str()?.to_string();
+            .flatten()
+            .map(|e| e.file_name());
+        let unsaved = self
+            .open
+            .keys()
+            .filter(|p| p.parent() == Some(dir.as_path()))
+            .filter_map(|p| p.file_name().map(|n| n.to_os_string()));
+        let mut ids: Vec<String> = on_disk
+            .chain(unsaved)
+            .filter_map(|name| {
+                let name = name.to_str()?.to_string();
                 // Only names that are ids (others are `check`'s problem, not candidates).
                 let id = name.strip_suffix(".yaml")?;
                 (!id.is_empty() && id.chars().all(id_char)).then(|| id.to_string())
             })
-            .take(lems_treatments_build::load::MAX_TREE_FILES)
+            .take(2 * lems_treatments_build::load::MAX_TREE_FILES)
             .collect();
         ids.sort();
+        ids.dedup();
         ids
     }
 

@@ -1,9 +1,11 @@
-//! Hover on an id (what it names: a treatment's card as a reader sees it
-//! when the content checks clean; otherwise the item's name and its fields as
-//! text, sources included) and on a field (its documentation from the model's schema).
+//! Hover on an id (what it names as a reader sees it, through the
+//! renderer's documents, when the content checks clean: a treatment's card,
+//! a class's section, a mechanism's, caution's or source's item on a card;
+//! otherwise the item's name and its fields as text, sources included) and on a field (its documentation from the model's schema).
 
 use std::path::Path;
 
+use lems_treatments_build::document::{t, Block, CalloutKind, Document, Inline, Item, ItemRole};
 use lems_treatments_build::escape::markdown;
 use lems_treatments_build::relations::Relations;
 use lems_treatments_build::render::View;
@@ -46,16 +48,85 @@ pub fn hover(docs: &Documents, path: &Path, text: &str, at: usize) -> Option<Hov
     })
 }
 
-/// A treatment's card as a reader sees it (the renderer's Markdown, cut to
-/// [`MAX_HOVER_CHARS`]), when the content checked clean.
+/// An item as a reader sees it, when the content checked clean: the
+/// renderer's documents in their Markdown view, cut to [`MAX_HOVER_CHARS`].
+/// A treatment is its card; a class its section of the guide (its
+/// description, with sources); a mechanism, a caution and a source the item
+/// a card that names it shows ("How it works", the callout with its source,
+/// the entry of the list of sources), with the kind and id after it.
 fn card(docs: &Documents, kind: FileKind, id: &str) -> Option<String> {
-    let content = docs
-        .checked
-        .as_ref()
-        .filter(|_| kind == FileKind::Treatment)?;
+    let content = docs.checked.as_ref()?;
     let relations = Relations::of(content);
-    let card = View::new(content, &relations).card(id)?;
-    Some(card.chars().take(MAX_HOVER_CHARS).collect())
+    let view = View::new(content, &relations);
+    let shown = match kind {
+        FileKind::Treatment => view.card(id)?,
+        FileKind::Class => view.guide_section_document(id)?.markdown(),
+        FileKind::Mechanism | FileKind::Caution | FileKind::Source => {
+            let item = item_on_a_card(&view, kind, id)?;
+            let list = Document::new(vec![Block::List(vec![item])]);
+            format!(
+                "{}
+({} `{id}`)
+",
+                list.markdown(),
+                kind.noun()
+            )
+        }
+        _ => return None,
+    };
+    Some(shown.chars().take(MAX_HOVER_CHARS).collect())
+}
+
+/// Whether a list item of a card is the one looked for.
+type Wanted<'i> = Box<dyn Fn(&Item) -> bool + 'i>;
+
+/// The list item of the mechanism, caution or source `id` on the card of the
+/// first treatment that names it, as the renderer builds it.
+fn item_on_a_card(view: &View, kind: FileKind, id: &str) -> Option<Item> {
+    let content = view.content;
+    let (on, wanted): (&str, Wanted) = match kind {
+        FileKind::Mechanism => {
+            let name = vec![Inline::Strong(vec![t(content
+                .mechanisms
+                .get(id)?
+                .item
+                .name
+                .as_str())])];
+            let (on, _) = content
+                .treatments
+                .iter()
+                .find(|(_, l)| l.item.mechanisms.iter().any(|m| m.0 == id))?;
+            let wanted = move |i: &Item| i.role == ItemRole::Plain && i.content.starts_with(&name);
+            (on, Box::new(wanted))
+        }
+        FileKind::Caution => {
+            let title = vec![t(content.cautions.get(id)?.item.title.as_str())];
+            let on = view.relations.caution_treatments.get(id)?.iter().next()?;
+            let wanted = move |i: &Item| {
+                matches!(&i.role, ItemRole::Callout(c)
+                    if c.title == title && c.kind != CalloutKind::NotApplied)
+            };
+            (on, Box::new(wanted))
+        }
+        FileKind::Source => {
+            let on = content
+                .treatments
+                .keys()
+                .find(|t| view.card_sources(t).contains(&id))?;
+            let wanted = move |i: &Item| matches!(&i.role, ItemRole::Source { id: s } if s == id);
+            (on, Box::new(wanted))
+        }
+        _ => return None,
+    };
+    view.card_document(on)?
+        .blocks
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::List(items) => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .find(|i| wanted(i))
 }
 
 /// The `name:` (or a caution's or source's `title:`) of a file's text, unquoted.

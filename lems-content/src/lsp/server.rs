@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-use lems_treatments_build::Paths;
+use lems_treatments_build::load::MAX_TREE_FILES;
+use lems_treatments_build::{Cache, Paths};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
@@ -71,6 +72,7 @@ pub fn serve(conn: &Connection, root: Option<&Path>, today: &str) -> Result<(), 
         docs: Documents::new(paths),
         today: today.to_string(),
         published: BTreeMap::new(),
+        cache: Cache::default(),
     };
     server.publish(conn)?;
     while let Ok(first) = conn.receiver.recv() {
@@ -129,6 +131,8 @@ struct Server {
     today: String,
     /// What was last published, per file (to send only what changed).
     published: BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>>,
+    /// What the last check read, reused for the files that did not change.
+    cache: Cache,
 }
 
 impl Server {
@@ -187,11 +191,15 @@ impl Server {
         }
     }
 
-    /// Keeps the buffer of a content file (others are ignored).
+    /// Keeps the buffer of a content file (others are ignored), a file not
+    /// on disk yet included; no more buffers than the tree may hold files.
     fn set(&mut self, url: &Url, bytes: Vec<u8>) -> bool {
         let Some(path) = self.docs.content_path(url) else {
             return false;
         };
+        if !self.docs.open.contains_key(&path) && self.docs.open.len() >= MAX_TREE_FILES {
+            return false;
+        }
         self.docs.open.insert(path, bytes);
         true
     }
@@ -201,8 +209,16 @@ impl Server {
     fn publish(&mut self, conn: &Connection) -> Result<(), String> {
         let docs = &self.docs;
         let today = self.today.as_str();
-        let (now, checked) = catch_unwind(AssertUnwindSafe(|| diagnostics::all(docs, today)))
-            .map_err(|_| "the check failed unexpectedly".to_string())?;
+        let cache = &mut self.cache;
+        let (now, checked) =
+            match catch_unwind(AssertUnwindSafe(|| diagnostics::all(docs, today, cache))) {
+                Ok(r) => r,
+                Err(_) => {
+                    // What a failed check left in the cache is not trusted.
+                    self.cache = Cache::default();
+                    return Err("the check failed unexpectedly".to_string());
+                }
+            };
         self.docs.checked = checked;
         let gone: Vec<PathBuf> = self
             .published

@@ -19,6 +19,7 @@ use super::Loaded;
 
 /// What reading one file gave: the entity (only when the file had no
 /// problem), its problems, and what the tree keeps of it.
+#[derive(Clone)]
 pub(super) struct FileRead<T> {
     /// The entity, when the file had no problem.
     pub loaded: Option<Loaded<T>>,
@@ -39,7 +40,8 @@ pub(super) struct FileRead<T> {
 }
 
 impl<T> FileRead<T> {
-    fn empty(diagnostics: Vec<Diagnostic>) -> FileRead<T> {
+    /// Nothing read, and these problems.
+    pub(super) fn empty(diagnostics: Vec<Diagnostic>) -> FileRead<T> {
         FileRead {
             loaded: None,
             diagnostics,
@@ -52,28 +54,29 @@ impl<T> FileRead<T> {
     }
 }
 
-/// Reads one file of `kind` at `path`, shown as `shown`: bytes, YAML, schema
+/// The bytes of the file at `path`: `overlay` when given,
+/// else the file on disk; either within the file budget.
+/// Why they could not be read ([`read_error`]) is the file's one problem.
+pub(super) fn read_bytes(path: &Path, overlay: Option<&[u8]>) -> Result<Vec<u8>, fs::ReadError> {
+    match overlay {
+        Some(b) if b.len() > yaml::MAX_FILE_BYTES => Err(fs::ReadError::TooLarge(b.len() as u64)),
+        Some(b) => Ok(b.to_vec()),
+        None => fs::read_regular(path, yaml::MAX_FILE_BYTES),
+    }
+}
+
+/// Reads the `bytes` of one file of `kind`, shown as `shown`: YAML, schema
 /// (when given), text checks, model type. `budget` is how many bytes the
 /// file and its expansion may take.
 pub(super) fn read_file<T: DeserializeOwned>(
     kind: FileKind,
-    path: &Path,
+    bytes: &[u8],
     shown: &str,
     schema: Option<&CompiledSchema>,
     budget: usize,
-    overlay: Option<&[u8]>,
 ) -> FileRead<T> {
-    let read = match overlay {
-        Some(b) if b.len() > yaml::MAX_FILE_BYTES => Err(fs::ReadError::TooLarge(b.len() as u64)),
-        Some(b) => Ok(b.to_vec()),
-        None => fs::read_regular(path, yaml::MAX_FILE_BYTES),
-    };
-    let bytes = match read {
-        Ok(b) => b,
-        Err(e) => return FileRead::empty(vec![read_error(shown, e)]),
-    };
-    let text = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
-    let (doc, diagnostics) = yaml::load_bytes(shown, &bytes);
+    let text = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+    let (doc, diagnostics) = yaml::load_bytes(shown, bytes);
     let mut out = FileRead::empty(diagnostics);
     out.source = Some(String::from_utf8_lossy(text).into_owned());
     let clean_bytes = out.diagnostics.is_empty();
@@ -132,7 +135,7 @@ pub(super) fn read_file<T: DeserializeOwned>(
 
 /// Why a file's bytes could not be read: not a regular file, over the size
 /// budget, or an error of the system.
-fn read_error(shown: &str, e: fs::ReadError) -> Diagnostic {
+pub(super) fn read_error(shown: &str, e: fs::ReadError) -> Diagnostic {
     match e {
         fs::ReadError::NotRegular(kind) => wrong_kind(shown, kind, "a regular file"),
         fs::ReadError::TooLarge(len) => yaml::too_large(shown, len),
@@ -260,6 +263,8 @@ pub(super) struct SchemaRead {
     pub problem: Option<Diagnostic>,
     /// A note that is not an error (the committed schema is stale).
     pub note: Option<String>,
+    /// A hash of the schema's text (for [`super::cache::Cache`]).
+    pub key: u64,
 }
 
 /// Reads and compiles the committed schema of `kind` from the folder `dir`.
@@ -286,6 +291,7 @@ pub(super) fn read_schema(dir: &Path, kind: FileKind) -> SchemaRead {
         schema: None,
         problem: Some(problem),
         note: note.clone(),
+        key: 0,
     };
     let text = match committed {
         Ok(t) => t,
@@ -301,6 +307,7 @@ pub(super) fn read_schema(dir: &Path, kind: FileKind) -> SchemaRead {
             )
         }
     };
+    let key = super::cache::key(&[text.as_bytes()]);
     let value: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
@@ -323,6 +330,7 @@ pub(super) fn read_schema(dir: &Path, kind: FileKind) -> SchemaRead {
             schema: Some(s),
             problem: None,
             note,
+            key,
         },
         Err(e) => failed(Diagnostic::new(
             shown,

@@ -3,6 +3,7 @@
 //! none panics. The cross-file rules (`rules::RULES`) run on the result, called
 //! by [`crate::load()`]; review dates are in [`review`].
 
+pub mod cache;
 pub(crate) mod declared;
 mod file;
 pub mod reading;
@@ -136,9 +137,11 @@ pub const MAX_TREE_FILES: usize = 50_000;
 pub const MAX_PROBLEMS_PER_FILE: usize = 100;
 
 /// Files' bytes that replace what is on disk (an editor's unsaved buffers),
-/// by the path the walk reads them at (`<data>/<folder>/<name>.yaml`). Only
-/// files the walk finds on disk are read; each goes through the same budgets
-/// and checks as a file read from disk.
+/// by the path the walk reads them at (`<data>/<folder>/<name>.yaml`). A
+/// buffer of a file not on disk yet is read where the walk would find it
+/// (directly in a kind's folder, or a singleton's own path; other paths are
+/// not read); each goes through the same budgets, layout rules and checks as
+/// a file read from disk.
 pub type Overlay = BTreeMap<PathBuf, Vec<u8>>;
 
 /// A walked tree: the content (when the condition and the disclaimer were
@@ -158,8 +161,14 @@ pub(crate) struct Tree {
 /// Reads the whole content tree: every file, its schema pass and model type,
 /// file names against ids, and the references of broken files. The
 /// cross-file rules are not run here.
-pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck, overlay: &Overlay) -> Tree {
-    let mut w = tree::Walk::new(paths, check, overlay);
+/// With a `cache`, a file whose bytes the last load read the same way is not read again.
+pub(crate) fn read_tree<'o>(
+    paths: &Paths,
+    check: SchemaCheck,
+    overlay: &'o Overlay,
+    cache: Option<&'o mut cache::Cache>,
+) -> Tree {
+    let mut w = tree::Walk::new(paths, check, overlay, cache);
     let problem = match std::fs::metadata(&paths.data) {
         Ok(m) if m.is_dir() => None,
         Ok(_) => Some((
@@ -191,9 +200,15 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck, overlay: &Overlay) ->
     let sources = w.read_kind::<SourceFile>(FileKind::Source);
     let condition = w.read_singleton::<ConditionFile>(FileKind::Condition);
     let disclaimer = w.read_singleton::<DisclaimerFile>(FileKind::Disclaimer);
-    // The glossary is optional: read only when its file is there.
-    let glossary = match std::fs::symlink_metadata(paths.data.join(FileKind::Glossary.location())) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+    // The glossary is optional: read only when its file (or a buffer of it) is there.
+    let glossary_path = paths.data.join(FileKind::Glossary.location());
+    let glossary = match std::fs::symlink_metadata(&glossary_path) {
+        Err(e)
+            if e.kind() == std::io::ErrorKind::NotFound
+                && !overlay.contains_key(&glossary_path) =>
+        {
+            None
+        }
         _ => w.read_singleton::<GlossaryFile>(FileKind::Glossary),
     };
     // The review records are optional too: a tree without them has none recorded.
@@ -243,10 +258,12 @@ pub(crate) fn read_tree(paths: &Paths, check: SchemaCheck, overlay: &Overlay) ->
 impl Tree {
     /// The report, with the problems and broken rules of the cross-file
     /// checks added: the content only when there was no problem at all.
+    /// With a `cache`, the reading levels of unchanged files are not measured again.
     pub(crate) fn finish(
         mut self,
         checked: Vec<Diagnostic>,
         rules_broken: Vec<&'static str>,
+        cache: Option<&mut cache::Cache>,
     ) -> Report {
         self.diagnostics.extend(checked);
         let content = if self.diagnostics.is_empty() {
@@ -256,10 +273,11 @@ impl Tree {
         };
         diagnostic::sort(&mut self.diagnostics);
         self.files.sort();
-        let warnings = content
-            .as_ref()
-            .map(reading::reading_warnings)
-            .unwrap_or_default();
+        let warnings = match (&content, cache) {
+            (Some(c), Some(cache)) => reading::reading_warnings_cached(c, &self.sources, cache),
+            (Some(c), None) => reading::reading_warnings(c),
+            (None, _) => Vec::new(),
+        };
         Report {
             content,
             diagnostics: cap_per_file(self.diagnostics),

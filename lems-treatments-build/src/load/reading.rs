@@ -2,7 +2,10 @@
 //! ([`crate::text::reading`]), with the terms readers have learned: the
 //! glossary's terms and each treatment's own names.
 
+use std::collections::BTreeMap;
+
 use crate::diagnostic::{self, Diagnostic};
+use crate::load::cache::{key, Cache};
 use crate::load::Content;
 use crate::model::FileKind;
 use crate::read::yaml::Document;
@@ -13,6 +16,11 @@ use crate::text::reading::{graded, reading_warnings as file_warnings, Graded};
 /// treatment's name, synonyms and brands (its card is titled with them), and
 /// the condition's name and abbreviation.
 pub fn learned(c: &Content) -> Learned {
+    Learned::new(learned_terms(c))
+}
+
+/// The terms of [`learned`], as written.
+fn learned_terms(c: &Content) -> Vec<&str> {
     let glossary = c
         .glossary
         .iter()
@@ -27,7 +35,7 @@ pub fn learned(c: &Content) -> Learned {
         c.condition.item.name.0.as_str(),
         c.condition.item.abbreviation.0.as_str(),
     ];
-    Learned::new(glossary.chain(names).chain(condition))
+    glossary.chain(names).chain(condition).collect()
 }
 
 /// Every file whose texts are measured, with its kind.
@@ -69,6 +77,36 @@ pub fn reading_warnings(c: &Content) -> Vec<Diagnostic> {
         .into_iter()
         .flat_map(|(file, kind, doc)| file_warnings(file, kind, doc, &learned))
         .collect();
+    diagnostic::sort(&mut out);
+    out
+}
+
+/// [`reading_warnings`], measuring again only the files whose text
+/// (`sources`, by display name) or whose reader's learned terms changed
+/// since the warnings `cache` keeps.
+pub fn reading_warnings_cached(
+    c: &Content,
+    sources: &BTreeMap<String, String>,
+    cache: &mut Cache,
+) -> Vec<Diagnostic> {
+    let terms = learned_terms(c);
+    let learned = Learned::new(terms.iter().copied());
+    let terms_key = key(&terms.iter().map(|t| t.as_bytes()).collect::<Vec<_>>());
+    let mut out = Vec::new();
+    for (file, kind, doc) in measured_files(c) {
+        let text = sources.get(file).map_or(&[][..], |t| t.as_bytes());
+        let k = key(&[&terms_key.to_le_bytes(), kind.location().as_bytes(), text]);
+        let warnings = match cache.reading(file, k) {
+            Some(w) => w,
+            None => {
+                let w = file_warnings(file, kind, doc, &learned);
+                cache.keep_reading(file, k, &w);
+                w
+            }
+        };
+        out.extend(warnings);
+    }
+    cache.end_reading();
     diagnostic::sort(&mut out);
     out
 }

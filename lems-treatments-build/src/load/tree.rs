@@ -17,6 +17,7 @@ use crate::read::schema::CompiledSchema;
 use crate::read::yaml::Document;
 use crate::suggest::did_you_mean;
 
+use super::cache::Cache;
 use super::declared::Declared;
 use super::file::{self, wrong_kind};
 use super::{Content, HasId, Loaded, Paths, SchemaCheck, Tree, MAX_TREE_BYTES, MAX_TREE_FILES};
@@ -40,10 +41,17 @@ pub(super) struct Walk<'o> {
     over_budget: bool,
     /// Bytes read instead of the file on disk (see [`super::Overlay`]).
     overlay: &'o super::Overlay,
+    /// What the last load read, reused where a file is unchanged.
+    cache: Option<&'o mut Cache>,
 }
 
 impl<'o> Walk<'o> {
-    pub(super) fn new(paths: &Paths, check: SchemaCheck, overlay: &'o super::Overlay) -> Walk<'o> {
+    pub(super) fn new(
+        paths: &Paths,
+        check: SchemaCheck,
+        overlay: &'o super::Overlay,
+        cache: Option<&'o mut Cache>,
+    ) -> Walk<'o> {
         Walk {
             paths: paths.clone(),
             check,
@@ -57,11 +65,15 @@ impl<'o> Walk<'o> {
             tree_files: 0,
             over_budget: false,
             overlay,
+            cache,
         }
     }
 
     /// The walk's outcome, with the content when both singletons were read.
     pub(super) fn into_tree(self, content: Option<Content>) -> Tree {
+        if let Some(cache) = self.cache {
+            cache.end_files();
+        }
         Tree {
             content,
             declared: self.declared,
@@ -155,25 +167,62 @@ impl<'o> Walk<'o> {
         })
     }
 
-    /// The compiled schema of `kind`, unless the schema pass is skipped.
-    fn schema(&mut self, kind: FileKind) -> Option<CompiledSchema> {
+    /// The compiled schema of `kind`, unless the schema pass is skipped,
+    /// and a hash of its text (0 without one).
+    fn schema(&mut self, kind: FileKind) -> (Option<CompiledSchema>, u64) {
         if self.check == SchemaCheck::Skip || !cfg!(feature = "schema-validation") {
-            return None;
+            return (None, 0);
         }
         let read = file::read_schema(&self.paths.schema, kind);
         self.notes.extend(read.note);
         self.diags.extend(read.problem);
-        read.schema
+        let key = if read.schema.is_some() { read.key } else { 0 };
+        (read.schema, key)
+    }
+
+    /// What reading the bytes at `path` gives: from the cache when the same
+    /// bytes were read the same way by the last load and fit `budget`.
+    fn read_cached<T: DeserializeOwned + Clone + Send + 'static>(
+        &mut self,
+        kind: FileKind,
+        path: &Path,
+        shown: &str,
+        schema: (Option<&CompiledSchema>, u64),
+        budget: usize,
+    ) -> file::FileRead<T> {
+        let bytes = match file::read_bytes(path, self.overlay.get(path).map(Vec::as_slice)) {
+            Ok(b) => b,
+            Err(e) => return file::FileRead::empty(vec![file::read_error(shown, e)]),
+        };
+        let Some(cache) = self.cache.as_deref_mut() else {
+            return file::read_file::<T>(kind, &bytes, shown, schema.0, budget);
+        };
+        let key = super::cache::key(&[
+            kind.location().as_bytes(),
+            shown.as_bytes(),
+            &schema.1.to_le_bytes(),
+            &bytes,
+        ]);
+        if let Some(read) = cache.file::<file::FileRead<T>>(path, key) {
+            if read.spent <= budget {
+                return read;
+            }
+        }
+        let read = file::read_file::<T>(kind, &bytes, shown, schema.0, budget);
+        if !read.over_budget {
+            cache.keep_file(path, key, &read);
+        }
+        read
     }
 
     /// Reads one file within the tree's budgets; the file is recorded as read
     /// even when a budget has run out.
-    fn read_file<T: DeserializeOwned>(
+    fn read_file<T: DeserializeOwned + Clone + Send + 'static>(
         &mut self,
         kind: FileKind,
         path: &Path,
         shown: String,
-        schema: Option<&CompiledSchema>,
+        schema: (Option<&CompiledSchema>, u64),
     ) -> Option<Loaded<T>> {
         self.files.push(shown.clone());
         if self.over_budget {
@@ -188,14 +237,7 @@ impl<'o> Walk<'o> {
             return None;
         }
         let budget = MAX_TREE_BYTES.saturating_sub(self.tree_bytes);
-        let read = file::read_file::<T>(
-            kind,
-            path,
-            &shown,
-            schema,
-            budget,
-            self.overlay.get(path).map(Vec::as_slice),
-        );
+        let read = self.read_cached::<T>(kind, path, &shown, schema, budget);
         if let Some(text) = read.source {
             self.sources.insert(shown.clone(), text);
         }
@@ -291,12 +333,21 @@ impl<'o> Walk<'o> {
                 )),
             }
         }
+        // Buffers of files not on disk yet (a new file open in an editor) are
+        // read as if the folder listed them; only those directly in it.
+        for path in self.overlay.keys() {
+            if let (Some(parent), Some(name)) = (path.parent(), path.file_name()) {
+                if parent == dir && !names.iter().any(|n| n == name) {
+                    names.push(name.to_os_string());
+                }
+            }
+        }
         names.sort();
         Some(names)
     }
 
     /// Every file of `kind`'s folder, by id; files with problems are left out.
-    pub(super) fn read_kind<T: DeserializeOwned + HasId>(
+    pub(super) fn read_kind<T: DeserializeOwned + HasId + Clone + Send + 'static>(
         &mut self,
         kind: FileKind,
     ) -> BTreeMap<String, Loaded<T>> {
@@ -306,7 +357,7 @@ impl<'o> Walk<'o> {
         let Some(names) = self.list_folder(kind) else {
             return out;
         };
-        let schema = self.schema(kind);
+        let (schema, schema_key) = self.schema(kind);
         for os_name in names {
             let path = dir.join(&os_name);
             let name = fs::display_name(&os_name);
@@ -316,6 +367,9 @@ impl<'o> Walk<'o> {
             };
             match fs::kind_of(&path) {
                 Ok(fs::EntryKind::File) => {}
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::NotFound
+                        && self.overlay.contains_key(&path) => {}
                 Ok(other) => {
                     self.declared.insert(kind, stem);
                     self.diags.push(wrong_kind(&shown, other, "a regular file"));
@@ -335,8 +389,8 @@ impl<'o> Walk<'o> {
             // Declared even if the file turns out broken, so that references
             // to it are not reported as well.
             self.declared.insert(kind, &stem);
-            let Some(loaded) = self.read_file::<T>(kind, &path, shown.clone(), schema.as_ref())
-            else {
+            let schema = (schema.as_ref(), schema_key);
+            let Some(loaded) = self.read_file::<T>(kind, &path, shown.clone(), schema) else {
                 continue;
             };
             let id = loaded.item.id().to_string();
@@ -393,7 +447,7 @@ impl<'o> Walk<'o> {
     }
 
     /// The one file of `kind` (the condition, the disclaimer).
-    pub(super) fn read_singleton<T: DeserializeOwned>(
+    pub(super) fn read_singleton<T: DeserializeOwned + Clone + Send + 'static>(
         &mut self,
         kind: FileKind,
     ) -> Option<Loaded<T>> {
@@ -402,6 +456,12 @@ impl<'o> Walk<'o> {
         let problem = match fs::kind_of(&path) {
             Ok(fs::EntryKind::File) => None,
             Ok(other) => Some(wrong_kind(&shown, other, "a regular file")),
+            // A buffer of the file, not saved yet, is read instead.
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound && self.overlay.contains_key(&path) =>
+            {
+                None
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(
                 Diagnostic::new(
                     shown.clone(),
@@ -425,8 +485,8 @@ impl<'o> Walk<'o> {
             self.diags.push(d);
             return None;
         }
-        let schema = self.schema(kind);
-        self.read_file(kind, &path, shown, schema.as_ref())
+        let (schema, key) = self.schema(kind);
+        self.read_file(kind, &path, shown, (schema.as_ref(), key))
     }
 
     /// The references of files that did not fit their schema, read from the
