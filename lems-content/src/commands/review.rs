@@ -76,13 +76,7 @@ fn run_tests(root: &Path) -> Result<(), String> {
         args.join(" ")
     );
     let status = Command::new(cargo)
-        .args([
-            "test",
-            "--workspace",
-            "--tests",
-            "--no-fail-fast",
-            "--quiet",
-        ])
+        .args(&args)
         .env("INSTA_UPDATE", "new")
         .env("INSTA_FORCE_PASS", "1")
         .current_dir(root)
