@@ -29,10 +29,7 @@ fn word_diff_keeps_spacing_and_marks_changed_words() {
 /// valid edit of the real `data/` never breaks them.
 fn real() -> Content {
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut paths = crate::load::Paths::under(&repo.join("tests/fixture"));
-    paths.schema = repo.join("schema");
-    let report = crate::load(&paths, crate::load::SchemaCheck::Skip);
-    report.content.expect("the fixture's content loads")
+    load_at(&repo.join("tests/fixture"))
 }
 
 fn rules_of(d: &ContentDiff) -> Vec<(String, RuleId, bool)> {
@@ -343,12 +340,13 @@ fn fixture_copy(name: &str) -> std::path::PathBuf {
     root
 }
 
+/// The content of the tree at `root` (with the repository's schema/).
 fn load_at(root: &std::path::Path) -> Content {
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut paths = crate::load::Paths::under(root);
     paths.schema = repo.join("schema");
     let report = crate::load(&paths, crate::load::SchemaCheck::Skip);
-    report.content.expect("the copy loads")
+    report.content.expect("the content loads")
 }
 
 #[test]
