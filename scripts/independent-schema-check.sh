@@ -21,6 +21,7 @@ schema_for() { # path under data/ -> schema file
     condition.yaml) echo schema/condition.schema.json ;;
     disclaimer.yaml) echo schema/disclaimer.schema.json ;;
     glossary.yaml) echo schema/glossary.schema.json ;;
+    reviews.yaml) echo schema/reviews.schema.json ;;
     *) echo "" ;;
   esac
 }
