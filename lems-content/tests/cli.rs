@@ -134,9 +134,9 @@ fn check_exits_2_when_it_cannot_run() {
 fn new_writes_a_skeleton_that_check_flags_and_never_overwrites() {
     let case = common::repo_root().join("tests/corpus/empty_file");
     let root = common::materialise(&case, "cli_new");
-    // Start from the clean content.
+    // Start from the fixture's clean file (never the real content).
     std::fs::copy(
-        common::repo_root().join("data/treatments/pyridostigmine.yaml"),
+        common::fixture_root().join("data/treatments/pyridostigmine.yaml"),
         root.join("data/treatments/pyridostigmine.yaml"),
     )
     .expect("restore");
@@ -347,7 +347,7 @@ mod file_system {
         let case = common::repo_root().join("tests/corpus/empty_file");
         let root = common::materialise(&case, name);
         std::fs::copy(
-            common::repo_root().join("data/treatments/pyridostigmine.yaml"),
+            common::fixture_root().join("data/treatments/pyridostigmine.yaml"),
             root.join("data/treatments/pyridostigmine.yaml"),
         )
         .expect("restore");

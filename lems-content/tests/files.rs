@@ -44,11 +44,13 @@ fn fresh(name: &str) -> PathBuf {
     dir
 }
 
-/// A fresh copy of the repository's content (data/, schema/, Cargo.toml, EDITING.md).
+/// A fresh repository-shaped tree: the fixture's content (`tests/fixture/data`,
+/// never the real content, so that a valid edit of `data/` breaks no test here)
+/// with the repository's schema/, Cargo.toml and EDITING.md.
 fn scratch(name: &str) -> PathBuf {
     let root = fresh(name);
     let repo = common::repo_root();
-    common::copy_dir(&repo.join("data"), &root.join("data"));
+    common::copy_dir(&common::fixture_root().join("data"), &root.join("data"));
     common::copy_dir(&repo.join("schema"), &root.join("schema"));
     for f in ["Cargo.toml", "EDITING.md"] {
         std::fs::copy(repo.join(f), root.join(f)).expect("copy");

@@ -72,7 +72,7 @@ fn an_id_named_like_an_emitted_item_is_refused_before_code_is_generated() {
     let case = common::repo_root().join("tests/corpus/empty_file");
     let root = common::materialise(&case, "reserved_count");
     std::fs::copy(
-        common::repo_root().join("data/treatments/pyridostigmine.yaml"),
+        common::fixture_root().join("data/treatments/pyridostigmine.yaml"),
         root.join("data/treatments/pyridostigmine.yaml"),
     )
     .expect("restore");
