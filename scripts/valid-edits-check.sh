@@ -87,15 +87,18 @@ YAML
   edit $t/amifampridine.yaml '^  - amifampridine_seizure_warning$' '  - example_added_caution'
   rm data/cautions/amifampridine_seizure_warning.yaml
 }
-# A new source; a removed one's citation moves to it (a regulatory fact's `source:`).
+# A new source (with the outline its citation names); a removed one's citation
+# moves to it (a regulatory fact's `source:` and `at:`).
 add_and_remove_source() {
   cat > data/sources/example_added_source.yaml <<YAML
 # yaml-language-server: \$schema=../../schema/source.schema.json
 id: example_added_source
 title: "Example added source"
 kind: article
+outline:
+  - "Example section"
 YAML
-  edit $t/amifampridine.yaml '^    source: fda_news_release_2018_11_28$' '    source: example_added_source'
+  edit $t/amifampridine.yaml '^    source: fda_news_release_2018_11_28\n    at: "[^"\n]*"$' $'    source: example_added_source\n    at: "Example section"'
   rm data/sources/fda_news_release_2018_11_28.yaml
 }
 # Guanidine goes: pyridostigmine no longer lists it under used_with, and its

@@ -319,6 +319,21 @@ fn a_record_is_refused_without_a_name_or_with_one_check_refuses() {
         "{}",
         stderr(&o)
     );
+    // Broken content: the errors are printed, located, and nothing is recorded.
+    let ami = root.join("data/treatments/amifampridine.yaml");
+    let text = std::fs::read_to_string(&ami).expect("read");
+    assert!(text.contains("kind: medicine"));
+    std::fs::write(&ami, text.replacen("kind: medicine", "kind: medecine", 1)).expect("write");
+    let o = run(&root, &["record", "--kind", "sources", "--name", "Ana"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("error[E0104]: `medecine` is not an allowed value for `kind`")
+            && err.contains("--> data/treatments/amifampridine.yaml:")
+            && err.contains("fix them, then record your review"),
+        "{err}"
+    );
+    assert!(!root.join("data/reviews.yaml").exists());
 }
 
 /// `tests/reviews/changed_file` (on the fixture, whose records cover every

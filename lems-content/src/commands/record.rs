@@ -4,6 +4,7 @@
 //! command picks the files, finds the reviewer's name, writes the file
 //! through `out` and checks that it reads back.
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -16,16 +17,22 @@ use lems_treatments_build::{load, Content, FileKind, Paths, SchemaCheck};
 use super::check::today;
 use super::fail;
 use crate::cli::{RecordArgs, RecordKind};
+use crate::diagnostics::human;
 use crate::diff::git::Repo;
 use crate::out;
 
 /// Records the review `args` describe in the content at `paths`.
 pub fn run(paths: &Paths, args: &RecordArgs) -> ExitCode {
-    let report = load(paths, SchemaCheck::Validate);
-    let (Some(content), true) = (report.content, report.diagnostics.is_empty()) else {
-        eprintln!(
-            "error: the content has problems; fix what `lems-content check` reports, then record your review"
-        );
+    let mut report = load(paths, SchemaCheck::Validate);
+    if !report.diagnostics.is_empty() || report.content.is_none() {
+        // The errors themselves, as `check` prints them (its warnings are
+        // not why the review cannot be recorded, so they are left out).
+        report.warnings.clear();
+        eprint!("{}", human(paths, &report, std::io::stderr().is_terminal()));
+        eprintln!("error: the content has the problems above; fix them, then record your review");
+        return ExitCode::from(1);
+    }
+    let Some(content) = report.content else {
         return ExitCode::from(1);
     };
     let kind = match args.kind {
