@@ -75,7 +75,7 @@ pub(crate) enum Command {
     /// A language server over stdio for editors: `check`'s diagnostics as you
     /// type, completion, hover, go to definition, references, rename, quick fixes.
     Lsp,
-    /// Run every test, then review every changed snapshot in one pass, prose first.
+    /// Run the tests that show the content, then review every changed snapshot in one pass, prose first.
     Review {
         /// Accept every change (after printing it).
         #[arg(long)]
