@@ -42,22 +42,12 @@ fn tree(repo: &Path, total: usize) -> std::io::Result<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     existing.sort();
-    // The review date of the real content, as scale.sh takes it (no extra warnings).
-    let reviewed = existing
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .find_map(|t| {
-            t.lines()
-                .find(|l| l.starts_with("reviewed:"))
-                .map(str::to_string)
-        })
-        .unwrap_or_default();
     for i in existing.len() + 1..=total {
         let id = format!("scale_treatment_{i:05}");
         let text = format!(
             "id: {id}\nname: \"Scale treatment {i:05}\"\nsynonyms: [\"ST{i:05}\"]\nkind: therapy\n\
              category: supportive_therapies\nsummary: \"A generated treatment for measuring build cost, number {i}.\"\n\
-             usage:\n  - \"Generated for a build-cost measurement only.\"\nsources:\n  - lems_treatment_article\n{reviewed}\n"
+             usage:\n  - \"Generated for a build-cost measurement only.\"\nsources:\n  - lems_treatment_article\n"
         );
         std::fs::write(dir.join(format!("{id}.yaml")), text)?;
     }
@@ -71,15 +61,19 @@ fn send(conn: &Connection, m: impl Into<Message>) {
     }
 }
 
-/// Waits for the diagnostics of `url` (or the answer to request `id`).
-fn wait(conn: &Connection, url: Option<&Url>, id: Option<&RequestId>) -> Option<usize> {
+/// Waits for the diagnostics of `url` at buffer version `version` (or the
+/// answer to request `id`); the diagnostics published before, for other
+/// files or older versions, are passed over.
+fn wait(conn: &Connection, url: Option<(&Url, i32)>, id: Option<&RequestId>) -> Option<usize> {
     loop {
         match conn.receiver.recv_timeout(Duration::from_secs(120)).ok()? {
             Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
                 let p: lsp_types::PublishDiagnosticsParams =
                     serde_json::from_value(n.params).ok()?;
-                if Some(&p.uri) == url {
-                    return Some(p.diagnostics.len());
+                if let Some((u, v)) = url {
+                    if &p.uri == u && p.version == Some(v) {
+                        return Some(p.diagnostics.len());
+                    }
                 }
             }
             Message::Response(r) if Some(&r.id) == id => return Some(0),
@@ -108,11 +102,17 @@ fn measure(root: &Path) -> Option<(Duration, Duration)> {
     let path = root.join("data/treatments/amifampridine.yaml");
     let url = Url::from_file_path(&path).ok()?;
     let clean = std::fs::read_to_string(&path).ok()?;
-    let typo = clean.replacen(
+    // An unknown mechanism (a cross-file error); should the content no longer
+    // name this one, a field the schema refuses, so that every change still
+    // alternates between problems and none.
+    let mut typo = clean.replacen(
         "potassium_channel_blockade\n",
         "potassium_channel_blockad\n",
         1,
     );
+    if typo == clean {
+        typo.push_str("\nfield_the_schema_refuses: 1\n");
+    }
     send(
         &conn,
         Notification::new(
@@ -120,19 +120,20 @@ fn measure(root: &Path) -> Option<(Duration, Duration)> {
             json!({"textDocument": {"uri": url, "languageId": "yaml", "version": 1, "text": typo}}),
         ),
     );
-    wait(&conn, Some(&url), None)?;
+    wait(&conn, Some((&url, 1)), None)?;
     let mut times = Vec::with_capacity(ROUNDS);
     for round in 0..ROUNDS {
         let text = if round % 2 == 0 { &clean } else { &typo };
+        let version = i32::try_from(round).ok()? + 2;
         let started = Instant::now();
         send(
             &conn,
             Notification::new(
                 "textDocument/didChange".into(),
-                json!({"textDocument": {"uri": url, "version": round + 2}, "contentChanges": [{"text": text}]}),
+                json!({"textDocument": {"uri": url, "version": version}, "contentChanges": [{"text": text}]}),
             ),
         );
-        wait(&conn, Some(&url), None)?;
+        wait(&conn, Some((&url, version)), None)?;
         times.push(started.elapsed());
     }
     send(

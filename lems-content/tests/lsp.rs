@@ -45,6 +45,32 @@ fn diagnostics_follow_open_and_change_and_clear() {
 }
 
 #[test]
+fn diagnostics_say_which_version_of_a_buffer_they_are_of() {
+    let mut c = Client::start("versions");
+    let clean = c.text(TREATMENT);
+    c.open(TREATMENT, &clean);
+    let url = c.url(TREATMENT);
+    c.settle();
+    assert_eq!(
+        c.versions.get(&url),
+        Some(&Some(1)),
+        "{url} in {:?}",
+        c.versions
+    );
+    let first = c.diagnostics(TREATMENT);
+    // A burst that ends where it began is checked once, and still published
+    // for the buffer's last version: the client knows they are current.
+    c.change(TREATMENT, 2, &with_typo(&clean));
+    c.change(TREATMENT, 3, &clean);
+    assert_eq!(c.diagnostics(TREATMENT), first);
+    assert_eq!(c.versions.get(&url), Some(&Some(3)));
+    // A file that is not open has no version.
+    let other = c.url("treatments/pyridostigmine.yaml");
+    assert_eq!(c.versions.get(&other), Some(&None));
+    c.stop();
+}
+
+#[test]
 fn warnings_are_information_and_files_not_open_are_published_too() {
     let mut c = Client::start("closed_files");
     // Nothing is open: the whole project is checked and published at start.

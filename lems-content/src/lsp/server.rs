@@ -1,9 +1,11 @@
 //! The server's loop: initialize, then every message in order. Changes are
 //! applied as they come; once no message is waiting, or before the next
 //! request is answered, the diagnostics of the whole project are computed
-//! once and published for every file whose diagnostics changed (so a burst
-//! of keystrokes costs one check, and a request sees the diagnostics of
-//! every change sent before it).
+//! once and published for every file whose diagnostics changed, and for
+//! every open buffer whose version changed, with that version (so a burst of
+//! keystrokes costs one check, a client can tell current diagnostics from
+//! stale ones, and a request sees the diagnostics of every change sent
+//! before it).
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -72,6 +74,7 @@ pub fn serve(conn: &Connection, root: Option<&Path>, today: &str) -> Result<(), 
         docs: Documents::new(paths),
         today: today.to_string(),
         published: BTreeMap::new(),
+        versions: BTreeMap::new(),
         cache: Cache::default(),
     };
     server.publish(conn)?;
@@ -129,8 +132,11 @@ fn send(conn: &Connection, message: impl Into<Message>) -> Result<(), String> {
 struct Server {
     docs: Documents,
     today: String,
-    /// What was last published, per file (to send only what changed).
-    published: BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>>,
+    /// What was last published, per file, and for an open buffer the
+    /// version it was published for (to send only what changed).
+    published: BTreeMap<PathBuf, (Vec<lsp_types::Diagnostic>, Option<i32>)>,
+    /// The editor's version of each open buffer (its last open or change).
+    versions: BTreeMap<PathBuf, i32>,
     /// What the last check read, reused for the files that did not change.
     cache: Cache,
 }
@@ -145,7 +151,11 @@ impl Server {
                 else {
                     return false;
                 };
-                self.set(&p.text_document.uri, p.text_document.text.into_bytes())
+                self.set(
+                    &p.text_document.uri,
+                    p.text_document.text.into_bytes(),
+                    p.text_document.version,
+                )
             }
             DidChangeTextDocument::METHOD => {
                 let Ok(p) =
@@ -171,7 +181,11 @@ impl Server {
                         }
                     }
                 }
-                self.set(&p.text_document.uri, text.into_bytes())
+                self.set(
+                    &p.text_document.uri,
+                    text.into_bytes(),
+                    p.text_document.version,
+                )
             }
             DidCloseTextDocument::METHOD => {
                 let Ok(p) =
@@ -181,7 +195,10 @@ impl Server {
                 };
                 self.docs
                     .content_path(&p.text_document.uri)
-                    .is_some_and(|path| self.docs.open.remove(&path).is_some())
+                    .is_some_and(|path| {
+                        self.versions.remove(&path);
+                        self.docs.open.remove(&path).is_some()
+                    })
             }
             // A save, or files changed on disk (a checkout, another program):
             // the files not open may have changed, so the project is checked again.
@@ -193,19 +210,23 @@ impl Server {
 
     /// Keeps the buffer of a content file (others are ignored), a file not
     /// on disk yet included; no more buffers than the tree may hold files.
-    fn set(&mut self, url: &Url, bytes: Vec<u8>) -> bool {
+    fn set(&mut self, url: &Url, bytes: Vec<u8>, version: i32) -> bool {
         let Some(path) = self.docs.content_path(url) else {
             return false;
         };
         if !self.docs.open.contains_key(&path) && self.docs.open.len() >= MAX_TREE_FILES {
             return false;
         }
+        self.versions.insert(path.clone(), version);
         self.docs.open.insert(path, bytes);
         true
     }
 
     /// Checks the project and publishes the diagnostics of every file whose
-    /// diagnostics changed (an empty list for a file whose problems are gone).
+    /// diagnostics changed (an empty list for a file whose problems are gone),
+    /// and of every open buffer whose version changed since its last publish
+    /// (with that version, so a client knows which text they are of, even
+    /// when a burst of changes ended where it began).
     fn publish(&mut self, conn: &Connection) -> Result<(), String> {
         let docs = &self.docs;
         let today = self.today.as_str();
@@ -220,6 +241,12 @@ impl Server {
                 }
             };
         self.docs.checked = checked;
+        let mut now = now;
+        // An open buffer without problems is published too (an empty list
+        // for its version), so the editor knows its text was checked.
+        for path in self.versions.keys() {
+            now.entry(path.clone()).or_default();
+        }
         let gone: Vec<PathBuf> = self
             .published
             .keys()
@@ -228,12 +255,14 @@ impl Server {
             .collect();
         for path in gone {
             self.published.remove(&path);
-            publish_one(conn, &path, Vec::new())?;
+            publish_one(conn, &path, Vec::new(), None)?;
         }
         for (path, list) in now {
-            if self.published.get(&path) != Some(&list) {
-                publish_one(conn, &path, list.clone())?;
-                self.published.insert(path, list);
+            let version = self.versions.get(&path).copied();
+            let fresh = (list, version);
+            if self.published.get(&path) != Some(&fresh) {
+                publish_one(conn, &path, fresh.0.clone(), version)?;
+                self.published.insert(path, fresh);
             }
         }
         Ok(())
@@ -336,6 +365,7 @@ fn publish_one(
     conn: &Connection,
     path: &Path,
     diagnostics: Vec<lsp_types::Diagnostic>,
+    version: Option<i32>,
 ) -> Result<(), String> {
     let Some(uri) = url_of(path) else {
         return Ok(());
@@ -343,7 +373,7 @@ fn publish_one(
     let params = PublishDiagnosticsParams {
         uri,
         diagnostics,
-        version: None,
+        version,
     };
     send(
         conn,

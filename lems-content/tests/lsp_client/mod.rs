@@ -26,6 +26,8 @@ pub struct Client {
     pub next_id: i32,
     /// The latest diagnostics published per file.
     pub published: std::collections::BTreeMap<Url, Vec<Diagnostic>>,
+    /// The buffer version each file's latest diagnostics were published for.
+    pub versions: std::collections::BTreeMap<Url, Option<i32>>,
 }
 
 impl Client {
@@ -44,6 +46,7 @@ impl Client {
             root,
             next_id: 0,
             published: Default::default(),
+            versions: Default::default(),
         };
         let init = c.request(
             "initialize",
@@ -114,6 +117,7 @@ impl Client {
         if n.method == "textDocument/publishDiagnostics" {
             let p: lsp_types::PublishDiagnosticsParams =
                 serde_json::from_value(n.params).expect("publish params");
+            self.versions.insert(p.uri.clone(), p.version);
             self.published.insert(p.uri, p.diagnostics);
         }
     }
