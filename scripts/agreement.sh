@@ -2,8 +2,10 @@
 # The agreement test (issue 17): `lems-content check`, the build (the generator,
 # `--features regenerate`), `cargo test --doc` and `cargo doc -D warnings` agree.
 #
-# - Every case under tests/accepted/<case>/ (an overlay on data/, the format of
-#   tests/corpus/: files to put over data/, and an optional REMOVE list) is
+# - Every case under tests/accepted/<case>/ (an overlay on the tests' own content,
+#   tests/fixture/data, as the Rust tests apply it, so that no valid edit of data/
+#   breaks this check; the format of tests/corpus/: files to put over it, and an
+#   optional REMOVE list) is
 #   accepted by check, builds, passes the crate's doctests and documents with
 #   `-D warnings`; its doctests are exactly the crate's own (none comes from
 #   content), and no code from content ran (the cases' fences would exit(1),
@@ -30,7 +32,8 @@ grep -q ': test$' "$scratch/doctests.data"
 materialise() { # case dir -> scratch root holding data/ and schema/
   local root="$scratch/$(basename "$1")"
   rm -rf "$root" && mkdir -p "$root"
-  cp -r data schema "$root/"
+  cp -r tests/fixture/data "$root/data"
+  cp -r schema "$root/"
   (cd "$1" && find . -type f ! -name REMOVE -print0) | while IFS= read -r -d '' f; do
     mkdir -p "$root/data/$(dirname "$f")" && cp "$1/$f" "$root/data/$f"
   done

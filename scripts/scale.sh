@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Content that scales: builds the crate from the real content plus N generated
-# minimal treatments and reports wall time, rustc's peak memory and the size of
+# Content that scales: builds the crate from the tests' own content
+# (tests/fixture/data, a frozen copy of the content, so that no valid edit of
+# data/ can break this CI step) plus N generated minimal treatments and reports wall time, rustc's peak memory and the size of
 # the generated code.
 #
 #   scripts/scale.sh 1000 5000 20000
 #
-# Each tree is made under target/scale/N/data (a copy of data/ plus
+# Each tree is made under target/scale/N/data (a copy of the fixture plus
 # N files data/treatments/scale_treatment_NNNNN.yaml) and compiled through
 # LEMS_TREATMENTS_CONTENT_DIR with the `regenerate` feature, the same path any
 # custom content takes. Needs /usr/bin/time (GNU time) for peak memory.
@@ -21,7 +22,7 @@ printf 'dependencies and the crate with its own content: %d ms (not counted)\n' 
 for n in "$@"; do
   tree="$repo/target/scale/$n"
   rm -rf "$tree" && mkdir -p "$tree"
-  cp -r "$repo/data" "$tree/data"
+  cp -r "$repo/tests/fixture/data" "$tree/data"
   python3 - "$tree/data/treatments" "$n" <<'PY'
 import sys, os
 d, n = sys.argv[1], int(sys.argv[2])
