@@ -1,7 +1,7 @@
 //! The one place `lems-content` writes files: a site into its folder, a new
 //! content file, a regenerated file, a reviewed snapshot, a git revision's
-//! content in a scratch folder; and the refusal of `--out` for the formats
-//! that print to standard output.
+//! content in a scratch folder; the refusal of `--out` for the formats
+//! that print to standard output; and that printing ([`stdout`]).
 //!
 //! Every write goes to a temporary file in the folder of its target and is
 //! renamed over it, so an interrupted command leaves the old file or the new
@@ -34,6 +34,19 @@ const MANIFEST_HEAD: &str =
 
 /// The most bytes a manifest may hold (a site has a few hundred short paths).
 const MAX_MANIFEST_BYTES: usize = 1024 * 1024;
+
+/// Prints `text` to standard output. A reader that stopped reading (`… | head`)
+/// is not an error: the rest is not printed, and the command ends as it would
+/// have. Any other failure to write is returned.
+pub fn stdout(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("could not write to standard output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
 
 /// Why `--out` is refused with a format that prints to standard output: the
 /// user expects a file there, and ignoring the option would lose it.

@@ -555,3 +555,30 @@ fn a_hard_text_gets_a_reading_level_warning() {
     );
     insta::assert_snapshot!("reading_hard_text", warning);
 }
+
+/// A reader that stops reading (`lems-content show … | head`) ends the
+/// command quietly: no panic, no error, the usual exit code.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let root = common::fixture_root();
+    let root = root.to_str().expect("utf-8 path");
+    for args in [
+        vec!["show", "pyridostigmine", "--root", root],
+        vec!["export", "--format", "json", "--root", root],
+        vec!["check", root],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lems-content"))
+            .args(&args)
+            .env("LEMS_CONTENT_TODAY", TODAY)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run lems-content");
+        // The reader goes away before the command writes (it reads the content first).
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{args:?}: {o:?}");
+    }
+}

@@ -30,7 +30,10 @@ pub(crate) fn run(paths: &Paths, format: Format) -> ExitCode {
         Format::Human => human(paths, &report, std::io::stdout().is_terminal()),
         Format::Json => json(&report),
     };
-    print!("{text}");
+    if let Err(e) = crate::out::stdout(&text) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     if report.diagnostics.is_empty() {
         ExitCode::SUCCESS
     } else {

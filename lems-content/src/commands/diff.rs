@@ -118,7 +118,9 @@ pub fn run(args: &DiffArgs, root: Option<&Path>) -> ExitCode {
             )
         }
     };
-    print!("{text}");
+    if let Err(e) = crate::out::stdout(&text) {
+        return fail(&e);
+    }
     match &r.version_check {
         Some(v) if !v.ok => {
             eprintln!("error: {}", terminal(&v.message));

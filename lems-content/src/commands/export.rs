@@ -25,10 +25,10 @@ pub(crate) fn run(paths: &Paths, format: ExportFormat) -> ExitCode {
         ExportFormat::Html => return site(paths, None),
     };
     match out {
-        Some(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+        Some(text) => match crate::out::stdout(&text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
         None => fail("the export could not be written as JSON"),
     }
 }

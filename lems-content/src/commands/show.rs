@@ -22,9 +22,11 @@ pub fn run(paths: &Paths, name: &str) -> ExitCode {
     if let Some((id, card)) =
         find_treatment(&c, name).and_then(|id| view.card(id).map(|card| (id, card)))
     {
-        print!("{card}");
-        print!("{}", reading_levels(&c, &relations, id));
-        return ExitCode::SUCCESS;
+        let text = format!("{card}{}", reading_levels(&c, &relations, id));
+        return match crate::out::stdout(&text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => super::fail(&e),
+        };
     }
     eprintln!("error: no treatment is called `{}`", name.escape_debug());
     let names = c.treatments.values().flat_map(|t| {
