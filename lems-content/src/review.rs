@@ -9,15 +9,19 @@ use std::path::{Path, PathBuf};
 use lems_treatments_build::escape::terminal;
 use similar::{ChangeTag, TextDiff};
 
-/// One pending snapshot: the new text waiting beside the accepted one.
+/// One pending snapshot: the new text waiting beside the accepted one, or
+/// an accepted snapshot no test takes any more (`gone`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
-    /// The `.snap.new` file.
+    /// The `.snap.new` file (none when `gone`).
     pub new: PathBuf,
-    /// The `.snap` file it would replace.
+    /// The `.snap` file it would replace (or, when `gone`, remove).
     pub accepted: PathBuf,
     /// How a reviewer should read it (for sorting and the heading).
     pub group: Group,
+    /// No test took this snapshot in the last run: what it showed is no
+    /// longer in the content (a removed treatment's card, say).
+    pub gone: bool,
 }
 
 /// What a snapshot shows, in the order a content reviewer reads them.
@@ -83,8 +87,65 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Pending>) {
                     new: entry.path(),
                     accepted: dir.join(format!("{stem}.snap")),
                     group: Group::of(stem),
+                    gone: false,
                 });
             }
+        }
+    }
+}
+
+/// The accepted snapshots under `root` whose file names start with one of
+/// `prefixes` and that are not in `referenced` (the snapshots a test run
+/// took, as insta lists them in `INSTA_SNAPSHOT_REFERENCES_FILE`, one path a
+/// line), each as a `gone` [`Pending`], prose first. The paths are compared
+/// as real paths.
+pub fn unreferenced(root: &Path, referenced: &str, prefixes: &[String]) -> Vec<Pending> {
+    let taken: std::collections::BTreeSet<PathBuf> = referenced
+        .lines()
+        .filter_map(|l| std::fs::canonicalize(l.trim()).ok())
+        .collect();
+    let mut found = Vec::new();
+    walk_accepted(root, 0, &mut found);
+    let mut out: Vec<Pending> = found
+        .into_iter()
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            prefixes.iter().any(|x| name.starts_with(x.as_str()))
+                && std::fs::canonicalize(p).is_ok_and(|real| !taken.contains(&real))
+        })
+        .map(|p| {
+            let stem = p
+                .file_name()
+                .map(|n| n.to_string_lossy().trim_end_matches(".snap").to_string())
+                .unwrap_or_default();
+            Pending {
+                new: p.with_extension("snap.new"),
+                group: Group::of(&stem),
+                accepted: p,
+                gone: true,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (a.group, &a.accepted).cmp(&(b.group, &b.accepted)));
+    out
+}
+
+fn walk_accepted(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() && depth < 6 && !name.starts_with('.') && name != "target" {
+            walk_accepted(&entry.path(), depth + 1, out);
+        } else if kind.is_file() && name.ends_with(".snap") {
+            out.push(entry.path());
         }
     }
 }
@@ -160,5 +221,27 @@ mod tests {
         let d = render_diff("a\nb\nc\n", "a\nB\u{1b}[2J\nc\n");
         assert!(d.contains("- b\n"), "{d}");
         assert!(d.contains("+ B\\u{1b}[2J\n"), "{d}");
+    }
+
+    #[test]
+    fn snapshots_no_test_took_are_found_only_among_the_given_tests() {
+        let root = std::env::temp_dir().join(format!("lems-unreferenced-{}", std::process::id()));
+        let dir = root.join("tests/snapshots");
+        std::fs::create_dir_all(&dir).expect("dir");
+        for f in [
+            "content__treatment__kept.snap",
+            "content__treatment__gone.snap",
+            "cli__check__not_ours.snap",
+        ] {
+            std::fs::write(dir.join(f), "---\nsource: x\n---\nx\n").expect("w");
+        }
+        let taken = format!("{}\n", dir.join("content__treatment__kept.snap").display());
+        let gone = unreferenced(&root, &taken, &["content__".to_string()]);
+        let paths: Vec<_> = gone.iter().map(|p| (&p.accepted, p.gone)).collect();
+        assert_eq!(paths, [(&dir.join("content__treatment__gone.snap"), true)]);
+        assert_eq!(gone[0].group, Group::Prose);
+        // Nothing taken is known: every one of the given tests' snapshots is unreferenced.
+        assert_eq!(unreferenced(&root, "", &["content__".to_string()]).len(), 2);
+        let _ = std::fs::remove_dir_all(&root);
     }
 }

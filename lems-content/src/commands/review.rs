@@ -1,6 +1,7 @@
-//! `lems-content review`: one command that runs the whole workspace's tests
-//! and then walks through every changed snapshot in one pass, prose first,
-//! asking to accept or reject each. Nothing needs to be installed.
+//! `lems-content review`: one command that runs the tests whose snapshots
+//! show the content ([`SNAPSHOT_TESTS`]) and then walks through every changed
+//! snapshot in one pass, prose first, asking to accept or reject each.
+//! Nothing needs to be installed.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -9,7 +10,7 @@ use std::process::{Command, ExitCode};
 use lems_treatments_build::escape::terminal;
 
 use crate::out::{accept_snapshot, reject_snapshot};
-use crate::review::{body, pending, render_diff, Pending};
+use crate::review::{body, pending, render_diff, unreferenced, Pending};
 
 /// What `review` does with each snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +65,14 @@ pub fn run(root: &Path, mode: Mode, skip_tests: bool) -> ExitCode {
 pub const SNAPSHOT_TESTS: &[&str] = &["content", "features", "export"];
 
 /// Runs the [`SNAPSHOT_TESTS`] (with the workspace's features, so nothing
-/// else recompiles), keeping changed snapshots for review.
-fn run_tests(root: &Path) -> Result<(), String> {
+/// else recompiles), keeping changed snapshots for review. When every test
+/// ran and passed, the snapshots they took (insta's list, one path a line).
+fn run_tests(root: &Path) -> Result<Option<String>, String> {
+    let references = std::env::temp_dir().join(format!(
+        "lems-content-review-references-{}.txt",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_file(&references);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut args = vec!["test", "--workspace", "--no-fail-fast", "--quiet"];
     for t in SNAPSHOT_TESTS {
@@ -79,24 +86,82 @@ fn run_tests(root: &Path) -> Result<(), String> {
         .args(&args)
         .env("INSTA_UPDATE", "new")
         .env("INSTA_FORCE_PASS", "1")
+        .env("INSTA_SNAPSHOT_REFERENCES_FILE", &references)
         .current_dir(root)
         .status();
+    let taken = std::fs::read_to_string(&references).ok();
+    let _ = std::fs::remove_file(&references);
     match status {
-        Ok(s) if s.success() => println!("tests: ok"),
-        Ok(_) => println!(
-            "tests: some tests failed for reasons other than changed snapshots (see above); review the snapshots, then fix those"
-        ),
-        Err(e) => return Err(format!("could not run cargo: {e}")),
+        Ok(s) if s.success() => {
+            println!("tests: ok");
+            Ok(taken)
+        }
+        Ok(_) => {
+            println!(
+                "tests: some tests failed for reasons other than changed snapshots (see above); review the snapshots, then fix those"
+            );
+            Ok(None)
+        }
+        Err(e) => Err(format!("could not run cargo: {e}")),
     }
-    Ok(())
+}
+
+/// Whether `p` is a snapshot of one of the [`SNAPSHOT_TESTS`] (insta names
+/// a snapshot file `<test target>__<name>`).
+fn of_snapshot_tests(p: &Pending) -> bool {
+    let name = p
+        .new
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    SNAPSHOT_TESTS
+        .iter()
+        .any(|t| name.starts_with(&format!("{t}__")))
+}
+
+/// Removes the changed snapshots of the [`SNAPSHOT_TESTS`] that an earlier
+/// run left (others' are kept: this run would not make them again); how many.
+fn remove_stale(root: &Path) -> Result<usize, String> {
+    let stale: Vec<Pending> = pending(root)
+        .into_iter()
+        .filter(of_snapshot_tests)
+        .collect();
+    for p in &stale {
+        reject_snapshot(&p.new).map_err(|e| {
+            format!(
+                "could not remove `{}`: {e}",
+                terminal(&p.new.display().to_string())
+            )
+        })?;
+    }
+    Ok(stale.len())
 }
 
 /// Runs the tests (unless `skip_tests`), then reviews every pending snapshot.
+/// Before the tests run, the changed snapshots an earlier run of those tests
+/// left are removed: the run makes again those that still differ, so one of
+/// content since undone (a treatment added, then removed) is never offered.
+/// When every test passed, the accepted snapshots of those tests that no
+/// test took (a removed treatment's card) are offered for removal too.
 pub fn review(root: &Path, mode: Mode, skip_tests: bool) -> Result<Counts, String> {
+    let mut taken = None;
     if !skip_tests {
-        run_tests(root)?;
+        let stale = remove_stale(root)?;
+        if stale > 0 {
+            println!(
+                "removed {stale} changed snapshot(s) an earlier run left; the tests make again those that still differ"
+            );
+        }
+        taken = run_tests(root)?;
     }
-    let all = pending(root);
+    let mut all = pending(root);
+    // An empty list means insta wrote none (an older insta, say): then
+    // nothing is known to be gone, and nothing is offered for removal.
+    if let Some(taken) = taken.filter(|t| !t.trim().is_empty()) {
+        let prefixes: Vec<String> = SNAPSHOT_TESTS.iter().map(|t| format!("{t}__")).collect();
+        all.extend(unreferenced(root, &taken, &prefixes));
+        all.sort_by(|a, b| (a.group, &a.accepted).cmp(&(b.group, &b.accepted)));
+    }
     if all.is_empty() {
         println!("no changed snapshots: nothing to review");
         return Ok(Counts::default());
@@ -114,6 +179,15 @@ pub fn review(root: &Path, mode: Mode, skip_tests: bool) -> Result<Counts, Strin
     for (i, p) in all.iter().enumerate() {
         show(root, p, i, all.len());
         match decide(mode, &mut lines) {
+            'a' if p.gone => match crate::out::remove(&p.accepted) {
+                Ok(()) => counts.accepted += 1,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    counts.left += 1;
+                }
+            },
+            // Rejecting a removal keeps the snapshot as it is.
+            'r' if p.gone => counts.rejected += 1,
             'a' => match accept_snapshot(&p.new, &p.accepted) {
                 Ok(()) => counts.accepted += 1,
                 Err(e) => {
@@ -153,8 +227,15 @@ fn show(root: &Path, p: &Pending, i: usize, n: usize) {
         terminal(&shown.display().to_string()),
         p.group.label()
     );
-    let new = std::fs::read_to_string(&p.new).unwrap_or_default();
     let old = std::fs::read_to_string(&p.accepted).unwrap_or_default();
+    if p.gone {
+        println!("no test takes this snapshot any more (what it showed is no longer in the content); accepting removes it:");
+        for line in body(&old).lines() {
+            println!("- {}", terminal(line));
+        }
+        return;
+    }
+    let new = std::fs::read_to_string(&p.new).unwrap_or_default();
     if old.is_empty() {
         println!("a new snapshot:");
         for line in body(&new).lines() {
@@ -215,6 +296,29 @@ mod tests {
             std::fs::read_to_string(dir.join("content__guide.snap")).expect("r"),
             "---\nsource: x\n---\nnew\n"
         );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// What an earlier run of the snapshot tests left is removed before the
+    /// next (a snapshot of content since undone is never offered); other
+    /// tests' changed snapshots are kept, since this run would not remake them.
+    #[test]
+    fn stale_snapshots_of_the_snapshot_tests_are_removed_before_a_run() {
+        let root = std::env::temp_dir().join(format!("lems-review-stale-{}", std::process::id()));
+        let dir = root.join("tests/snapshots");
+        std::fs::create_dir_all(&dir).expect("dir");
+        for f in [
+            "content__treatment__gone.snap.new",
+            "features__record__gone.snap.new",
+            "cli__check__x.snap.new",
+            "content__guide.snap",
+        ] {
+            std::fs::write(dir.join(f), "---\nsource: x\n---\nx\n").expect("w");
+        }
+        assert_eq!(remove_stale(&root), Ok(2));
+        let left: Vec<_> = pending(&root).into_iter().map(|p| p.new).collect();
+        assert_eq!(left, vec![dir.join("cli__check__x.snap.new")]);
+        assert!(dir.join("content__guide.snap").is_file());
         let _ = std::fs::remove_dir_all(&root);
     }
 

@@ -216,21 +216,25 @@ pub fn review_warnings(c: &Content, today: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (file, doc) in reviewable_files(c) {
         let at = doc.locate("").value.0;
-        let warn = |code, message: String, help: &str| {
-            Diagnostic::new(file, at, code, message).with_help(help.to_string())
+        let warn = |code, message: String, help: String| {
+            Diagnostic::new(file, at, code, message).with_help(help)
         };
+        // The help names the file (as `data/` holds it, which `record` takes
+        // from any folder): `record` alone would record every file not yet
+        // recorded, not just the one reviewed.
+        let rel = c.reviews.relative(file);
         match c.reviews.status(file) {
             ReviewStatus::Never => out.push(warn(
                 Code::ReviewDue,
                 "never reviewed: no review of this file is recorded".to_string(),
-                "review the file against its sources, then run `lems-content record --kind sources` (it records who, today's date and what the file holds now)",
+                format!("review the file against its sources, then run `lems-content record --kind sources {rel}` (it records who, today's date and what the file holds now)"),
             )),
             ReviewStatus::Changed { last } => out.push(warn(
                 Code::ReviewStale,
                 format!("changed since {} reviewed it on {} ({})", last.name.0, last.date.0, kind_words(last.kind)),
                 match last.kind {
-                    ReviewKind::CheckedAgainstSources => "review the change against the sources (`lems-content diff` shows it), then run `lems-content record --kind sources` again",
-                    ReviewKind::ClinicianApproved => "have the change reviewed (`lems-content diff` shows it), then run `lems-content record --kind clinician --role ROLE` (or `--kind sources`) again",
+                    ReviewKind::CheckedAgainstSources => format!("review the change against the sources (`lems-content diff` shows it), then run `lems-content record --kind sources {rel}` again"),
+                    ReviewKind::ClinicianApproved => format!("have the change reviewed (`lems-content diff` shows it), then run `lems-content record --kind clinician --role ROLE {rel}` (or `--kind sources`) again"),
                 },
             )),
             status @ ReviewStatus::Current { .. } => {
@@ -244,13 +248,13 @@ pub fn review_warnings(c: &Content, today: &str) -> Vec<Diagnostic> {
                     out.push(warn(
                         Code::ReviewDue,
                         format!("last checked against its sources on {}, more than {REVIEW_PERIOD_DAYS} days ago: a review is due", date.0),
-                        "review the file against its sources, correct what has changed, then run `lems-content record --kind sources`",
+                        format!("review the file against its sources, correct what has changed, then run `lems-content record --kind sources {rel}`"),
                     ));
                 } else if then > now {
                     out.push(warn(
                         Code::ReviewDue,
                         format!("the review recorded on {} is after today ({today})", date.0),
-                        "check the clock of the machine that recorded it; record the review again today",
+                        "check the clock of the machine that recorded it; record the review again today".to_string(),
                     ));
                 }
             }
