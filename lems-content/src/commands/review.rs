@@ -72,7 +72,7 @@ fn run_tests(root: &Path) -> Result<Option<String>, String> {
         "lems-content-review-references-{}.txt",
         std::process::id()
     ));
-    let _ = std::fs::remove_file(&references);
+    let _ = crate::out::remove(&references);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut args = vec!["test", "--workspace", "--no-fail-fast", "--quiet"];
     for t in SNAPSHOT_TESTS {
@@ -90,7 +90,7 @@ fn run_tests(root: &Path) -> Result<Option<String>, String> {
         .current_dir(root)
         .status();
     let taken = std::fs::read_to_string(&references).ok();
-    let _ = std::fs::remove_file(&references);
+    let _ = crate::out::remove(&references);
     match status {
         Ok(s) if s.success() => {
             println!("tests: ok");
