@@ -549,7 +549,7 @@ macro_rules! enum_traits {
         }
         #[cfg(feature = "serde")]
         impl serde_impl::Named for $t {
-            const EXPECTING: &'static str = concat!("the id or name of a ", stringify!($t));
+            const EXPECTING: &'static str = concat!("a ", stringify!($t), ": ", accepted!($t));
             fn lookup_str(s: &str) -> Option<Self> {
                 Self::lookup(s)
             }

@@ -243,7 +243,8 @@ mod ser {
     #[derive(Serialize)]
     struct CautionOut {
         id: &'static str,
-        name: &'static str,
+        /// The caution's title, under the content model's field name.
+        title: &'static str,
         kind: CautionKind,
         /// `"own"` or the id of the class that lists it.
         origin: &'static str,
@@ -267,7 +268,7 @@ mod ser {
             let c: Caution = a.caution;
             CautionOut {
                 id: c.id(),
-                name: c.name(),
+                title: c.name(),
                 kind: c.kind(),
                 origin: a.through.map_or("own", Category::id),
                 origin_name: a.through.map(Category::name),

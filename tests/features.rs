@@ -48,7 +48,8 @@ fn serde_writes_ids_and_reads_ids_names_and_brands_in_any_case() {
         .map(|_| ())
         .unwrap_err();
     assert!(
-        err.to_string().contains("the id or name of a Treatment"),
+        err.to_string()
+            .contains("a Treatment: its id, name, synonym or brand, in any case"),
         "{err}"
     );
     for c in Caution::ALL {
@@ -350,7 +351,7 @@ fn records_serialize_resolved() {
             .map(|x| {
                 let id = x["id"].as_str().unwrap_or_default();
                 let caution = &c.cautions[id].item;
-                assert_eq!(x["name"], json!(caution.title.as_str()), "{t:?} {id}");
+                assert_eq!(x["title"], json!(caution.title.as_str()), "{t:?} {id}");
                 let origin = x["origin"].as_str().unwrap_or_default();
                 match c.classes.get(origin) {
                     Some(k) => assert_eq!(x["origin_name"], json!(k.item.name.as_str())),
