@@ -573,6 +573,21 @@ mod imp {
         field: &str,
     ) -> (Code, String, Option<String>) {
         let got = scalar_text(instance);
+        // The markers `lems-content new` leaves where an id goes (the same
+        // words `text::placeholders` refuses in texts, E0206).
+        let marker = ["todo", "tbd", "fixme", "xxx"]
+            .iter()
+            .any(|m| got.trim().eq_ignore_ascii_case(m));
+        if pattern == ID_PATTERN && marker {
+            return (
+                Code::UnusableText,
+                format!("{field} still holds the placeholder `{got}`"),
+                Some(
+                    "replace it with the id of the file it refers to (that file's name without `.yaml`)"
+                        .into(),
+                ),
+            );
+        }
         if pattern == ID_PATTERN {
             return (
                 Code::InvalidValue,
