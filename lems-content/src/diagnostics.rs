@@ -97,6 +97,22 @@ fn line_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// How many warnings of each code, most first (`40 W0302, 1 W0301`): a new
+/// kind of warning shows in the last line even among many of another.
+fn warning_counts(report: &Report) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for w in &report.warnings {
+        *counts.entry(w.code.as_str()).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+        .iter()
+        .map(|(code, n)| format!("{n} {code}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The one-line summary that ends every `check`.
 pub fn summary(report: &Report) -> String {
     match &report.content {
@@ -111,8 +127,8 @@ pub fn summary(report: &Report) -> String {
                 c.sources.len(),
                 match w {
                     0 => String::new(),
-                    1 => " (1 warning)".to_string(),
-                    n => format!(" ({n} warnings)"),
+                    1 => format!(" (1 warning: {})", warning_counts(report)),
+                    n => format!(" ({n} warnings: {})", warning_counts(report)),
                 }
             )
         }

@@ -48,7 +48,7 @@ fn check_records() {
         for (applied, written) in t.applied_cautions().iter().zip(&cautions) {
             let origin = applied.through.map_or("own", |class| class.id());
             assert_eq!(written["id"], applied.caution.id(), "{t:?}");
-            assert_eq!(written["name"], applied.caution.name(), "{t:?}");
+            assert_eq!(written["title"], applied.caution.name(), "{t:?}");
             assert_eq!(written["origin"], origin, "{t:?}");
         }
         let sources = json["sources"].as_array().cloned().unwrap_or_default();
