@@ -64,13 +64,27 @@ impl Group {
 /// Every pending snapshot under `root` (skipping `target/` and hidden
 /// folders), prose first, then by path.
 pub fn pending(root: &Path) -> Vec<Pending> {
-    let mut out = Vec::new();
-    walk(root, 0, &mut out);
+    let mut files = Vec::new();
+    walk(root, 0, &mut files);
+    let mut out: Vec<Pending> = files
+        .into_iter()
+        .filter_map(|(dir, name)| {
+            let stem = name.strip_suffix(".snap.new")?;
+            Some(Pending {
+                new: dir.join(&name),
+                accepted: dir.join(format!("{stem}.snap")),
+                group: Group::of(stem),
+                gone: false,
+            })
+        })
+        .collect();
     out.sort_by(|a, b| (a.group, &a.new).cmp(&(b.group, &b.new)));
     out
 }
 
-fn walk(dir: &Path, depth: usize, out: &mut Vec<Pending>) {
+/// Every regular file under `dir` (skipping `target/` and hidden folders, at
+/// most 6 folders deep), as its folder and its name.
+fn walk(dir: &Path, depth: usize, out: &mut Vec<(PathBuf, String)>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -82,14 +96,7 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<Pending>) {
         if kind.is_dir() && depth < 6 && !name.starts_with('.') && name != "target" {
             walk(&entry.path(), depth + 1, out);
         } else if kind.is_file() {
-            if let Some(stem) = name.strip_suffix(".snap.new") {
-                out.push(Pending {
-                    new: entry.path(),
-                    accepted: dir.join(format!("{stem}.snap")),
-                    group: Group::of(stem),
-                    gone: false,
-                });
-            }
+            out.push((dir.to_path_buf(), name));
         }
     }
 }
@@ -104,50 +111,25 @@ pub fn unreferenced(root: &Path, referenced: &str, prefixes: &[String]) -> Vec<P
         .lines()
         .filter_map(|l| std::fs::canonicalize(l.trim()).ok())
         .collect();
-    let mut found = Vec::new();
-    walk_accepted(root, 0, &mut found);
-    let mut out: Vec<Pending> = found
+    let mut files = Vec::new();
+    walk(root, 0, &mut files);
+    let mut out: Vec<Pending> = files
         .into_iter()
-        .filter(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            prefixes.iter().any(|x| name.starts_with(x.as_str()))
-                && std::fs::canonicalize(p).is_ok_and(|real| !taken.contains(&real))
-        })
-        .map(|p| {
-            let stem = p
-                .file_name()
-                .map(|n| n.to_string_lossy().trim_end_matches(".snap").to_string())
-                .unwrap_or_default();
-            Pending {
-                new: p.with_extension("snap.new"),
-                group: Group::of(&stem),
-                accepted: p,
+        .filter_map(|(dir, name)| {
+            let stem = name.strip_suffix(".snap")?;
+            let accepted = dir.join(&name);
+            let ours = prefixes.iter().any(|x| name.starts_with(x.as_str()));
+            let untaken = std::fs::canonicalize(&accepted).is_ok_and(|real| !taken.contains(&real));
+            (ours && untaken).then(|| Pending {
+                new: dir.join(format!("{stem}.snap.new")),
+                group: Group::of(stem),
+                accepted,
                 gone: true,
-            }
+            })
         })
         .collect();
     out.sort_by(|a, b| (a.group, &a.accepted).cmp(&(b.group, &b.accepted)));
     out
-}
-
-fn walk_accepted(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() && depth < 6 && !name.starts_with('.') && name != "target" {
-            walk_accepted(&entry.path(), depth + 1, out);
-        } else if kind.is_file() && name.ends_with(".snap") {
-            out.push(entry.path());
-        }
-    }
 }
 
 /// The body of an insta snapshot file: what follows its `---` header.
